@@ -1,0 +1,18 @@
+# Every Emscripten flag of the project, in one place.
+# Compile: -O3 with WebAssembly SIMD (128-bit) for every target, engine included.
+set(CMAKE_CXX_FLAGS_RELEASE "-O3 -DNDEBUG")
+add_compile_options(-msimd128)
+
+# Link flags of the web app (used by cmake/web_app.cmake):
+set(NABLA_WEB_LINK_FLAGS
+  -O3 -msimd128
+  # Emscripten's built-in GLFW 3 (a JS implementation: nothing is downloaded) on a WebGL2 context.
+  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  # The labs size their buffers at rebuild; let the heap grow when a user builds a large network.
+  -sALLOW_MEMORY_GROWTH=1
+  # Browser only; the test hook in web/index.html calls C++ through ccall.
+  -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall
+  # The UI font ships inside the module (Debian's fonts-dejavu-core), so the page needs no network.
+  # (SHELL: keeps CMake from merging the repeated --embed-file flag.)
+  "SHELL:--embed-file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
+  "SHELL:--embed-file /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf")

@@ -1,0 +1,24 @@
+# The web app: ImGui panels, GL helpers, the app and the platform layer, linked into
+# build/web/dist/nabla.{js,wasm} next to a copy of web/index.html. dist/ is the whole deployable site.
+include(cmake/imgui.cmake)
+
+add_library(nabla_ui STATIC
+  src/ui/theme.cpp
+  src/ui/format.cpp
+  src/ui/graph_canvas.cpp
+  src/ui/graph_panel.cpp
+  src/ui/widget_map.cpp)
+target_link_libraries(nabla_ui PUBLIC nabla_lab imgui)
+
+add_library(nabla_app STATIC src/app/app.cpp)
+target_link_libraries(nabla_app PUBLIC nabla_ui)
+
+add_executable(nabla_web src/platform/main_web.cpp src/platform/js_bridge.cpp)
+target_link_libraries(nabla_web PRIVATE nabla_app)
+target_link_options(nabla_web PRIVATE ${NABLA_WEB_LINK_FLAGS})
+set(NABLA_DIST_DIR "${CMAKE_BINARY_DIR}/dist")
+set_target_properties(nabla_web PROPERTIES OUTPUT_NAME nabla SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${NABLA_DIST_DIR}")
+add_custom_command(TARGET nabla_web POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/index.html" "${NABLA_DIST_DIR}/index.html"
+  COMMENT "Copying web/index.html into dist/")

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds both configurations, and runs every test:
+#   1. native unit tests (GoogleTest, via ctest): engine, parser, lab, CLI
+#   2. browser tests (node --test): the built page in Debian's headless Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --test
+export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs node modules from there (acorn)
+
+cmake --preset native
+cmake --build --preset native
+ctest --preset native
+
+cmake --preset web
+cmake --build --preset web
+cd tests/e2e
+node --test --test-concurrency=1

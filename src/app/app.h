@@ -1,0 +1,28 @@
+// The app: owns the labs, draws one frame of UI, and applies the commands the panels emitted.
+// sokol-style init / frame / shutdown; the platform layer calls these and knows nothing of labs.
+// Everything the page's test hook and URL hash need goes through the functions below.
+#pragma once
+
+#include <string>
+
+namespace nabla {
+
+void app_init();
+void app_frame();        // between ImGui::NewFrame() and ImGui::Render()
+void app_shutdown();
+
+// The active lab's state and results as JSON (for the test hook).
+std::string app_state_json();
+// Applies one command to a lab: lab "graph"; kind one of expression, value, step_forward, step_back,
+// step_start, step_end, preset, state. Returns false and sets app_last_error() when refused.
+bool app_command(const std::string& lab, const std::string& kind, const std::string& text, double value);
+const std::string& app_last_error();
+// Where the named widgets were drawn last frame (see ui/widget_map.h), for tests that click them.
+std::string app_widgets_json();
+
+// The page link: "graph:expr=...&x=-2". app_link() changes whenever the state does;
+// app_open_link() applies a link (from the URL hash) and reports a tampered one in the status line.
+std::string app_link();
+bool app_open_link(const std::string& link);
+
+}  // namespace nabla

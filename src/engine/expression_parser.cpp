@@ -1,0 +1,320 @@
+// Recursive-descent parser, one function per grammar rule (see the header). It builds graph nodes
+// as it goes, so a node's inputs always precede it: the graph's index order is topological.
+#include "engine/expression_parser.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+namespace nabla {
+
+std::string ParseError::text() const {
+    const std::string where = position > 0 ? message + " at " + std::to_string(position) : message;
+    return hint.empty() ? where : where + ": " + hint;
+}
+
+const char* parser_function_list() {
+    return "exp, log, sqrt, tanh, sigmoid, relu, abs, sin, cos, max, min, pow";
+}
+
+namespace {
+
+struct FunctionName {
+    const char* name;
+    Op op;
+};
+const FunctionName kFunctions[] = {
+    {"exp", Op::Exp},   {"log", Op::Log},         {"ln", Op::Log},     {"sqrt", Op::Sqrt},
+    {"tanh", Op::Tanh}, {"sigmoid", Op::Sigmoid}, {"relu", Op::Relu},  {"abs", Op::Abs},
+    {"sin", Op::Sin},   {"cos", Op::Cos},         {"max", Op::Max},    {"min", Op::Min},
+    {"pow", Op::Pow},
+};
+
+const FunctionName* find_function(const std::string& name) {
+    for (const FunctionName& f : kFunctions)
+        if (name == f.name) return &f;
+    return nullptr;
+}
+
+class Parser {
+public:
+    Parser(const std::string& text, const ParseLimits& limits) : s_(text), limits_(limits) {}
+
+    // Every rule returns a node index, or -1 once an error is recorded; -1 then unwinds the
+    // recursion. (No exceptions: WebAssembly builds run with exception catching off.)
+    ParsedExpression run(ParseError& error) {
+        if (static_cast<int>(s_.size()) > limits_.max_length)
+            fail("the expression is longer than " + std::to_string(limits_.max_length) + " characters", -1);
+        int last = -1;
+        std::string last_name;
+        while (!failed_) {
+            skip_separators();
+            if (at_end()) break;
+            last_name.clear();
+            last = statement(last_name);
+            skip_space();
+            if (last >= 0 && !at_end() && peek() != ';' && peek() != '\n') unexpected();
+        }
+        if (!failed_ && last < 0) fail("the expression is empty", -1, "type one, e.g. (x + y) * z");
+        if (failed_) {
+            error = error_;
+            return ParsedExpression{};
+        }
+        out_.output = last;
+        out_.output_name = last_name.empty() ? "f" : last_name;
+        if (out_.graph.node(last).name.empty()) out_.graph.node_mut(last).name = out_.output_name;
+        return std::move(out_);
+    }
+
+private:
+    // Records the first error only: it is the one nearest to the user's mistake.
+    int fail(const std::string& message, int pos0, const std::string& hint = "") {
+        if (!failed_) error_ = ParseError{message, pos0 < 0 ? 0 : pos0 + 1, hint};
+        failed_ = true;
+        return -1;
+    }
+
+    const std::string& s_;
+    ParseLimits limits_;
+    size_t i_ = 0;
+    int depth_ = 0;
+    int parens_ = 0;
+    std::map<std::string, int> named_;  // statement names and inputs, to their node
+    std::set<std::string> defined_;     // names given by a statement
+    ParsedExpression out_;
+    bool failed_ = false;
+    ParseError error_;
+
+    bool at_end() const { return i_ >= s_.size(); }
+    char peek(size_t ahead = 0) const { return i_ + ahead < s_.size() ? s_[i_ + ahead] : '\0'; }
+    int pos() const { return static_cast<int>(i_); }
+
+    void skip_space() {
+        // A newline separates statements, except inside parentheses where it is just space.
+        while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\r' || (peek() == '\n' && parens_ > 0)))
+            ++i_;
+    }
+    void skip_separators() {
+        while (!at_end() && std::isspace(static_cast<unsigned char>(peek())) != 0) ++i_;
+        while (!at_end() && (peek() == ';' || std::isspace(static_cast<unsigned char>(peek())) != 0)) ++i_;
+    }
+    static bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+    static bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+    std::string read_name() {
+        const size_t start = i_;
+        while (!at_end() && is_name_char(peek())) ++i_;
+        return s_.substr(start, i_ - start);
+    }
+
+    int unexpected() {
+        const char c = peek();
+        if (is_name_start(c) || std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '(')
+            return fail(std::string("expected an operator before '") + c + "'", pos(), "write 2*x, not 2x");
+        if (c == '=') return fail("'=' can only follow a name at the start of a statement", pos());
+        if (c == ')') return fail("unexpected ')': no '(' is open here", pos());
+        return fail(std::string("unexpected '") + c + "'", pos());
+    }
+
+    bool enter() {
+        if (++depth_ > limits_.max_depth)
+            fail("the expression is nested deeper than " + std::to_string(limits_.max_depth) + " levels", pos());
+        return !failed_;
+    }
+    void leave() { --depth_; }
+
+    bool within_node_budget() {
+        if (out_.graph.size() >= limits_.max_nodes)
+            fail("the graph would have more than " + std::to_string(limits_.max_nodes) + " nodes", pos());
+        return !failed_;
+    }
+    int make_op(Op op, int a, int b = -1) {
+        if (a < 0 || (op_info(op).arity == 2 && b < 0) || !within_node_budget()) return -1;
+        return out_.graph.add_op(op, a, b);
+    }
+
+    int statement(std::string& name) {
+        // Look ahead for "name =" (but not "name ==", which is no operator here).
+        const size_t start = i_;
+        if (is_name_start(peek())) {
+            const std::string candidate = read_name();
+            skip_space();
+            if (peek() == '=') {
+                ++i_;
+                if (find_function(candidate)) return fail("'" + candidate + "' is a function name; pick another name", static_cast<int>(start));
+                if (defined_.count(candidate) != 0) return fail("'" + candidate + "' is defined twice", static_cast<int>(start));
+                if (named_.count(candidate) != 0)
+                    return fail("'" + candidate + "' is used as an input before this line defines it", static_cast<int>(start));
+                const int node = sum();
+                if (node < 0) return -1;
+                // Name the node after the statement unless it already has a name (q = x: just an alias).
+                if (out_.graph.node(node).name.empty()) out_.graph.node_mut(node).name = candidate;
+                named_[candidate] = node;
+                defined_.insert(candidate);
+                name = candidate;
+                return node;
+            }
+            i_ = start;
+        }
+        return sum();
+    }
+
+    int sum() {
+        int left = product();
+        while (left >= 0) {
+            skip_space();
+            const char c = peek();
+            if (c != '+' && c != '-') return left;
+            ++i_;
+            const int right = product();
+            left = make_op(c == '+' ? Op::Add : Op::Sub, left, right);
+        }
+        return -1;
+    }
+
+    int product() {
+        int left = unary();
+        while (left >= 0) {
+            skip_space();
+            const char c = peek();
+            if ((c != '*' && c != '/') || (c == '*' && peek(1) == '*')) return left;
+            ++i_;
+            const int right = unary();
+            left = make_op(c == '*' ? Op::Mul : Op::Div, left, right);
+        }
+        return -1;
+    }
+
+    int unary() {
+        skip_space();
+        const char c = peek();
+        if (c == '-' || c == '+') {
+            if (!enter()) return -1;
+            ++i_;
+            const int operand = unary();
+            leave();
+            return c == '-' ? make_op(Op::Neg, operand) : operand;
+        }
+        return power();
+    }
+
+    int power() {
+        const int base = primary();
+        if (base < 0) return -1;
+        skip_space();
+        if (peek() == '^' || (peek() == '*' && peek(1) == '*')) {
+            if (!enter()) return -1;
+            i_ += peek() == '^' ? 1 : 2;
+            const int exponent = unary();  // right-associative: 2^3^2 = 2^(3^2); 2^-1 is allowed
+            leave();
+            return make_op(Op::Pow, base, exponent);
+        }
+        return base;
+    }
+
+    int primary() {
+        skip_space();
+        const int start = pos();
+        const char c = peek();
+        if (at_end() || c == ';' || c == '\n')
+            return fail("the expression ends where a number, a name or '(' was expected", start);
+        if (std::isdigit(static_cast<unsigned char>(c)) != 0 || (c == '.' && std::isdigit(static_cast<unsigned char>(peek(1))) != 0))
+            return number();
+        if (c == '(') {
+            if (!enter()) return -1;
+            ++i_;
+            ++parens_;
+            const int inner = sum();
+            if (inner < 0 || !expect_close(start)) return -1;
+            --parens_;
+            leave();
+            return inner;
+        }
+        if (is_name_start(c)) return name_or_call();
+        if (c == ')') return fail("expected a number, a name or '(' before ')'", start);
+        return fail(std::string("expected a number, a name or '(' but found '") + c + "'", start);
+    }
+
+    bool expect_close(int open_pos) {
+        skip_space();
+        if (peek() == ')') {
+            ++i_;
+            return true;
+        }
+        if (at_end()) fail("expected ')'", pos(), "the '(' at " + std::to_string(open_pos + 1) + " is not closed");
+        fail("expected ')'", pos());
+        return false;
+    }
+
+    int number() {
+        const int start = pos();
+        while (!at_end() && (std::isdigit(static_cast<unsigned char>(peek())) != 0 || peek() == '.')) ++i_;
+        if (peek() == 'e' || peek() == 'E') {
+            size_t k = i_ + 1;
+            if (k < s_.size() && (s_[k] == '+' || s_[k] == '-')) ++k;
+            if (k >= s_.size() || std::isdigit(static_cast<unsigned char>(s_[k])) == 0)
+                return fail("malformed number: an exponent needs digits, as in 1e-3", start);
+            i_ = k;
+            while (!at_end() && std::isdigit(static_cast<unsigned char>(peek())) != 0) ++i_;
+        }
+        const std::string literal = s_.substr(start, i_ - start);
+        char* end = nullptr;
+        const double v = std::strtod(literal.c_str(), &end);
+        if (end != literal.c_str() + literal.size()) return fail("malformed number '" + literal + "'", start);
+        if (!std::isfinite(v)) return fail("the number '" + literal + "' is too large", start);
+        if (!within_node_budget()) return -1;
+        return out_.graph.add_const(v);
+    }
+
+    int name_or_call() {
+        const int start = pos();
+        const std::string name = read_name();
+        const FunctionName* fn = find_function(name);
+        skip_space();
+        if (peek() == '(') {
+            if (!fn) return fail("unknown function '" + name + "'", start, std::string("known: ") + parser_function_list());
+            const int open = pos();
+            if (!enter()) return -1;
+            ++i_;
+            ++parens_;
+            const int a = sum();
+            if (a < 0) return -1;
+            int b = -1;
+            skip_space();
+            const int arity = op_info(fn->op).arity;
+            if (peek() == ',') {
+                if (arity == 1) return fail(name + " takes 1 argument", pos());
+                ++i_;
+                b = sum();
+                if (b < 0) return -1;
+                skip_space();
+                if (peek() == ',') return fail(name + " takes 2 arguments", pos());
+            } else if (arity == 2) {
+                return fail(name + " takes 2 arguments, as in " + name + "(a, b)", pos());
+            }
+            if (!expect_close(open)) return -1;
+            --parens_;
+            leave();
+            return make_op(fn->op, a, b);
+        }
+        if (fn) return fail("'" + name + "' is a function: write " + name + "(...)", start);
+        auto it = named_.find(name);
+        if (it != named_.end()) return it->second;
+        if (!within_node_budget()) return -1;
+        const int node = out_.graph.add_input(name, 1.0);
+        named_[name] = node;
+        out_.inputs.push_back(node);
+        return node;
+    }
+};
+
+}  // namespace
+
+ParsedExpression parse_expression(const std::string& text, ParseError& error, const ParseLimits& limits) {
+    error = ParseError{};
+    return Parser(text, limits).run(error);
+}
+
+}  // namespace nabla

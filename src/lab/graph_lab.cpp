@@ -1,0 +1,269 @@
+// Everything shown in the Graph lab is recomputed from GraphLabState: parse (only when the text
+// changes), forward, backward up to the current step, and the numerical check.
+#include "lab/graph_lab.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+
+#include "lab/json_writer.h"
+#include "lab/url_codec.h"
+
+namespace nabla {
+
+const std::vector<GraphPreset>& graph_presets() {
+    static const std::vector<GraphPreset> presets = {
+        {"E1", "E1  (x + y) \xC2\xB7 z", "The add gate hands its upstream gradient -4 to both x and y; the mul gate swaps its inputs.",
+         {"f = (x + y) * z", {{"x", -2}, {"y", 5}, {"z", -4}}, -1}},
+        {"E2", "E2  sigmoid neuron",
+         "Every intermediate value and gradient of the lecture; step through backprop from 1/x back to the weights.",
+         {"f = 1 / (1 + exp(-(w0*x0 + w1*x1 + w2)))", {{"w0", 2}, {"x0", -1}, {"w1", -3}, {"x1", -2}, {"w2", -3}}, -1}},
+        {"E2s", "E2  as one \xCF\x83 gate",
+         "The last four gates as one sigma gate with local gradient (1 - s) s = 0.1966: the same gradients.",
+         {"f = sigmoid(w0*x0 + w1*x1 + w2)", {{"w0", 2}, {"x0", -1}, {"w1", -3}, {"x1", -2}, {"w2", -3}}, -1}},
+        {"E3", "E3  linear regression",
+         "y_hat = x w, s = y_hat - y, loss = s^2: dloss/dw = 2 s x = -2, the gradient PyTorch's autograd returns.",
+         {"y_hat = x * w; s = y_hat - y; loss = s^2", {{"x", 1}, {"w", 1}, {"y", 2}}, -1}},
+        {"P", "Gate patterns",
+         "Add distributes, mul swaps, max routes the gradient to the larger input; x used twice sums its branches.",
+         {"f = 2 * (x*y + max(z, w)) + x", {{"x", 3}, {"y", -4}, {"z", 2}, {"w", -1}}, -1}},
+    };
+    return presets;
+}
+
+const char* gate_pattern(const ScalarGraph& g, int node) {
+    const Node& n = g.node(node);
+    if (n.out.size() >= 2) return "branch: sums";
+    if (op_info(n.op).arity != 2) return nullptr;
+    const bool both_vary = g.node(g.edge(n.in[0]).from).op != Op::Const && g.node(g.edge(n.in[1]).from).op != Op::Const;
+    if (!both_vary) return nullptr;
+    switch (n.op) {
+        case Op::Add: return "add: distributes";
+        case Op::Mul: return "mul: swaps";
+        case Op::Max: case Op::Min: return "max: routes";
+        default: return nullptr;
+    }
+}
+
+// ---- state <-> string --------------------------------------------------------------------
+
+std::string GraphLabState::to_string() const {
+    std::string s = "expr=" + url_encode(expression);
+    for (const auto& [name, v] : values)
+        s += "&" + std::string(name == "expr" || name == "step" ? "v." : "") + name + "=" + format_number(v);
+    if (backprop_step >= 0) s += "&step=" + std::to_string(backprop_step);
+    return s;
+}
+
+bool GraphLabState::from_string(const std::string& text, GraphLabState& out, std::string& error) {
+    GraphLabState next;
+    next.values.clear();
+    bool has_expr = false;
+    for (const auto& [key, raw] : split_query(text)) {
+        std::string value;
+        if (!url_decode(raw, value)) return error = "bad %-escape in '" + key + "'", false;
+        if (key == "expr") {
+            next.expression = value;
+            has_expr = true;
+        } else if (key == "step") {
+            char* end = nullptr;
+            const long k = std::strtol(value.c_str(), &end, 10);
+            if (value.empty() || *end != '\0' || k < -1 || k > 100000) return error = "step must be an integer >= -1, not '" + value + "'", false;
+            next.backprop_step = static_cast<int>(k);
+        } else {
+            const std::string name = key.rfind("v.", 0) == 0 ? key.substr(2) : key;
+            double v = 0;
+            if (!parse_finite(value, v)) return error = "the value of " + name + " must be a finite number, not '" + value + "'", false;
+            next.values.emplace_back(name, v);
+        }
+    }
+    if (!has_expr) return error = "the link has no expr=... part", false;
+    out = next;
+    return true;
+}
+
+// ---- the lab -----------------------------------------------------------------------------
+
+GraphLab::GraphLab() { load(graph_presets()[0].state); }
+
+bool GraphLab::load(const GraphLabState& next) {
+    ParseError perr;
+    ParsedExpression parsed = parse_expression(next.expression, perr);
+    draft_ = next.expression;
+    parse_error_ = perr;
+    if (!parsed.ok()) return error_ = perr.text(), false;
+
+    GraphLabState s = next;
+    s.values.clear();
+    auto initial_value = [&](const std::string& name) {
+        using Values = std::vector<std::pair<std::string, double>>;
+        for (const Values* list : std::array<const Values*, 2>{&next.values, &state_.values})  // the new state first, then the old
+            for (const auto& [n, x] : *list)
+                if (n == name) return x;
+        return 1.0;
+    };
+    for (const int id : parsed.inputs) {
+        const std::string& name = parsed.graph.node(id).name;
+        s.values.emplace_back(name, initial_value(name));
+    }
+    state_ = s;
+    parsed_ = std::move(parsed);
+    layout_ = layout_graph(parsed_.graph);
+    error_.clear();
+    recompute();
+    return true;
+}
+
+void GraphLab::recompute() {
+    ScalarGraph& g = parsed_.graph;
+    for (const auto& [name, v] : state_.values) g.set_value(g.find_input(name), v);
+    check_ = check_gradients(g, parsed_.output);  // leaves a full forward and backward pass
+
+    // Backprop order: the gates that reach the output, from the output down.
+    std::vector<bool> reaches(g.size(), false);
+    reaches[parsed_.output] = true;
+    order_.clear();
+    for (int i = parsed_.output; i >= 0; --i) {
+        if (!reaches[i]) continue;
+        const Node& n = g.node(i);
+        if (op_info(n.op).arity == 0) continue;
+        order_.push_back(i);
+        for (int slot = 0; slot < op_info(n.op).arity; ++slot) reaches[g.edge(n.in[slot]).from] = true;
+    }
+    if (state_.backprop_step > static_cast<int>(order_.size())) state_.backprop_step = -1;
+    if (state_.backprop_step >= 0) {
+        g.begin_backward(parsed_.output);
+        for (int k = 0; k < state_.backprop_step; ++k) g.propagate(order_[k]);
+    }
+}
+
+int GraphLab::backprop_done() const {
+    return state_.backprop_step < 0 ? static_cast<int>(order_.size()) : state_.backprop_step;
+}
+
+int GraphLab::current_gate() const {
+    const int done = backprop_done();
+    return state_.backprop_step < 0 || done >= static_cast<int>(order_.size()) ? -1 : order_[done];
+}
+
+bool GraphLab::propagated(int gate) const {
+    const int done = backprop_done();
+    for (int k = 0; k < done; ++k)
+        if (order_[k] == gate) return true;
+    return false;
+}
+
+bool GraphLab::gradient_ready(int node) const {
+    if (node == parsed_.output) return true;
+    const Node& n = parsed_.graph.node(node);
+    for (const int e : n.out)
+        if (!propagated(parsed_.graph.edge(e).to)) return false;
+    return !n.out.empty();
+}
+
+bool GraphLab::apply(const GraphCommand& c) {
+    GraphLabState next = state_;
+    switch (c.kind) {
+        case GraphCommand::SetExpression:
+            next.expression = c.text;
+            next.backprop_step = -1;
+            return load(next);
+        case GraphCommand::SetValue: {
+            if (!std::isfinite(c.value)) return error_ = "the value of " + c.text + " must be a finite number", false;
+            for (auto& [name, v] : state_.values)
+                if (name == c.text) {
+                    v = c.value;
+                    recompute();
+                    return true;
+                }
+            return error_ = "'" + c.text + "' is not an input of this expression", false;
+        }
+        case GraphCommand::StepForward:
+        case GraphCommand::StepBack:
+        case GraphCommand::StepToStart:
+        case GraphCommand::StepToEnd: {
+            const int total = static_cast<int>(order_.size());
+            const bool complete = state_.backprop_step < 0;
+            int k = backprop_done();
+            if (c.kind == GraphCommand::StepForward) k = complete ? 0 : std::min(k + 1, total);  // a first step starts over
+            if (c.kind == GraphCommand::StepBack) k = std::max(k - 1, 0);
+            if (c.kind == GraphCommand::StepToStart) k = 0;
+            if (c.kind == GraphCommand::StepToEnd) k = total;
+            // Reaching the end leaves step mode, so the graph reads as complete again.
+            state_.backprop_step = (k == total && c.kind == GraphCommand::StepToEnd) ? -1 : k;
+            recompute();
+            return true;
+        }
+        case GraphCommand::LoadPreset:
+            for (const GraphPreset& p : graph_presets())
+                if (c.text == p.id) return load(p.state);
+            return error_ = "no preset named '" + c.text + "'", false;
+        case GraphCommand::LoadState: {
+            std::string why;
+            if (!GraphLabState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
+            return load(next);
+        }
+    }
+    return false;
+}
+
+// ---- JSON --------------------------------------------------------------------------------
+
+void write_expression_json(JsonWriter& w, const ParsedExpression& p, bool with_nodes) {
+    const ScalarGraph& g = p.graph;
+    const Node& out = g.node(p.output);
+    w.key("output").begin_object().key("name").value(p.output_name).key("value").value(out.value);
+    if (!out.finite()) w.key("issue").value(out.issue);
+    w.end_object();
+    w.key("gradients").begin_object();
+    for (const int id : p.inputs) w.key(g.node(id).name).value(g.node(id).grad);
+    w.end_object();
+    if (!with_nodes) return;
+    w.key("nodes").begin_array();
+    for (int i = 0; i < g.size(); ++i) {
+        const Node& n = g.node(i);
+        w.begin_object().key("id").value(i).key("op").value(op_info(n.op).name);
+        if (!n.name.empty()) w.key("name").value(n.name);
+        w.key("value").value(n.value).key("grad").value(n.grad);
+        w.key("inputs").begin_array();
+        for (int slot = 0; slot < op_info(n.op).arity; ++slot) {
+            const Edge& e = g.edge(n.in[slot]);
+            w.begin_object().key("from").value(e.from).key("local").value(e.local)
+                .key("upstream").value(e.upstream).key("downstream").value(e.downstream).end_object();
+        }
+        w.end_array();
+        if (!n.finite()) w.key("issue").value(n.issue);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+void write_check_json(JsonWriter& w, const ScalarGraph& g, const std::vector<GradientCheckRow>& rows) {
+    w.key("check").begin_array();
+    for (const GradientCheckRow& r : rows)
+        w.begin_object().key("input").value(g.node(r.input).name).key("analytic").value(r.analytic)
+            .key("numeric").value(r.numeric).key("relative_error").value(r.relative_error).end_object();
+    w.end_array();
+}
+
+std::string GraphLab::to_json() const {
+    JsonWriter w;
+    w.begin_object();
+    w.key("state").value(state_.to_string());
+    w.key("expression").value(state_.expression);
+    w.key("draft").value(draft_);
+    w.key("parse_error").value(parse_error_.message.empty() ? std::string() : parse_error_.text());
+    w.key("error").value(error_);
+    write_expression_json(w, parsed_, true);
+    w.key("labels").begin_array();
+    for (const NodePlace& p : layout_.places) p.visible ? w.value(p.label) : w.null();
+    w.end_array();
+    w.key("backprop").begin_object().key("done").value(backprop_done())
+        .key("total").value(static_cast<int>(order_.size())).key("current").value(current_gate()).end_object();
+    write_check_json(w, parsed_.graph, check_);
+    w.end_object();
+    return w.str();
+}
+
+}  // namespace nabla

@@ -1,0 +1,89 @@
+// The Graph lab's model: what the user typed and set (GraphLabState, plain data that serialises to
+// a link), and everything derived from it (the parsed graph, its layout, the backprop step, the
+// gradient check). The UI reads it and sends GraphCommands; it never changes the model directly.
+// No ImGui, no GL: native tests and the CLI drive the same code as the page.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/expression_parser.h"
+#include "engine/gradient_check.h"
+#include "lab/graph_layout.h"
+
+namespace nabla {
+
+struct GraphLabState {
+    std::string expression = "f = (x + y) * z";
+    std::vector<std::pair<std::string, double>> values = {{"x", -2}, {"y", 5}, {"z", -4}};
+    int backprop_step = -1;  // -1: backprop complete; k >= 0: only the first k gates have propagated
+
+    // "expr=f%20%3D%20...&x=-2&y=5&step=-1": for the URL hash, presets and the test hook.
+    std::string to_string() const;
+    // Parses to_string()'s format; on a malformed string returns false, says why, changes nothing.
+    static bool from_string(const std::string& text, GraphLabState& out, std::string& error);
+};
+
+struct GraphPreset {
+    const char* id;      // "E2"
+    const char* title;   // "Sigmoid neuron, gate by gate"
+    const char* lesson;  // one line: what to look at
+    GraphLabState state;
+};
+const std::vector<GraphPreset>& graph_presets();
+
+struct GraphCommand {
+    enum Kind { SetExpression, SetValue, StepForward, StepBack, StepToStart, StepToEnd, LoadPreset, LoadState };
+    Kind kind;
+    std::string text = {};  // expression, input name, preset id, or state string
+    double value = 0;
+};
+
+// A gate whose behaviour has a name in the lecture: add distributes, mul swaps, max routes, and a
+// value used twice sums its gradients.
+const char* gate_pattern(const ScalarGraph& graph, int node);
+
+class JsonWriter;
+// The output value and every input's gradient (and, with_nodes, every node and edge) as JSON
+// fields: shared by the CLI's `nabla grad` and the test hook, so both report the same numbers.
+void write_expression_json(JsonWriter& w, const ParsedExpression& parsed, bool with_nodes);
+void write_check_json(JsonWriter& w, const ScalarGraph& graph, const std::vector<GradientCheckRow>& rows);
+
+class GraphLab {
+public:
+    GraphLab();
+
+    // Returns false (and sets error()) when the command is refused; the last good graph stays.
+    bool apply(const GraphCommand& command);
+
+    const GraphLabState& state() const { return state_; }
+    const ParsedExpression& parsed() const { return parsed_; }    // the last expression that parsed
+    const GraphLayout& layout() const { return layout_; }
+    const std::vector<GradientCheckRow>& check() const { return check_; }
+    const std::vector<int>& backprop_order() const { return order_; }  // gates, output first
+    int backprop_done() const;        // gates that have propagated so far
+    int current_gate() const;         // the gate highlighted in step mode, -1 when complete
+    bool propagated(int gate) const;      // has sent its gradient down its in-edges in this step
+    bool gradient_ready(int node) const;  // every consumer has propagated into it (or it is the output)
+    const std::string& draft() const { return draft_; }  // the text in the box, even if it fails
+    const ParseError& parse_error() const { return parse_error_; }
+    const std::string& error() const { return error_; }  // last refused command, for the status line
+
+    std::string to_json() const;  // state and results, for the test hook
+
+private:
+    GraphLabState state_;
+    ParsedExpression parsed_;
+    GraphLayout layout_;
+    std::vector<GradientCheckRow> check_;
+    std::vector<int> order_;
+    std::string draft_;
+    ParseError parse_error_;
+    std::string error_;
+
+    bool load(const GraphLabState& next);
+    void recompute();
+};
+
+}  // namespace nabla

@@ -1,0 +1,64 @@
+#include "lab/url_codec.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+namespace nabla {
+
+std::string url_encode(const std::string& s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~' || c == '*' || c == '(' || c == ')') {
+            out += ch;
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+bool url_decode(const std::string& s, std::string& out) {
+    out.clear();
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '%') {
+            out += s[i] == '+' ? ' ' : s[i];
+            continue;
+        }
+        if (i + 2 >= s.size() || std::isxdigit(static_cast<unsigned char>(s[i + 1])) == 0 ||
+            std::isxdigit(static_cast<unsigned char>(s[i + 2])) == 0)
+            return false;
+        out += static_cast<char>(std::strtol(s.substr(i + 1, 2).c_str(), nullptr, 16));
+        i += 2;
+    }
+    return true;
+}
+
+std::vector<std::pair<std::string, std::string>> split_query(const std::string& s) {
+    std::vector<std::pair<std::string, std::string>> parts;
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t end = s.find('&', start);
+        if (end == std::string::npos) end = s.size();
+        const std::string item = s.substr(start, end - start);
+        if (!item.empty()) {
+            const size_t eq = item.find('=');
+            parts.emplace_back(item.substr(0, eq), eq == std::string::npos ? "" : item.substr(eq + 1));
+        }
+        start = end + 1;
+    }
+    return parts;
+}
+
+bool parse_finite(const std::string& s, double& out) {
+    if (s.empty() || std::isspace(static_cast<unsigned char>(s[0])) != 0) return false;
+    char* end = nullptr;
+    out = std::strtod(s.c_str(), &end);
+    return *end == '\0' && std::isfinite(out);
+}
+
+}  // namespace nabla

@@ -1,0 +1,17 @@
+// Percent-encoding and key=value&key=value splitting for state strings (URL hash, test hook).
+// Every decoder refuses malformed input with false instead of guessing: links get tampered with.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace nabla {
+
+std::string url_encode(const std::string& s);
+bool url_decode(const std::string& s, std::string& out);
+std::vector<std::pair<std::string, std::string>> split_query(const std::string& s);
+// The whole string must be one finite number: "1e-3" yes, "1e999", "nan", "3x", "" no.
+bool parse_finite(const std::string& s, double& out);
+
+}  // namespace nabla

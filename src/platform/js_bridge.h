@@ -1,0 +1,13 @@
+// All interop with the page's JavaScript: the test hook (window.nabla, see web/index.html), the URL
+// hash that holds the state of the page, and fatal-error reporting.
+#pragma once
+
+namespace nabla {
+
+// Applies the page's location.hash (web/index.html passes it as argv[1]), if any.
+void bridge_open_initial_link(const char* link);
+void bridge_after_frame();              // marks the page ready; mirrors the state into the hash
+void bridge_fail(const char* message);  // shows a message in the page instead of the app
+void bridge_fit_canvas();               // keeps the drawing buffer the size of the canvas's CSS box
+
+}  // namespace nabla

@@ -1,0 +1,66 @@
+// The browser entry point: a GLFW window on the page's canvas with a WebGL2 context, ImGui's GLFW
+// and OpenGL3 backends, and the frame loop driven by requestAnimationFrame. The only file, with
+// js_bridge.cpp, that includes GLFW or emscripten.h.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+
+#include <cstdio>
+
+#include "app/app.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/js_bridge.h"
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+
+void frame() {
+    nabla::bridge_fit_canvas();
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    nabla::app_frame();
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(g_window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    nabla::bridge_after_frame();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    glfwSetErrorCallback([](int code, const char* text) { std::printf("nabla: GLFW error %d: %s\n", code, text); });
+    if (!glfwInit()) {
+        nabla::bridge_fail("GLFW could not start in this browser");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_window = glfwCreateWindow(1280, 720, "Nabla", nullptr, nullptr);
+    if (!g_window) {
+        nabla::bridge_fail("this browser could not create a WebGL2 context: try a current Chrome, Firefox or Safari");
+        return 1;
+    }
+    glfwMakeContextCurrent(g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    nabla::app_init();
+    nabla::bridge_open_initial_link(argc > 1 ? argv[1] : nullptr);
+
+    // Emscripten's main loop: the browser calls frame() once per animation frame; main returns
+    // at once and the runtime stays alive.
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,265 @@
+// Drawing and hit-testing of the graph on an ImDrawList, in world units (one unit = one pixel at
+// zoom 1) placed by lab/graph_layout and mapped to the screen by the view's pan and zoom.
+#include "ui/graph_canvas.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+#include <cmath>
+#include <string>
+
+#include "ui/format.h"
+#include "ui/widget_map.h"
+
+namespace nabla::ui {
+
+namespace {
+
+constexpr float kNodeW = 74, kNodeH = 36;       // gate box
+constexpr float kColumnGap = 124, kRowGap = 100; // between box centres
+constexpr float kMarginX = 22, kMarginY = 60;   // room for the value above and gradient below
+
+struct Canvas {
+    ImDrawList* dl;
+    ImVec2 origin;
+    const GraphView* view;
+    const Fonts* fonts;
+    ImVec2 to_screen(ImVec2 w) const {
+        return ImVec2(origin.x + view->pan.x + w.x * view->zoom, origin.y + view->pan.y + w.y * view->zoom);
+    }
+    float px(float world) const { return world * view->zoom; }
+    void text_centered(ImVec2 centre, const std::string& s, float size, ImU32 col, bool bold = false) const {
+        ImFont* font = bold ? fonts->canvas_bold : fonts->canvas;
+        const ImVec2 ts = font->CalcTextSizeA(px(size), FLT_MAX, 0, s.c_str());
+        dl->AddText(font, px(size), ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), col, s.c_str());
+    }
+};
+
+ImVec2 node_centre(const GraphLayout& L, int i) {
+    return ImVec2(kMarginX + kNodeW * 0.5f + L.places[i].column * kColumnGap,
+                  kMarginY + kNodeH * 0.5f + (L.places[i].row - L.min_row) * kRowGap);
+}
+
+ImVec2 world_size(const GraphLayout& L) {
+    return ImVec2(2 * kMarginX + kNodeW + std::max(0, L.columns - 1) * kColumnGap,
+                  2 * kMarginY + kNodeH + (L.max_row - L.min_row) * kRowGap);
+}
+
+ImVec2 waypoint_centre(const GraphLayout& L, const Waypoint& w) {
+    return ImVec2(kMarginX + kNodeW * 0.5f + w.column * kColumnGap, kMarginY + kNodeH * 0.5f + (w.row - L.min_row) * kRowGap);
+}
+
+using Curve = std::array<ImVec2, 4>;  // one cubic Bézier segment
+
+// The edge's path: from the right of the source box, through its lane in every skipped column,
+// into the left of the consumer (binary gates take input 0 in the upper half, 1 in the lower).
+// Each hop is a cubic with horizontal tangents, so the path reads as one smooth line.
+std::vector<Curve> edge_curves(const GraphLayout& L, const ScalarGraph& g, int edge_id) {
+    const Edge& e = g.edge(edge_id);
+    const Node& to = g.node(e.to);
+    const bool binary = op_info(to.op).arity == 2 && L.places[g.edge(to.in[1 - e.slot]).from].visible;
+    const float dy = binary ? (e.slot == 0 ? -kNodeH * 0.22f : kNodeH * 0.22f) : 0;
+    const ImVec2 a = node_centre(L, e.from), b = node_centre(L, e.to);
+    std::vector<ImVec2> anchors = {ImVec2(a.x + kNodeW * 0.5f, a.y)};
+    for (const Waypoint& w : L.edge_waypoints[edge_id]) {
+        const ImVec2 c = waypoint_centre(L, w);
+        anchors.emplace_back(c.x - kNodeW * 0.5f, c.y);
+        anchors.emplace_back(c.x + kNodeW * 0.5f, c.y);
+    }
+    anchors.emplace_back(b.x - kNodeW * 0.5f, b.y + dy);
+    std::vector<Curve> curves;
+    for (size_t k = 0; k + 1 < anchors.size(); ++k) {
+        const ImVec2 p0 = anchors[k], p3 = anchors[k + 1];
+        const float dx = (p3.x - p0.x) * 0.5f;
+        curves.push_back({p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3});
+    }
+    return curves;
+}
+
+ImVec2 bezier(const Curve& p, float t) {
+    const float u = 1 - t;
+    const float a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+    return ImVec2(a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x, a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y);
+}
+
+float distance_to_curve(const Curve& p, ImVec2 m) {
+    float best = FLT_MAX;
+    ImVec2 prev = p[0];
+    for (int k = 1; k <= 16; ++k) {
+        const ImVec2 cur = bezier(p, k / 16.0f);
+        const ImVec2 d(cur.x - prev.x, cur.y - prev.y);
+        const float len2 = d.x * d.x + d.y * d.y;
+        float t = len2 > 0 ? ((m.x - prev.x) * d.x + (m.y - prev.y) * d.y) / len2 : 0;
+        t = std::clamp(t, 0.0f, 1.0f);
+        const float ex = prev.x + t * d.x - m.x, ey = prev.y + t * d.y - m.y;
+        best = std::min(best, std::sqrt(ex * ex + ey * ey));
+        prev = cur;
+    }
+    return best;
+}
+
+std::string gate_name(const GraphLab& lab, int node) {
+    const NodePlace& p = lab.layout().places[node];
+    const Node& n = lab.parsed().graph.node(node);
+    if (!n.name.empty()) return n.name;
+    return p.label;
+}
+
+void fit(GraphView& view, const GraphLayout& L, ImVec2 avail) {
+    const ImVec2 ws = world_size(L);
+    view.zoom = std::clamp(std::min(avail.x / ws.x, avail.y / ws.y), 0.35f, 1.35f);
+    view.pan = ImVec2((avail.x - ws.x * view.zoom) * 0.5f, std::max(0.0f, (avail.y - ws.y * view.zoom) * 0.5f));
+}
+
+void edge_tooltip(const GraphLab& lab, const Edge& e) {
+    const ScalarGraph& g = lab.parsed().graph;
+    const std::string from = gate_name(lab, e.from), to = gate_name(lab, e.to);
+    ImGui::BeginTooltip();
+    ImGui::Text("edge  %s \xE2\x86\x92 %s", from.c_str(), to.c_str());
+    ImGui::Separator();
+    ImGui::Text("forward value carried:  %s", short_number(g.node(e.from).value).c_str());
+    ImGui::Text("local gradient  \xE2\x88\x82(%s)/\xE2\x88\x82(%s) = ", to.c_str(), from.c_str());
+    ImGui::SameLine(0, 0);
+    ImGui::TextUnformatted(short_number(e.local).c_str());
+    if (!lab.propagated(e.to)) {
+        ImGui::TextColored(to_vec4(colors::pending), "upstream not known yet: step backprop to reach %s", to.c_str());
+    } else {
+        ImGui::TextColored(to_vec4(colors::gradient), "upstream \xC3\x97 local = downstream:  %s \xC3\x97 %s = %s",
+                           short_number(e.upstream).c_str(), short_number(e.local).c_str(), short_number(e.downstream).c_str());
+        if (g.node(e.from).out.size() > 1)
+            ImGui::TextColored(to_vec4(colors::muted), "%s feeds %d gates: its gradient %s is the sum of their downstreams",
+                               from.c_str(), static_cast<int>(g.node(e.from).out.size()), short_number(g.node(e.from).grad).c_str());
+    }
+    ImGui::EndTooltip();
+}
+
+void node_tooltip(const GraphLab& lab, int node) {
+    const ScalarGraph& g = lab.parsed().graph;
+    const Node& n = g.node(node);
+    ImGui::BeginTooltip();
+    if (n.op == Op::Input) ImGui::Text("input %s", n.name.c_str());
+    else ImGui::Text("gate %s  (%s)%s%s", lab.layout().places[node].label.c_str(), op_info(n.op).name,
+                     n.name.empty() ? "" : "  named ", n.name.c_str());
+    ImGui::Separator();
+    ImGui::TextColored(to_vec4(colors::value), "value %s", fixed_number(n.value).c_str());
+    if (lab.gradient_ready(node))
+        ImGui::TextColored(to_vec4(colors::gradient), "\xE2\x88\x82%s/\xE2\x88\x82(this) = %s", lab.parsed().output_name.c_str(),
+                           fixed_number(n.grad).c_str());
+    else
+        ImGui::TextColored(to_vec4(colors::pending), "gradient not known yet in this backprop step");
+    if (const char* p = gate_pattern(g, node)) ImGui::TextColored(to_vec4(colors::muted), "%s", p);
+    if (!n.finite()) ImGui::TextColored(to_vec4(colors::bad), "not finite: %s", n.issue);
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts, ImVec2 size) {
+    const GraphLayout& L = lab.layout();
+    const ScalarGraph& g = lab.parsed().graph;
+    ImGui::BeginChild("graph_canvas", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (view.fit_pending) {
+        fit(view, L, ImVec2(avail.x, avail.y - ImGui::GetTextLineHeightWithSpacing() - 8));  // above the legend
+        view.fit_pending = false;
+    }
+    ImGui::InvisibleButton("canvas_input", avail, ImGuiButtonFlags_MouseButtonLeft);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {
+        view.pan.x += io.MouseDelta.x;
+        view.pan.y += io.MouseDelta.y;
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) view.fit_pending = true;
+    if (hovered && io.MouseWheel != 0) {
+        // Zoom about the cursor, so the point under it stays put.
+        const float old_zoom = view.zoom;
+        view.zoom = std::clamp(view.zoom * std::pow(1.12f, io.MouseWheel), 0.2f, 3.0f);
+        const ImVec2 m(io.MousePos.x - origin.x - view.pan.x, io.MousePos.y - origin.y - view.pan.y);
+        view.pan.x -= m.x * (view.zoom / old_zoom - 1);
+        view.pan.y -= m.y * (view.zoom / old_zoom - 1);
+    }
+
+    Canvas c{ImGui::GetWindowDrawList(), origin, &view, &fonts};
+    c.dl->AddRectFilled(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), colors::canvas_bg);
+    c.dl->PushClipRect(origin, ImVec2(origin.x + avail.x, origin.y + avail.y), true);
+
+    const int current = lab.current_gate();
+    const bool stepping = lab.state().backprop_step >= 0;
+
+    // Edges first, so boxes sit on top; remember the one under the mouse.
+    std::vector<std::vector<Curve>> curves(g.edges().size());
+    int hovered_edge = -1;
+    float best = 7.0f;
+    for (int i = 0; i < static_cast<int>(g.edges().size()); ++i) {
+        if (!L.places[g.edge(i).from].visible) continue;
+        curves[i] = edge_curves(L, g, i);
+        for (Curve& cv : curves[i]) {
+            for (ImVec2& p : cv) p = c.to_screen(p);
+            if (hovered) {
+                const float d = distance_to_curve(cv, io.MousePos);
+                if (d < best) best = d, hovered_edge = i;
+            }
+        }
+    }
+    for (int i = 0; i < static_cast<int>(g.edges().size()); ++i) {
+        if (curves[i].empty()) continue;
+        ImU32 col = colors::edge;
+        float thick = 1.8f;
+        if (stepping && g.edge(i).to == current) col = colors::highlight, thick = 3.2f;
+        if (i == hovered_edge) col = colors::edge_hover, thick = 3.5f;
+        for (const Curve& cv : curves[i]) c.dl->AddBezierCubic(cv[0], cv[1], cv[2], cv[3], col, std::max(1.0f, c.px(thick)));
+        const ImVec2 tip = curves[i].back()[3];  // arrow head into the consumer
+        const float ah = c.px(7);
+        c.dl->AddTriangleFilled(tip, ImVec2(tip.x - ah, tip.y - ah * 0.55f), ImVec2(tip.x - ah, tip.y + ah * 0.55f), col);
+    }
+
+    // Gates.
+    int hovered_node = -1;
+    for (int i = 0; i < g.size(); ++i) {
+        const NodePlace& p = L.places[i];
+        if (!p.visible) continue;
+        const Node& n = g.node(i);
+        const ImVec2 centre = c.to_screen(node_centre(L, i));
+        const ImVec2 half(c.px(kNodeW * 0.5f), c.px(kNodeH * 0.5f));
+        const ImVec2 a(centre.x - half.x, centre.y - half.y), b(centre.x + half.x, centre.y + half.y);
+        if (hovered && hovered_edge < 0 && ImGui::IsMouseHoveringRect(a, b)) hovered_node = i;
+        note_rect("node:" + std::to_string(i), a, b);
+        const bool is_current = stepping && i == current;
+        if (is_current)
+            c.dl->AddRectFilled(ImVec2(a.x - c.px(6), a.y - c.px(6)), ImVec2(b.x + c.px(6), b.y + c.px(6)),
+                                IM_COL32(255, 200, 80, 110), c.px(12));
+        const ImU32 fill = n.op == Op::Input ? colors::input_fill : colors::node_fill;
+        c.dl->AddRectFilled(a, b, fill, c.px(8));
+        const ImU32 border = !n.finite() ? colors::bad : is_current ? colors::highlight : colors::node_border;
+        c.dl->AddRect(a, b, border, c.px(8), 0, is_current || !n.finite() ? c.px(3.2f) : c.px(1.5f));
+        c.text_centered(centre, p.label, 20, colors::text, n.op == Op::Input);
+
+        // Forward value above (green), gradient below (red), as on the lecture slides.
+        const bool named = !n.name.empty() && n.op != Op::Input;
+        const std::string value = (named ? n.name + " = " : "") + short_number(n.value);
+        c.text_centered(ImVec2(centre.x, a.y - c.px(14)), value, 19, n.finite() ? colors::value : colors::bad, true);
+        const bool ready = lab.gradient_ready(i);
+        c.text_centered(ImVec2(centre.x, b.y + c.px(14)), ready ? short_number(n.grad) : "?", 19,
+                        ready ? colors::gradient : colors::pending, true);
+        if (const char* pattern = gate_pattern(g, i))
+            c.text_centered(ImVec2(centre.x, b.y + c.px(35)), pattern, 15, colors::muted);
+    }
+    c.dl->PopClipRect();
+
+    if (hovered_edge >= 0) edge_tooltip(lab, g.edge(hovered_edge));
+    else if (hovered_node >= 0) node_tooltip(lab, hovered_node);
+
+    // Legend in the corner: what the colours mean.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 10, origin.y + avail.y - ImGui::GetTextLineHeightWithSpacing() - 6));
+    ImGui::TextColored(to_vec4(colors::value), "green: forward value");
+    ImGui::SameLine();
+    ImGui::TextColored(to_vec4(colors::gradient), "  red: gradient \xE2\x88\x82%s/\xE2\x88\x82node", lab.parsed().output_name.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(to_vec4(colors::muted), "  hover an edge: upstream \xC3\x97 local");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("drag to pan, wheel to zoom, double-click to fit");
+    ImGui::EndChild();
+}
+
+}  // namespace nabla::ui

@@ -1,0 +1,186 @@
+#include "ui/graph_panel.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "ui/format.h"
+#include "ui/widget_map.h"
+
+namespace nabla::ui {
+
+namespace {
+
+void heading(const Fonts& fonts, const char* text) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+void presets_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    heading(fonts, "Lecture examples");
+    const GraphPreset* active = nullptr;
+    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    int k = 0;
+    for (const GraphPreset& p : graph_presets()) {
+        if (p.state.expression == lab.state().expression) active = &p;
+        const bool on = active == &p;
+        if (k++ % 2 == 1) ImGui::SameLine();
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.98f, 0.82f, 0.45f, 1));
+        if (ImGui::Button(p.title, ImVec2(w, 0))) commands.push_back({GraphCommand::LoadPreset, p.id});
+        note_widget(std::string("preset:") + p.id);
+        if (on) ImGui::PopStyleColor();
+    }
+    if (active) {
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+        ImGui::TextWrapped("%s", active->lesson);
+        ImGui::PopStyleColor();
+    }
+}
+
+void expression_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    heading(fonts, "Expression");
+    if (lab.draft() != panel.shown_draft) {
+        std::snprintf(panel.expression, sizeof panel.expression, "%s", lab.draft().c_str());
+        panel.shown_draft = lab.draft();
+    }
+    if (ImGui::InputTextMultiline("##expression", panel.expression, sizeof panel.expression,
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * 3.6f)))
+        commands.push_back({GraphCommand::SetExpression, panel.expression});
+    note_widget("expression");
+    const ParseError& err = lab.parse_error();
+    if (!err.message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
+        ImGui::TextWrapped("%s", err.text().c_str());
+        ImGui::PopStyleColor();
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+        ImGui::TextWrapped("The graph shows the last expression that parsed.");
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+        ImGui::TextWrapped("e.g. q = x + y; f = q * z.  Functions: %s", parser_function_list());
+        ImGui::PopStyleColor();
+    }
+    for (const Node& n : lab.parsed().graph.nodes()) {
+        if (n.finite() || (n.issue && std::strcmp(n.issue, "an input is not a finite number") == 0)) continue;
+        ImGui::TextColored(to_vec4(colors::bad), "\xE2\x9A\xA0 %s%s%s", n.issue, n.name.empty() ? "" : " at ", n.name.c_str());
+    }
+}
+
+void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    heading(fonts, "Inputs  (drag or double-click to type)");
+    if (!ImGui::BeginTable("inputs", 3, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, 56);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("grad", ImGuiTableColumnFlags_WidthFixed, 84);
+    const ScalarGraph& g = lab.parsed().graph;
+    for (const auto& [name, value] : lab.state().values) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(name.c_str());
+        ImGui::TableNextColumn();
+        double v = value;
+        ImGui::SetNextItemWidth(-1);
+        ImGui::PushID(name.c_str());
+        if (ImGui::DragScalar("##v", ImGuiDataType_Double, &v, 0.01f, nullptr, nullptr, "%.4g"))
+            commands.push_back({GraphCommand::SetValue, name, v});
+        note_widget("value:" + name);
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        const int id = g.find_input(name);
+        const bool ready = lab.gradient_ready(id);
+        ImGui::TextColored(to_vec4(ready ? colors::gradient : colors::pending), "%s", ready ? short_number(g.node(id).grad).c_str() : "?");
+    }
+    ImGui::EndTable();
+}
+
+void stepper_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    heading(fonts, "Backprop, one gate at a time");
+    const float w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+    if (ImGui::Button("\xE2\x87\xA4 Start", ImVec2(w, 0))) commands.push_back({GraphCommand::StepToStart});
+    note_widget("step:start");
+    ImGui::SameLine();
+    if (ImGui::Button("\xE2\x97\x80 Back", ImVec2(w, 0))) commands.push_back({GraphCommand::StepBack});
+    note_widget("step:back");
+    ImGui::SameLine();
+    if (ImGui::Button("Step \xE2\x96\xB6", ImVec2(w, 0))) commands.push_back({GraphCommand::StepForward});
+    note_widget("step:forward");
+    ImGui::SameLine();
+    if (ImGui::Button("End \xE2\x87\xA5", ImVec2(w, 0))) commands.push_back({GraphCommand::StepToEnd});
+    note_widget("step:end");
+    const int total = static_cast<int>(lab.backprop_order().size());
+    if (lab.state().backprop_step < 0) {
+        ImGui::TextWrapped("Complete: all %d gates have propagated. Press Step to walk it from the output.", total);
+        return;
+    }
+    const int gate = lab.current_gate();
+    ImGui::Text("%d of %d gates propagated", lab.backprop_done(), total);
+    if (gate >= 0) {
+        const Node& n = lab.parsed().graph.node(gate);
+        ImGui::TextWrapped("Next: gate %s multiplies its upstream %s by each local gradient and sends it to its inputs.",
+                           lab.layout().places[gate].label.c_str(), short_number(n.grad).c_str());
+    } else {
+        ImGui::TextWrapped("Every gradient is known.");
+    }
+}
+
+void check_section(const GraphLab& lab, const Fonts& fonts) {
+    heading(fonts, "Gradient check (central differences)");
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+    ImGui::TextWrapped("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h with h = 1e-5, against backprop");
+    ImGui::PopStyleColor();
+    if (!ImGui::BeginTable("check", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    ImGui::TableSetupColumn("input");
+    ImGui::TableSetupColumn("analytic");
+    ImGui::TableSetupColumn("numeric");
+    ImGui::TableSetupColumn("rel. error");
+    ImGui::TableHeadersRow();
+    for (const GradientCheckRow& r : lab.check()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(lab.parsed().graph.node(r.input).name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(fixed_number(r.analytic).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(fixed_number(r.numeric).c_str());
+        ImGui::TableNextColumn();
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1e", r.relative_error);
+        ImGui::TextColored(to_vec4(r.relative_error < 1e-6 ? colors::value : colors::bad), "%s", buf);
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    if (lab.state().expression != shown_expression) {
+        view.fit_pending = true;
+        shown_expression = lab.state().expression;
+    }
+    // Everything fits on a 1280x720 projector without scrolling: the sidebar holds what the user
+    // sets, the canvas what the engine computed, the strip below it how backprop got there.
+    const float sidebar = 360;
+    ImGui::BeginChild("graph_sidebar", ImVec2(sidebar, 0), false);
+    presets_section(lab, fonts, commands);
+    expression_section(*this, lab, fonts, commands);
+    inputs_section(lab, fonts, commands);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    const float strip = 210;
+    draw_graph_canvas(lab, view, fonts, ImVec2(0, -strip));
+    ImGui::BeginChild("graph_strip", ImVec2(0, 0), false);
+    if (ImGui::BeginTable("strip", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        stepper_section(lab, fonts, commands);
+        ImGui::TableNextColumn();
+        check_section(lab, fonts);
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+    ImGui::EndGroup();
+}
+
+}  // namespace nabla::ui

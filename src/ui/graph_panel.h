@@ -1,0 +1,24 @@
+// The Graph lab panel: lecture presets, the expression box with its error inline, input values to
+// drag, the backprop stepper, the gradient-check table, and the graph canvas. Reads the lab,
+// emits GraphCommands; the app applies them between frames.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lab/graph_lab.h"
+#include "ui/graph_canvas.h"
+#include "ui/theme.h"
+
+namespace nabla::ui {
+
+struct GraphPanel {
+    GraphView view;
+    char expression[4096] = {};
+    std::string shown_draft;       // the lab's draft last copied into `expression`
+    std::string shown_expression;  // the expression whose layout the view last fitted
+
+    void draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands);
+};
+
+}  // namespace nabla::ui

@@ -1,0 +1,78 @@
+#include "ui/theme.h"
+
+#include <cstdio>
+
+namespace nabla::ui {
+
+namespace {
+
+bool file_exists(const char* path) {
+    if (FILE* f = std::fopen(path, "rb")) {
+        std::fclose(f);
+        return true;
+    }
+    return false;
+}
+
+const ImWchar* lecture_glyphs() {
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF,  // Basic Latin, Latin-1 (×, ², ·)
+        0x0300, 0x036F,  // combining marks (ŷ written as y + U+0302)
+        0x0370, 0x03FF,  // Greek (σ, η, ∂ is below)
+        0x2000, 0x206F,  // punctuation (…, –, ‖)
+        0x2070, 0x209F,  // super- and subscripts
+        0x2190, 0x21FF,  // arrows
+        0x2200, 0x22FF,  // mathematical operators (∂, −, ∑, ≈)
+        0x25A0, 0x25FF,  // geometric shapes (▶ ◀ ●)
+        0x2600, 0x26FF,  // symbols (⚠)
+        0,
+    };
+    return ranges;
+}
+
+}  // namespace
+
+Fonts load_fonts(float body_px) {
+    ImGuiIO& io = ImGui::GetIO();
+    Fonts f;
+    const char* regular = "/fonts/DejaVuSans.ttf";
+    const char* bold = "/fonts/DejaVuSans-Bold.ttf";
+    if (!file_exists(regular) || !file_exists(bold)) {
+        std::printf("nabla: fonts not found under /fonts; using ImGui's default font\n");
+        f.body = f.heading = f.canvas = f.canvas_bold = io.Fonts->AddFontDefault();
+        return f;
+    }
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    f.body = io.Fonts->AddFontFromFileTTF(regular, body_px, &cfg, lecture_glyphs());
+    f.heading = io.Fonts->AddFontFromFileTTF(bold, body_px * 1.15f, &cfg, lecture_glyphs());
+    // Rasterised at twice the largest size the canvas draws, so zooming out stays crisp.
+    f.canvas = io.Fonts->AddFontFromFileTTF(regular, 40.0f, &cfg, lecture_glyphs());
+    f.canvas_bold = io.Fonts->AddFontFromFileTTF(bold, 40.0f, &cfg, lecture_glyphs());
+    return f;
+}
+
+void apply_theme() {
+    ImGui::StyleColorsLight();
+    ImGuiStyle& s = ImGui::GetStyle();
+    s.WindowRounding = 0;
+    s.FrameRounding = 4;
+    s.GrabRounding = 4;
+    s.TabRounding = 4;
+    s.FramePadding = ImVec2(8, 5);
+    s.ItemSpacing = ImVec2(8, 7);
+    s.WindowPadding = ImVec2(12, 10);
+    s.ScrollbarSize = 14;
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.95f, 1);
+    c[ImGuiCol_ChildBg] = ImVec4(0.985f, 0.985f, 0.98f, 1);
+    c[ImGuiCol_Text] = to_vec4(colors::text);
+    c[ImGuiCol_Button] = ImVec4(0.86f, 0.89f, 0.95f, 1);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.74f, 0.81f, 0.95f, 1);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.62f, 0.72f, 0.93f, 1);
+    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Border] = ImVec4(0.75f, 0.75f, 0.78f, 1);
+    s.FrameBorderSize = 1;
+}
+
+}  // namespace nabla::ui

@@ -1,0 +1,40 @@
+// The look of the app: a light theme that survives a projector, the lecture's colours (forward
+// values green, gradients red), and the fonts. Only ImGui here; no lab code.
+#pragma once
+
+#include "imgui.h"
+
+namespace nabla::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;       // panels and tables
+    ImFont* heading = nullptr;    // section titles
+    ImFont* canvas = nullptr;     // graph labels: rasterised large, drawn scaled with the zoom
+    ImFont* canvas_bold = nullptr;
+};
+
+// Loads the fonts embedded at /fonts (see cmake/emscripten_flags.cmake) with the glyphs the
+// lecture notation needs (× − ∂ σ ŷ ←), or ImGui's default font if they are missing.
+Fonts load_fonts(float body_px);
+void apply_theme();
+
+namespace colors {
+constexpr ImU32 value = IM_COL32(24, 128, 56, 255);       // forward value: green, as on the slides
+constexpr ImU32 gradient = IM_COL32(200, 32, 32, 255);    // gradient: red, as on the slides
+constexpr ImU32 pending = IM_COL32(150, 150, 150, 255);   // a gradient not yet known in step mode
+constexpr ImU32 highlight = IM_COL32(255, 160, 0, 255);   // the gate propagating now
+constexpr ImU32 node_fill = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 node_border = IM_COL32(60, 60, 70, 255);
+constexpr ImU32 input_fill = IM_COL32(232, 240, 252, 255);
+constexpr ImU32 edge = IM_COL32(120, 120, 130, 255);
+constexpr ImU32 edge_hover = IM_COL32(30, 90, 200, 255);
+constexpr ImU32 text = IM_COL32(20, 20, 25, 255);
+constexpr ImU32 muted = IM_COL32(105, 105, 115, 255);
+constexpr ImU32 bad = IM_COL32(190, 0, 0, 255);
+constexpr ImU32 canvas_bg = IM_COL32(252, 252, 250, 255);
+constexpr ImU32 grid = IM_COL32(236, 236, 232, 255);
+}  // namespace colors
+
+inline ImVec4 to_vec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+}  // namespace nabla::ui

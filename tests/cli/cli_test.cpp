@@ -1,0 +1,71 @@
+// `nabla grad` as a teacher would call it: lecture numbers in, JSON out, clear errors.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/cli.h"
+
+namespace nabla {
+namespace {
+
+struct CliRun {
+    int code;
+    std::string out, err;
+};
+
+CliRun run(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    const int code = run_cli(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+TEST(Cli, E1) {
+    const CliRun r = run({"grad", "f = (x + y) * z", "x=-2", "y=5", "z=-4"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, "{\"output\":{\"name\":\"f\",\"value\":-12},\"gradients\":{\"x\":-4,\"y\":-4,\"z\":3}}\n");
+}
+
+TEST(Cli, E2BothFormsPrintTheSameGradients) {
+    const std::vector<std::string> values = {"w0=2", "x0=-1", "w1=-3", "x1=-2", "w2=-3"};
+    std::vector<std::string> a = {"grad", "f = 1 / (1 + exp(-(w0*x0 + w1*x1 + w2)))"};
+    std::vector<std::string> b = {"grad", "f = sigmoid(w0*x0 + w1*x1 + w2)"};
+    a.insert(a.end(), values.begin(), values.end());
+    b.insert(b.end(), values.begin(), values.end());
+    const CliRun ra = run(a), rb = run(b);
+    EXPECT_EQ(ra.code, 0);
+    EXPECT_NE(ra.out.find("\"w0\":-0.19661193324148"), std::string::npos) << ra.out;
+    EXPECT_NE(ra.out.find("\"x1\":-0.5898357997244"), std::string::npos) << ra.out;
+    EXPECT_NE(rb.out.find("\"w0\":-0.19661193324148"), std::string::npos) << rb.out;
+}
+
+TEST(Cli, E3WithNodesAndCheck) {
+    const CliRun r = run({"grad", "y_hat = x * w; s = y_hat - y; loss = s^2", "x=1", "w=1", "y=2", "--nodes", "--check"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"output\":{\"name\":\"loss\",\"value\":1}"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"gradients\":{\"x\":-2,\"w\":-2,\"y\":2}"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("{\"id\":4,\"op\":\"sub\",\"name\":\"s\",\"value\":-1,\"grad\":-2"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"check\":[{\"input\":\"x\",\"analytic\":-2"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BadInputExitsNonZeroWithTheParserMessage) {
+    CliRun r = run({"grad", "f = (x + y", "x=1", "y=2"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.err.find("expected ')' at 11: the '(' at 5 is not closed"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("          ^"), std::string::npos) << r.err;  // caret under position 11
+    EXPECT_TRUE(r.out.empty());
+
+    EXPECT_EQ(run({"grad", "x * y", "x=1"}).code, 1);               // missing a value
+    EXPECT_EQ(run({"grad", "x * y", "x=1", "y=abc"}).code, 2);      // not a number
+    EXPECT_EQ(run({"grad", "x * y", "x=1", "y=2", "q=3"}).code, 1); // not an input
+    EXPECT_EQ(run({"frobnicate"}).code, 2);
+    EXPECT_EQ(run({}).code, 2);
+}
+
+TEST(Cli, NonFiniteOutputIsReportedNotSilent) {
+    const CliRun r = run({"grad", "f = log(x)", "x=-1"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.out.find("\"value\":null,\"issue\":\"log of a negative number\""), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace nabla

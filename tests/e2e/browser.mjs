@@ -1,0 +1,54 @@
+// Shared rig for the browser tests: serve build/web/dist on 127.0.0.1 (a free port), launch
+// Debian's Chromium headless with software WebGL2 (SwiftShader), open the page, and collect
+// console errors so every test can assert there were none.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/static_server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = process.env.NABLA_DIST ?? join(here, '../../build/web/dist');
+export const SHOTS = process.env.NABLA_SHOTS ?? join(here, '../../build/screenshots');
+
+const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+// SwiftShader's own note when a screenshot reads pixels back: not an error of the page.
+const BENIGN = [/GPU stall due to ReadPixels/];
+
+export async function openApp({ hash = '', width = 1280, height = 720 } = {}) {
+  const server = await startServer(DIST);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const page = await browser.newPage({ viewport: { width, height } });
+  const problems = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !BENIGN.some((re) => re.test(m.text()))) problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+  await page.goto(server.url + (hash ? '#' + hash : ''));
+  await page.waitForFunction(() => window.nabla && (window.nabla.ready || window.nabla.error), null, { timeout: 60000 });
+  const error = await page.evaluate(() => window.nabla.error);
+  if (error) throw new Error(`the page failed to start: ${error}`);
+  const close = async () => { await browser.close(); await server.close(); };
+  return { page, problems, close, url: server.url };
+}
+
+export const state = (page) => page.evaluate(() => window.nabla.state());
+export const command = (page, ...args) => page.evaluate((a) => window.nabla.command(...a), args);
+
+// Waits for n more frames, so the UI has drawn what a command or an input changed.
+export async function frames(page, n = 3) {
+  const start = await page.evaluate(() => window.nabla.frames());
+  await page.waitForFunction((s) => window.nabla.frames() >= s, start + n, { timeout: 20000 });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, name);
+  await page.screenshot({ path });
+  return path;
+}
