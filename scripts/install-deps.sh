@@ -16,6 +16,7 @@ APT_PINNED=(
   fonts-dejavu-core=2.37-6         # the UI font, embedded in the module
   libgtest-dev=1.12.1-0.2
   xz-utils
+  dpkg-dev                         # apt-get source (the ImGui source package)
   cmake
   g++
   make

@@ -105,10 +105,12 @@ std::string gate_name(const GraphLab& lab, int node) {
     return p.label;
 }
 
+// Shows the whole graph, centred, unless that would make its text too small to read from the back
+// of a lecture hall: then it stays readable and starts at the top left (drag to see the rest).
 void fit(GraphView& view, const GraphLayout& L, ImVec2 avail) {
     const ImVec2 ws = world_size(L);
-    view.zoom = std::clamp(std::min(avail.x / ws.x, avail.y / ws.y), 0.35f, 1.35f);
-    view.pan = ImVec2((avail.x - ws.x * view.zoom) * 0.5f, std::max(0.0f, (avail.y - ws.y * view.zoom) * 0.5f));
+    view.zoom = std::clamp(std::min(avail.x / ws.x, avail.y / ws.y), 0.62f, 1.35f);
+    view.pan = ImVec2(std::max(0.0f, (avail.x - ws.x * view.zoom) * 0.5f), std::max(0.0f, (avail.y - ws.y * view.zoom) * 0.5f));
 }
 
 void edge_tooltip(const GraphLab& lab, const Edge& e) {
@@ -251,8 +253,11 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     if (hovered_edge >= 0) edge_tooltip(lab, g.edge(hovered_edge));
     else if (hovered_node >= 0) node_tooltip(lab, hovered_node);
 
-    // Legend in the corner: what the colours mean.
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + 10, origin.y + avail.y - ImGui::GetTextLineHeightWithSpacing() - 6));
+    // Legend along the bottom, on its own band so the graph never runs under it.
+    const float band = ImGui::GetTextLineHeightWithSpacing() + 10;
+    c.dl->AddRectFilled(ImVec2(origin.x, origin.y + avail.y - band), ImVec2(origin.x + avail.x, origin.y + avail.y),
+                        IM_COL32(244, 244, 240, 255));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 10, origin.y + avail.y - band + 5));
     ImGui::TextColored(to_vec4(colors::value), "green: forward value");
     ImGui::SameLine();
     ImGui::TextColored(to_vec4(colors::gradient), "  red: gradient \xE2\x88\x82%s/\xE2\x88\x82node", lab.parsed().output_name.c_str());

@@ -5,8 +5,11 @@
 
 #include <cmath>
 #include <random>
+#include <regex>
+#include <sstream>
 #include <string>
 
+#include "cli/cli.h"
 #include "engine/gradient_check.h"
 #include "test_util.h"
 
@@ -97,6 +100,37 @@ TEST(RandomExpressions, AnalyticGradientsMatchCentralDifferences) {
     EXPECT_GT(checked, 1500);
     EXPECT_LT(skipped, 100);
     std::printf("checked %d gradients, skipped %d expressions near a kink, worst error %.2e\n", checked, skipped, worst);
+}
+
+// The same check through the command line a teacher would use: `nabla grad ... --check`.
+TEST(RandomExpressions, CliCheckAgreesWithCentralDifferences) {
+    ExpressionGenerator gen(7);
+    const std::regex error_field("\"relative_error\":([^,}]+)");
+    int rows = 0;
+    for (int trial = 0; trial < 60; ++trial) {
+        const std::string text = "f = " + gen.generate(2 + trial % 4);
+        ParseError err;
+        ParsedExpression p = parse_expression(text, err);
+        ASSERT_TRUE(p.ok()) << text;
+        std::vector<std::string> args = {"grad", text, "--check"};
+        for (const int id : p.inputs) {
+            std::ostringstream v;
+            v.precision(17);
+            v << gen.value();
+            args.push_back(p.graph.node(id).name + "=" + v.str());
+            p.graph.set_value(id, std::stod(v.str()));
+        }
+        p.graph.forward();
+        if (near_a_kink(p.graph)) continue;
+        std::ostringstream out, errs;
+        ASSERT_EQ(run_cli(args, out, errs), 0) << text << errs.str();
+        const std::string json = out.str();
+        for (auto it = std::sregex_iterator(json.begin(), json.end(), error_field); it != std::sregex_iterator(); ++it) {
+            EXPECT_LT(std::stod((*it)[1]), 1e-5) << text << "\n" << json;
+            ++rows;
+        }
+    }
+    EXPECT_GT(rows, 60);
 }
 
 }  // namespace
