@@ -9,10 +9,13 @@
 
 namespace nabla {
 
+int train_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);  // cli_train.cpp
+
 namespace {
 
 const char* kUsage =
-    "usage: nabla grad \"<expression>\" name=value ... [--nodes] [--check]\n"
+    "usage: nabla train --help  (train an MLP on a generated dataset; prints loss and accuracy per epoch)\n"
+    "       nabla grad \"<expression>\" name=value ... [--nodes] [--check]\n"
     "  prints the output value and the gradient of every input as JSON\n"
     "  --nodes  also every node: op, value, gradient, and each input edge's local/upstream/downstream\n"
     "  --check  also a central-difference gradient check per input\n"
@@ -72,6 +75,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "grad") return grad_command(args, out, err);
+    if (args[0] == "train") return train_command(args, out, err);
     err << "nabla: unknown command '" << args[0] << "'\n" << kUsage;
     return 2;
 }

@@ -1,0 +1,146 @@
+// `nabla train`: trains an MLP on a generated dataset and prints loss and accuracy per epoch, so a
+// teacher can prepare a demo (and tests can run the engine headless) with the page's own code.
+#include <cstdio>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+#include "cli/cli.h"
+#include "lab/json_writer.h"
+#include "lab/url_codec.h"
+#include "nn/trainer.h"
+
+namespace nabla {
+
+namespace {
+
+const char* kTrainUsage =
+    "usage: nabla train [--dataset circle|xor|gaussian|spiral|moons|spiral3|plane|sine|line] [--points 500]\n"
+    "                   [--noise 0] [--train-fraction 0.5] [--layers 4,2] [--activation tanh|relu|leaky_relu|sigmoid|linear]\n"
+    "                   [--head auto|sigmoid+bce|softmax+ce|linear+mse|tanh+half_squared] [--init auto|xavier|he|playground]\n"
+    "                   [--bias-init 0] [--optimizer sgd|momentum|nesterov|rmsprop|adam] [--lr 0.03] [--batch 10]\n"
+    "                   [--l1 0] [--l2 0] [--epochs 100] [--seed 1] [--jsonl]\n";
+
+bool parse_sizes(const std::string& text, std::vector<int>& out) {
+    out.clear();
+    if (text.empty() || text == "none") return true;  // no hidden layer
+    std::stringstream ss(text);
+    std::string part;
+    while (std::getline(ss, part, ',')) {
+        double v = 0;
+        if (!parse_finite(part, v) || v != static_cast<int>(v)) return false;
+        out.push_back(static_cast<int>(v));
+    }
+    return true;
+}
+
+template <class E>
+bool pick(const std::string& text, const std::map<std::string, E>& options, E& out) {
+    auto it = options.find(text);
+    if (it == options.end()) return false;
+    out = it->second;
+    return true;
+}
+
+}  // namespace
+
+int train_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::map<std::string, std::string> flags = {
+        {"dataset", "circle"}, {"points", "500"}, {"noise", "0"}, {"train-fraction", "0.5"}, {"layers", "4,2"},
+        {"activation", "tanh"}, {"head", "auto"}, {"init", "auto"}, {"bias-init", "0"}, {"optimizer", "sgd"},
+        {"lr", "0.03"}, {"batch", "10"}, {"l1", "0"}, {"l2", "0"}, {"epochs", "100"}, {"seed", "1"}};
+    bool jsonl = false;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--jsonl") { jsonl = true; continue; }
+        if (a.rfind("--", 0) != 0 || !flags.count(a.substr(2)) || i + 1 >= args.size())
+            return err << "nabla train: unexpected '" << a << "'\n" << kTrainUsage, 2;
+        flags[a.substr(2)] = args[++i];
+    }
+    auto number = [&](const char* name, double& v) {
+        if (parse_finite(flags[name], v)) return true;
+        err << "nabla train: --" << name << " must be a finite number, not '" << flags[name] << "'\n";
+        return false;
+    };
+    double points, noise, fraction, bias_init, lr, batch, l1, l2, epochs, seed;
+    if (!number("points", points) || !number("noise", noise) || !number("train-fraction", fraction) ||
+        !number("bias-init", bias_init) || !number("lr", lr) || !number("batch", batch) || !number("l1", l1) ||
+        !number("l2", l2) || !number("epochs", epochs) || !number("seed", seed))
+        return 2;
+
+    DatasetDesc data;
+    if (!parse_dataset_kind(flags["dataset"], data.kind)) return err << "nabla train: unknown dataset '" << flags["dataset"] << "'\n", 2;
+    data.points = static_cast<int>(points);
+    data.noise = noise;
+    data.train_fraction = fraction;
+    data.seed = static_cast<std::uint64_t>(seed);
+    if (const std::string e = data.validate(); !e.empty()) return err << "nabla train: " << e << "\n", 1;
+    DataSplit split = make_dataset(data);
+
+    TrainerDesc desc;
+    std::vector<int> hidden;
+    if (!parse_sizes(flags["layers"], hidden)) return err << "nabla train: --layers takes sizes like 4,2\n", 2;
+    const std::map<std::string, Activation> activations = {{"tanh", Activation::Tanh}, {"relu", Activation::ReLU},
+        {"leaky_relu", Activation::LeakyReLU}, {"sigmoid", Activation::Sigmoid}, {"linear", Activation::Linear}};
+    const std::map<std::string, Head> heads = {{"sigmoid+bce", Head::SigmoidBCE}, {"softmax+ce", Head::SoftmaxCE},
+        {"linear+mse", Head::LinearMSE}, {"tanh+half_squared", Head::TanhHalfSquared}};
+    const std::map<std::string, Init> inits = {{"auto", Init::Auto}, {"xavier", Init::Xavier}, {"he", Init::He}, {"playground", Init::PlaygroundUniform}};
+    const std::map<std::string, OptimizerKind> optimizers = {{"sgd", OptimizerKind::SGD}, {"momentum", OptimizerKind::Momentum},
+        {"nesterov", OptimizerKind::Nesterov}, {"rmsprop", OptimizerKind::RMSProp}, {"adam", OptimizerKind::Adam}};
+    if (!pick(flags["activation"], activations, desc.mlp.hidden)) return err << "nabla train: unknown activation '" << flags["activation"] << "'\n", 2;
+    if (!pick(flags["init"], inits, desc.mlp.init)) return err << "nabla train: unknown init '" << flags["init"] << "'\n", 2;
+    if (!pick(flags["optimizer"], optimizers, desc.optimizer.kind)) return err << "nabla train: unknown optimizer '" << flags["optimizer"] << "'\n", 2;
+    const Dataset& train = split.train;
+    // Lecture 001's table: the task decides the output layer and its loss.
+    desc.mlp.head = train.regression() ? Head::LinearMSE : train.classes > 2 ? Head::SoftmaxCE : Head::SigmoidBCE;
+    if (flags["head"] != "auto" && !pick(flags["head"], heads, desc.mlp.head)) return err << "nabla train: unknown head '" << flags["head"] << "'\n", 2;
+    const int outputs = desc.mlp.head == Head::SoftmaxCE ? std::max(2, train.classes) : 1;
+    desc.mlp.sizes = {static_cast<int>(train.X.cols())};
+    desc.mlp.sizes.insert(desc.mlp.sizes.end(), hidden.begin(), hidden.end());
+    desc.mlp.sizes.push_back(outputs);
+    desc.mlp.bias_init = static_cast<float>(bias_init);
+    desc.mlp.seed = static_cast<std::uint64_t>(seed);
+    desc.shuffle_seed = static_cast<std::uint64_t>(seed) + 1;
+    desc.optimizer.learning_rate = lr;
+    desc.optimizer.l1 = l1;
+    desc.optimizer.l2 = l2;
+    desc.batch_size = static_cast<int>(batch);
+    if (batch != desc.batch_size) return err << "nabla train: --batch must be a whole number\n", 2;
+
+    std::string error;
+    std::unique_ptr<Trainer> trainer = Trainer::create(desc, std::move(split), error);
+    if (!trainer) return err << "nabla train: " << error << "\n", 1;
+
+    for (int epoch = 1; epoch <= static_cast<int>(epochs); ++epoch) {
+        const long target = epoch;
+        while (trainer->epochs() < target && !trainer->diverged()) trainer->step();
+        if (trainer->diverged()) {
+            if (jsonl) {
+                JsonWriter w;
+                w.begin_object().key("epoch").value(epoch).key("diverged").value(trainer->divergence()).end_object();
+                out << w.str() << "\n";
+            }
+            err << "nabla train: " << trainer->divergence() << "\n";
+            return 4;
+        }
+        const Metrics tr = trainer->evaluate(trainer->data().train), te = trainer->evaluate(trainer->data().test);
+        if (jsonl) {
+            JsonWriter w;
+            w.begin_object().key("epoch").value(epoch).key("steps").value(static_cast<int>(trainer->steps()))
+                .key("train_loss").value(tr.loss).key("test_loss").value(te.loss);
+            if (tr.accuracy >= 0) w.key("train_accuracy").value(tr.accuracy).key("test_accuracy").value(te.accuracy);
+            w.end_object();
+            out << w.str() << "\n";
+        } else {
+            char line[160];
+            if (tr.accuracy >= 0)
+                std::snprintf(line, sizeof line, "epoch %4d  train loss %.5f  acc %.3f   test loss %.5f  acc %.3f\n", epoch, tr.loss, tr.accuracy, te.loss, te.accuracy);
+            else
+                std::snprintf(line, sizeof line, "epoch %4d  train loss %.5f   test loss %.5f\n", epoch, tr.loss, te.loss);
+            out << line;
+        }
+    }
+    return 0;
+}
+
+}  // namespace nabla

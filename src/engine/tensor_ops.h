@@ -1,0 +1,130 @@
+// Tensor ops with their backward passes side by side. Every backward is a vector-Jacobian
+// product (lecture 001: the Jacobian of an elementwise op is diagonal; never build it).
+// Shapes (see tensor.h): Z [B×I] layer input, W [O×I] weights (s[i] = Σ_j w[i,j] z[j], lecture 000),
+// b [1×O] bias, S [B×O] pre-activations, dX always has the shape of X.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/gemm.h"
+#include "engine/tensor.h"
+
+namespace nabla {
+
+// ---- linear layer: S = Z Wᵀ + 1 bᵀ -------------------------------------------------------------
+// Z, S, dS, dZ are contiguous row-major blocks (whole matrices or top_rows views).
+// Wt_scratch [I×O] holds Wᵀ during the forward product.
+
+template <class T, class ZIn, class SOut>
+void linear_forward(const ZIn& Z, const Matrix<T>& W, const RowVector<T>* b, SOut& S, Matrix<T>& Wt_scratch) {
+    gemm_nt<T>(Z.data(), W.data(), S.data(), static_cast<int>(Z.rows()), static_cast<int>(W.rows()),
+               static_cast<int>(W.cols()), Wt_scratch.data());
+    if (b) S.rowwise() += *b;
+}
+
+// dW = dSᵀ Z, db = Σ_rows dS, dZ = dS W (the two Jacobian-vector products of a module, lecture 000:
+// one with respect to its weights, one with respect to its input state).
+template <class T, class DSIn, class ZIn, class DZOut>
+void linear_backward(const DSIn& dS, const ZIn& Z, const Matrix<T>& W, Matrix<T>& dW, RowVector<T>* db, DZOut* dZ) {
+    const int B = static_cast<int>(dS.rows()), O = static_cast<int>(W.rows()), I = static_cast<int>(W.cols());
+    gemm_tn<T>(dS.data(), Z.data(), dW.data(), O, I, B);
+    if (db) *db = dS.colwise().sum();
+    if (dZ) gemm_nn<T>(dS.data(), W.data(), dZ->data(), B, I, O);
+}
+
+// ---- elementwise activations: Z = h(S), dS = dZ ⊙ h'(S) -------------------------------------------
+
+enum class Activation { Linear, ReLU, LeakyReLU, Tanh, Sigmoid };
+constexpr float kLeakySlope = 0.01f;
+
+template <class T, class SIn, class ZOut>
+void activation_forward(Activation a, const SIn& S, ZOut& Z) {
+    switch (a) {
+        case Activation::Linear: Z = S; break;
+        case Activation::ReLU: Z = S.array().max(T(0)); break;
+        case Activation::LeakyReLU: Z = (S.array() > T(0)).select(S.array(), S.array() * T(kLeakySlope)); break;
+        case Activation::Tanh: Z = S.array().tanh(); break;
+        // exp(-s) overflows to +inf for very negative s and 1/inf = 0: saturates, never NaN.
+        case Activation::Sigmoid: Z = (T(1) + (-S.array()).exp()).inverse(); break;
+    }
+}
+
+// Uses the stored output Z where h' is cheaper from it: tanh' = 1 - z², σ' = (1 - σ)σ.
+template <class T, class DZIn, class SIn, class ZIn, class DSOut>
+void activation_backward(Activation a, const DZIn& dZ, const SIn& S, const ZIn& Z, DSOut& dS) {
+    switch (a) {
+        case Activation::Linear: dS = dZ; break;
+        case Activation::ReLU: dS = (S.array() > T(0)).select(dZ.array(), T(0)); break;
+        case Activation::LeakyReLU: dS = (S.array() > T(0)).select(dZ.array(), dZ.array() * T(kLeakySlope)); break;
+        case Activation::Tanh: dS = dZ.array() * (T(1) - Z.array().square()); break;
+        case Activation::Sigmoid: dS = dZ.array() * (T(1) - Z.array()) * Z.array(); break;
+    }
+}
+
+// ---- losses: return the mean over the batch and write dLoss/d(input) ------------------------------
+
+// ½ Σ_k (o - t)², averaged over the batch: TensorFlow Playground's loss (with tanh outputs, t = ±1).
+template <class T, class OIn, class TIn, class DOOut>
+T half_squared_error(const OIn& O, const TIn& Tg, DOOut& dO) {
+    const T B = static_cast<T>(O.rows());
+    dO = (O - Tg) / B;
+    return T(0.5) * (O - Tg).squaredNorm() / B;
+}
+
+// Mean squared error over batch and outputs (lecture 002: loss = (ŷ - y)² for one sample).
+template <class T, class OIn, class TIn, class DOOut>
+T mean_squared_error(const OIn& O, const TIn& Tg, DOOut& dO) {
+    const T n = static_cast<T>(O.size());
+    dO = (O - Tg) * (T(2) / n);
+    return (O - Tg).squaredNorm() / n;
+}
+
+// Sigmoid + binary cross-entropy fused on the logits S [B×1], t ∈ {0, 1}:
+// loss = max(s, 0) - s t + log(1 + e^-|s|) never overflows, and dLoss/ds = σ(s) - t.
+template <class T, class SIn, class TIn, class DSOut>
+T sigmoid_bce_with_logits(const SIn& S, const TIn& Tg, DSOut& dS) {
+    const T B = static_cast<T>(S.rows());
+    T total = 0;
+    for (Eigen::Index i = 0; i < S.rows(); ++i) {
+        const T s = S(i, 0), t = Tg(i, 0);
+        total += std::max(s, T(0)) - s * t + std::log1p(std::exp(-std::fabs(s)));
+        const T sig = s >= 0 ? T(1) / (T(1) + std::exp(-s)) : std::exp(s) / (T(1) + std::exp(s));
+        dS(i, 0) = (sig - t) / B;
+    }
+    return total / B;
+}
+
+// Softmax + cross-entropy fused on the logits S [B×K], labels[i] ∈ [0, K) stored as T in column 0:
+// loss = logsumexp(s) - s_y, computed with the max subtracted; dLoss/ds = softmax(s) - onehot(y).
+template <class T, class SIn, class LIn, class DSOut>
+T softmax_cross_entropy(const SIn& S, const LIn& labels, DSOut& dS) {
+    const T B = static_cast<T>(S.rows());
+    T total = 0;
+    for (Eigen::Index i = 0; i < S.rows(); ++i) {
+        const T m = S.row(i).maxCoeff();
+        dS.row(i) = (S.row(i).array() - m).exp();
+        const T sum = dS.row(i).sum();
+        const auto y = static_cast<Eigen::Index>(labels(i, 0));
+        total += std::log(sum) + m - S(i, y);
+        dS.row(i) /= sum * B;
+        dS(i, y) -= T(1) / B;
+    }
+    return total / B;
+}
+
+// ---- penalties on weights: value and gradient (added to dW) ----------------------------------------
+
+template <class T>
+T l2_penalty(const Matrix<T>& W, T rate, Matrix<T>& dW) {  // rate/2 ‖W‖²
+    dW += rate * W;
+    return T(0.5) * rate * W.squaredNorm();
+}
+
+template <class T>
+T l1_penalty(const Matrix<T>& W, T rate, Matrix<T>& dW) {  // rate ‖W‖₁, subgradient 0 at 0
+    dW.array() += rate * W.array().sign();
+    return rate * W.array().abs().sum();
+}
+
+}  // namespace nabla

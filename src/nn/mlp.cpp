@@ -1,0 +1,168 @@
+// Forward and backward of the MLP, layer by layer, in the order the lecture writes them.
+#include "nn/mlp.h"
+
+#include <cmath>
+#include <utility>
+
+#include "nn/rng.h"
+
+namespace nabla {
+
+const char* activation_name(Activation a) {
+    switch (a) {
+        case Activation::Linear: return "linear";
+        case Activation::ReLU: return "relu";
+        case Activation::LeakyReLU: return "leaky_relu";
+        case Activation::Tanh: return "tanh";
+        case Activation::Sigmoid: return "sigmoid";
+    }
+    return "?";
+}
+
+const char* head_name(Head h) {
+    switch (h) {
+        case Head::SigmoidBCE: return "sigmoid+bce";
+        case Head::SoftmaxCE: return "softmax+ce";
+        case Head::LinearMSE: return "linear+mse";
+        case Head::TanhHalfSquared: return "tanh+half_squared";
+    }
+    return "?";
+}
+
+Activation head_activation(Head h) {
+    switch (h) {
+        case Head::SigmoidBCE: return Activation::Sigmoid;
+        case Head::TanhHalfSquared: return Activation::Tanh;
+        default: return Activation::Linear;
+    }
+}
+
+std::string MlpDesc::validate() const {
+    if (sizes.size() < 2) return "a network needs at least an input and an output layer";
+    if (sizes.size() > 34) return "at most 32 hidden layers";
+    for (size_t k = 0; k < sizes.size(); ++k) {
+        if (sizes[k] < 1) return "layer " + std::to_string(k) + " has " + std::to_string(sizes[k]) + " neurons: every layer needs at least 1";
+        if (sizes[k] > 4096) return "layer " + std::to_string(k) + " has more than 4096 neurons";
+    }
+    if (head == Head::SigmoidBCE && sizes.back() != 1) return "a sigmoid + cross-entropy output has exactly 1 neuron";
+    if (head == Head::SoftmaxCE && sizes.back() < 2) return "a softmax output needs at least 2 classes";
+    return "";
+}
+
+template <class T>
+void Activations<T>::reserve(const MlpDesc& desc, int cap) {
+    const size_t n = desc.sizes.size() - 1;
+    s.resize(n), z.resize(n), ds.resize(n), dz.resize(n), wt.resize(n);
+    for (size_t k = 0; k < n; ++k) {
+        const int width = desc.sizes[k + 1];
+        s[k].resize(cap, width), z[k].resize(cap, width), ds[k].resize(cap, width), dz[k].resize(cap, width);
+        wt[k].resize(desc.sizes[k], width);
+    }
+    capacity = cap;
+    rows = 0;
+}
+
+template <class T>
+Mlp<T>::Mlp(const MlpDesc& desc) : desc_(desc) {
+    Rng rng(desc.seed);
+    const size_t n = desc.sizes.size() - 1;
+    layers.resize(n);
+    for (size_t k = 0; k < n; ++k) {
+        const int in = desc.sizes[k], out = desc.sizes[k + 1];
+        Layer<T>& L = layers[k];
+        L.W.resize(out, in), L.dW.setZero(out, in);
+        L.b.setConstant(out, desc.bias ? static_cast<T>(desc.bias_init) : T(0));
+        L.db.setZero(out);
+        const Activation h = k + 1 == n ? head_activation(desc.head) : desc.hidden;
+        Init init = desc.init;
+        if (init == Init::Auto) init = (h == Activation::ReLU || h == Activation::LeakyReLU) ? Init::He : Init::Xavier;
+        for (int i = 0; i < out; ++i)
+            for (int j = 0; j < in; ++j) {
+                double w = 0;
+                switch (init) {
+                    case Init::He: w = rng.normal(0, std::sqrt(2.0 / in)); break;                  // He et al. 2015
+                    case Init::PlaygroundUniform: w = rng.uniform(-0.5, 0.5); break;               // TF Playground
+                    default: { const double a = std::sqrt(6.0 / (in + out)); w = rng.uniform(-a, a); }  // Glorot
+                }
+                L.W(i, j) = static_cast<T>(w);
+            }
+    }
+}
+
+template <class T>
+void Mlp<T>::forward(ConstMatrixView<T> X, Activations<T>& a) const {
+    const Eigen::Index B = X.rows();
+    a.rows = static_cast<int>(B);
+    const int n = layer_count();
+    for (int k = 0; k < n; ++k) {
+        MatrixView<T> s = top_rows(a.s[k], B), z = top_rows(a.z[k], B);
+        const RowVector<T>* b = desc_.bias ? &layers[k].b : nullptr;
+        if (k == 0) linear_forward<T>(X, layers[k].W, b, s, a.wt[k]);
+        else linear_forward<T>(top_rows(std::as_const(a.z[k - 1]), B), layers[k].W, b, s, a.wt[k]);
+        const bool output = k == n - 1;
+        if (output && desc_.head == Head::SoftmaxCE) {
+            for (Eigen::Index i = 0; i < B; ++i) {  // probabilities, for predictions and the UI
+                z.row(i) = (s.row(i).array() - s.row(i).maxCoeff()).exp();
+                z.row(i) /= z.row(i).sum();
+            }
+        } else {
+            activation_forward<T>(output ? head_activation(desc_.head) : desc_.hidden, s, z);
+        }
+    }
+}
+
+template <class T>
+T Mlp<T>::loss(ConstMatrixView<T> targets, Activations<T>& a) const {
+    const Eigen::Index B = a.rows;
+    const int L = layer_count() - 1;
+    MatrixView<T> ds = top_rows(a.ds[L], B), dz = top_rows(a.dz[L], B);
+    ConstMatrixView<T> s = top_rows(std::as_const(a.s[L]), B), z = top_rows(std::as_const(a.z[L]), B);
+    switch (desc_.head) {
+        case Head::SigmoidBCE: return sigmoid_bce_with_logits<T>(s, targets, ds);
+        case Head::SoftmaxCE: return softmax_cross_entropy<T>(s, targets, ds);
+        case Head::LinearMSE: {
+            const T value = mean_squared_error<T>(z, targets, dz);
+            ds = dz;
+            return value;
+        }
+        case Head::TanhHalfSquared: {
+            const T value = half_squared_error<T>(z, targets, dz);
+            activation_backward<T>(Activation::Tanh, dz, s, z, ds);
+            return value;
+        }
+    }
+    return T(0);
+}
+
+template <class T>
+void Mlp<T>::backward(ConstMatrixView<T> X, Activations<T>& a) {
+    const Eigen::Index B = a.rows;
+    for (int k = layer_count() - 1; k >= 0; --k) {
+        Layer<T>& L = layers[k];
+        ConstMatrixView<T> ds = top_rows(std::as_const(a.ds[k]), B);
+        RowVector<T>* db = desc_.bias ? &L.db : nullptr;
+        if (k == 0) {
+            linear_backward<T>(ds, X, L.W, L.dW, db, static_cast<MatrixView<T>*>(nullptr));
+            continue;
+        }
+        // dC/dz_{k-1} = dC/ds_k W_k, then dC/ds_{k-1} = dC/dz_{k-1} ⊙ h'(s_{k-1}) (lecture 000).
+        MatrixView<T> dz_below = top_rows(a.dz[k - 1], B), ds_below = top_rows(a.ds[k - 1], B);
+        linear_backward<T>(ds, top_rows(std::as_const(a.z[k - 1]), B), L.W, L.dW, db, &dz_below);
+        activation_backward<T>(desc_.hidden, dz_below, top_rows(std::as_const(a.s[k - 1]), B),
+                               top_rows(std::as_const(a.z[k - 1]), B), ds_below);
+    }
+}
+
+template <class T>
+int Mlp<T>::parameter_count() const {
+    int n = 0;
+    for (const Layer<T>& L : layers) n += static_cast<int>(L.W.size() + (desc_.bias ? L.b.size() : 0));
+    return n;
+}
+
+template class Mlp<float>;
+template class Mlp<double>;
+template struct Activations<float>;
+template struct Activations<double>;
+
+}  // namespace nabla

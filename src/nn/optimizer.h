@@ -1,0 +1,55 @@
+// Update rules for the MLP's parameters, switchable between steps without touching the weights.
+// PyTorch's conventions, so numbers can be compared with it:
+//   SGD       w ← w − η g
+//   momentum  v ← μ v + g;                 w ← w − η v
+//   Nesterov  v ← μ v + g;                 w ← w − η (g + μ v)
+//   RMSProp   r ← ρ r + (1 − ρ) g²;        w ← w − η g / (√r + ε)
+//   Adam      m ← β₁ m + (1 − β₁) g;  r ← β₂ r + (1 − β₂) g²;  w ← w − η m̂ / (√r̂ + ε), with bias correction
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nn/mlp.h"
+
+namespace nabla {
+
+enum class OptimizerKind { SGD, Momentum, Nesterov, RMSProp, Adam };
+const char* optimizer_name(OptimizerKind k);
+
+struct OptimizerSettings {
+    OptimizerKind kind = OptimizerKind::SGD;
+    double learning_rate = 0.03;
+    double momentum = 0.9;   // μ, momentum and Nesterov
+    double rho = 0.9;        // RMSProp's decay
+    double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
+    double l1 = 0, l2 = 0;   // regularisation rates on the weights (not the biases)
+
+    std::string validate() const;  // "" when usable
+};
+
+template <class T>
+class Optimizer {
+public:
+    explicit Optimizer(const Mlp<T>& mlp);  // sizes the state once
+
+    // Adds the regularisation gradients to dW, applies one update, returns the penalty value.
+    // A change of kind resets the optimizer's state (never the weights).
+    T step(Mlp<T>& mlp, const OptimizerSettings& s);
+    void reset();
+    long steps() const { return t_; }
+
+private:
+    struct State {
+        std::vector<T> m, r;  // first and second moment (or velocity and mean square)
+    };
+    std::vector<State> weights_, biases_;
+    OptimizerKind kind_ = OptimizerKind::SGD;
+    long t_ = 0;
+    void update(T* w, const T* g, State& st, Eigen::Index n, const OptimizerSettings& s);
+};
+
+extern template class Optimizer<float>;
+extern template class Optimizer<double>;
+
+}  // namespace nabla

@@ -1,0 +1,162 @@
+#include "nn/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <utility>
+
+
+namespace nabla {
+
+Matrix<float> targets_for_head(const Dataset& data, Head head) {
+    Matrix<float> t = data.y;
+    if (head == Head::TanhHalfSquared && !data.regression()) t = (t.array() * 2 - 1).matrix();
+    return t;
+}
+
+std::string check_network_fits_data(const MlpDesc& mlp, const Dataset& data) {
+    const int inputs = mlp.sizes.front(), outputs = mlp.sizes.back();
+    if (inputs != data.X.cols())
+        return "the network has " + std::to_string(inputs) + " inputs but the data has " + std::to_string(data.X.cols()) + " features";
+    if (data.regression()) {
+        if (mlp.head != Head::LinearMSE && mlp.head != Head::TanhHalfSquared) return "regression data needs a linear (MSE) or tanh output";
+        if (outputs != 1) return "regression here has 1 output";
+    } else if (data.classes > 2 && (mlp.head != Head::SoftmaxCE || outputs != data.classes)) {
+        return "this dataset has " + std::to_string(data.classes) + " classes: use a softmax output with " + std::to_string(data.classes) + " neurons";
+    } else if (mlp.head == Head::SoftmaxCE && outputs != data.classes) {
+        return "a softmax output needs one neuron per class (" + std::to_string(data.classes) + ")";
+    }
+    return "";
+}
+
+std::unique_ptr<Trainer> Trainer::create(const TrainerDesc& desc, DataSplit data, std::string& error) {
+    error = desc.mlp.validate();
+    if (error.empty()) error = desc.optimizer.validate();
+    if (error.empty()) error = check_network_fits_data(desc.mlp, data.train);
+    if (error.empty() && (desc.batch_size < 1 || desc.batch_size > data.train.size()))
+        error = "the batch size must be between 1 and the " + std::to_string(data.train.size()) + " training points, not " + std::to_string(desc.batch_size);
+    if (!error.empty()) return nullptr;
+    return std::unique_ptr<Trainer>(new Trainer(desc, std::move(data)));
+}
+
+Trainer::Trainer(const TrainerDesc& desc, DataSplit data) : desc_(desc), data_(std::move(data)) {
+    train_targets_ = targets_for_head(data_.train, desc.mlp.head);
+    test_targets_ = targets_for_head(data_.test, desc.mlp.head);
+    const int n = data_.train.size();
+    batch_acts_.reserve(desc.mlp, n);
+    eval_acts_.reserve(desc.mlp, 256);
+    batch_X_.resize(n, data_.train.X.cols());
+    batch_T_.resize(n, 1);
+    reset();
+}
+
+void Trainer::reset() {
+    mlp_ = std::make_unique<Mlp<float>>(desc_.mlp);
+    optimizer_ = std::make_unique<Optimizer<float>>(*mlp_);
+    backup_ = mlp_->layers;
+    rng_.reseed(desc_.shuffle_seed);
+    order_.resize(data_.train.size());
+    for (size_t k = 0; k < order_.size(); ++k) order_[k] = static_cast<int>(k);
+    shuffle();
+    cursor_ = 0;
+    steps_ = epochs_ = 0;
+    last_loss_ = last_penalty_ = 0;
+    divergence_.clear();
+}
+
+std::string Trainer::set_batch_size(int batch_size) {
+    if (batch_size < 1 || batch_size > data_.train.size())
+        return "the batch size must be between 1 and the " + std::to_string(data_.train.size()) + " training points, not " + std::to_string(batch_size);
+    desc_.batch_size = batch_size;
+    return "";
+}
+
+std::string Trainer::set_optimizer(const OptimizerSettings& settings) {
+    std::string error = settings.validate();
+    if (error.empty()) desc_.optimizer = settings;
+    return error;
+}
+
+void Trainer::shuffle() {
+    for (size_t k = order_.size(); k > 1; --k) std::swap(order_[k - 1], order_[rng_.below(static_cast<std::uint32_t>(k))]);
+}
+
+void Trainer::diverge(const std::string& what) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s at step %ld (epoch %ld) with learning rate %g: training paused; try a smaller learning rate, then reset",
+                  what.c_str(), steps_ + 1, epochs_, desc_.optimizer.learning_rate);
+    divergence_ = buf;
+}
+
+bool Trainer::step() {
+    if (diverged()) return false;
+    const int n_train = data_.train.size();
+    const int rows = std::min(desc_.batch_size, n_train - cursor_);
+    for (int r = 0; r < rows; ++r) {
+        const int i = order_[cursor_ + r];
+        batch_X_.row(r) = data_.train.X.row(i);
+        batch_T_(r, 0) = train_targets_(i, 0);
+    }
+    const ConstMatrixView<float> X = top_rows(std::as_const(batch_X_), rows);
+    mlp_->forward(X, batch_acts_);
+    const float loss = mlp_->loss(top_rows(std::as_const(batch_T_), rows), batch_acts_);
+    if (!std::isfinite(loss)) {
+        diverge("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"));
+        return false;
+    }
+    mlp_->backward(X, batch_acts_);
+    for (size_t k = 0; k < backup_.size(); ++k) {
+        backup_[k].W = mlp_->layers[k].W;  // same shape: a copy, not an allocation
+        backup_[k].b = mlp_->layers[k].b;
+    }
+    const float penalty = optimizer_->step(*mlp_, desc_.optimizer);
+    bool finite = std::isfinite(penalty);
+    for (const Layer<float>& L : mlp_->layers) finite = finite && L.W.allFinite() && L.b.allFinite();
+    if (!finite) {
+        for (size_t k = 0; k < backup_.size(); ++k) {
+            mlp_->layers[k].W = backup_[k].W;
+            mlp_->layers[k].b = backup_[k].b;
+        }
+        diverge("the weights overflowed");
+        return false;
+    }
+    last_loss_ = loss;
+    last_penalty_ = penalty;
+    ++steps_;
+    cursor_ += rows;
+    if (cursor_ >= n_train) {
+        cursor_ = 0;
+        ++epochs_;
+        shuffle();
+    }
+    return true;
+}
+
+Metrics Trainer::evaluate(const Dataset& data) {
+    const Matrix<float>& targets = &data == &data_.test ? test_targets_ : &data == &data_.train ? train_targets_ : eval_T_;
+    if (&targets == &eval_T_) eval_T_ = targets_for_head(data, desc_.mlp.head);
+    Metrics m;
+    double loss_sum = 0;
+    int correct = 0;
+    const int n = data.size();
+    const Head head = desc_.mlp.head;
+    for (int start = 0; start < n; start += eval_acts_.capacity) {
+        const int rows = std::min(eval_acts_.capacity, n - start);
+        mlp_->forward(ConstMatrixView<float>(data.X.row(start).data(), rows, data.X.cols()), eval_acts_);
+        const ConstMatrixView<float> t(targets.row(start).data(), rows, 1);
+        loss_sum += static_cast<double>(mlp_->loss(t, eval_acts_)) * rows;
+        if (data.regression()) continue;
+        const Matrix<float>& z = eval_acts_.z.back();
+        for (int r = 0; r < rows; ++r) {
+            int predicted = 0;
+            if (head == Head::SoftmaxCE) z.row(r).maxCoeff(&predicted);
+            else predicted = z(r, 0) >= (head == Head::TanhHalfSquared ? 0.0f : 0.5f) ? 1 : 0;
+            correct += predicted == static_cast<int>(data.y(start + r, 0));
+        }
+    }
+    m.loss = n > 0 ? loss_sum / n : 0;
+    m.accuracy = data.regression() ? -1 : static_cast<double>(correct) / n;
+    return m;
+}
+
+}  // namespace nabla

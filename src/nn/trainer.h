@@ -1,0 +1,82 @@
+// Minibatch training of an MLP on a DataSplit: shuffles each epoch with its own seeded Rng,
+// batches of 1 … N (N = full-batch gradient descent), optimizer and hyper-parameters switchable
+// between steps with the weights kept. A step allocates nothing once the trainer exists.
+// A step whose loss or weights would stop being finite is refused: the weights stay as they were,
+// status() says so and why, and nothing non-finite reaches the caller.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "nn/datasets.h"
+#include "nn/mlp.h"
+#include "nn/optimizer.h"
+#include "nn/rng.h"
+
+namespace nabla {
+
+struct TrainerDesc {
+    MlpDesc mlp;
+    int batch_size = 10;
+    OptimizerSettings optimizer;
+    std::uint64_t shuffle_seed = 1;
+};
+
+struct Metrics {
+    double loss = 0;      // mean data loss (no penalty)
+    double accuracy = -1; // fraction correct; -1 for regression
+};
+
+class Trainer {
+public:
+    // Returns null and sets `error` when the settings do not fit each other or the data.
+    static std::unique_ptr<Trainer> create(const TrainerDesc& desc, DataSplit data, std::string& error);
+
+    // Hyper-parameter changes apply at the next step and keep the weights. "" or why refused.
+    std::string set_batch_size(int batch_size);
+    std::string set_optimizer(const OptimizerSettings& settings);
+
+    bool step();            // one minibatch; false (and nothing changes) once diverged
+    void reset();           // new weights from the seed, optimizer state cleared, counters zeroed
+
+    Metrics evaluate(const Dataset& data);
+    const DataSplit& data() const { return data_; }
+    const Mlp<float>& mlp() const { return *mlp_; }
+    const Activations<float>& last_batch() const { return batch_acts_; }  // s, z, dC/ds, dC/dz of the last step
+    const TrainerDesc& desc() const { return desc_; }
+
+    long steps() const { return steps_; }
+    long epochs() const { return epochs_; }     // completed passes over the training set
+    double last_loss() const { return last_loss_; }
+    double last_penalty() const { return last_penalty_; }
+    bool diverged() const { return !divergence_.empty(); }
+    const std::string& divergence() const { return divergence_; }  // what happened and what to try
+
+private:
+    Trainer(const TrainerDesc& desc, DataSplit data);
+    TrainerDesc desc_;
+    DataSplit data_;
+    Matrix<float> train_targets_, test_targets_;  // in the head's convention (see Mlp::loss)
+    std::unique_ptr<Mlp<float>> mlp_;
+    std::unique_ptr<Optimizer<float>> optimizer_;
+    Activations<float> batch_acts_, eval_acts_;
+    Matrix<float> batch_X_, batch_T_, eval_T_;
+    std::vector<Layer<float>> backup_;  // the weights before the update, restored if it diverges
+    std::vector<int> order_;
+    Rng rng_;  // shuffles; reseeded by reset() so a run is reproducible
+    int cursor_ = 0;
+    long steps_ = 0, epochs_ = 0;
+    double last_loss_ = 0, last_penalty_ = 0;
+    std::string divergence_;
+
+    void shuffle();
+    void diverge(const std::string& what);
+};
+
+// The targets of a dataset in a head's convention: ±1 for a tanh head on classes, else as stored.
+Matrix<float> targets_for_head(const Dataset& data, Head head);
+// "" when the network fits the data: input width, output width and head for its task.
+std::string check_network_fits_data(const MlpDesc& mlp, const Dataset& data);
+
+}  // namespace nabla
