@@ -1,7 +1,11 @@
 # Every Emscripten flag of the project, in one place.
 # Compile: -O3 with WebAssembly SIMD (128-bit) for every target, engine included.
+# NABLA_SIMD=OFF builds the scalar twin that the benchmark compares against.
+option(NABLA_SIMD "WebAssembly SIMD (-msimd128)" ON)
 set(CMAKE_CXX_FLAGS_RELEASE "-O3 -DNDEBUG")
-add_compile_options(-msimd128)
+if(NABLA_SIMD)
+  add_compile_options(-msimd128)
+endif()
 
 # Link flags of the web app (used by cmake/web_app.cmake):
 set(NABLA_WEB_LINK_FLAGS
