@@ -1,37 +1,34 @@
-// The three matrix products a dense layer needs, on row-major buffers, allocation-free. Written in
-// "axpy" form, so the innermost loop runs along a contiguous row and vectorises (SIMD) without
-// reassociating a sum. Eigen's own product would allocate packing buffers on the heap for wide
-// layers, and a training step must not allocate (nn/trainer.h).
-//   gemm_nn: C[M×N] = A[M×K] · B[K×N]          (dZ = dS W)
-//   gemm_tn: C[M×N] = A[K×M]ᵀ · B[K×N]         (dW = dSᵀ Z)
-//   gemm_nt: C[M×N] = A[M×K] · B[N×K]ᵀ         (S = Z Wᵀ), via a transposed copy of B in `scratch`
+// The three matrix products a dense layer needs, on row-major buffers, allocation-free (Eigen's
+// own product allocates packing buffers for wide layers, and a training step must not allocate).
+//   gemm_nn: C[M×N] = A[M×K] · B[K×N] (+ 1·biasᵀ)   (dZ = dS W)
+//   gemm_tn: C[M×N] = A[K×M]ᵀ · B[K×N]              (dW = dSᵀ Z)
+//   gemm_nt: C[M×N] = A[M×K] · B[N×K]ᵀ (+ 1·biasᵀ)   (S = Z Wᵀ + b), via Bᵀ copied into `scratch`
+// For float on a 4-lane SIMD target, blocks of 4 rows × 8 columns of C stay in eight registers
+// while k runs (gemm_4x8). The *_plain functions are their scalar twins, which the tests compare
+// them with; they also serve double precision, and wider-vector native builds (AVX), where the
+// compiler vectorises the plain loops further than four lanes.
 #pragma once
 
 #include <algorithm>
+#include <type_traits>
+
+#include "engine/simd.h"
 
 namespace nabla {
 
-// C[i,:] = Σ_k A[i,k] B[k,:]; rows of C are processed four at a time so each row of B is loaded
-// once for four rows of A.
+#if NABLA_SIMD_WASM || (NABLA_SIMD_SSE && !defined(__AVX__))
+constexpr bool kBlockedGemm = true;
+#else
+constexpr bool kBlockedGemm = false;
+#endif
+
+// C[i,:] = bias + Σ_k A[i,k] B[k,:], in "axpy" form: the inner loop runs along a row of B and C.
 template <class T>
-void gemm_nn(const T* A, const T* B, T* C, int M, int N, int K) {
-    int i = 0;
-    for (; i + 4 <= M; i += 4) {
-        T* c0 = C + i * N; T* c1 = c0 + N; T* c2 = c1 + N; T* c3 = c2 + N;
-        std::fill(c0, c0 + 4 * N, T(0));
-        const T* a0 = A + i * K; const T* a1 = a0 + K; const T* a2 = a1 + K; const T* a3 = a2 + K;
-        for (int k = 0; k < K; ++k) {
-            const T* b = B + k * N;
-            const T x0 = a0[k], x1 = a1[k], x2 = a2[k], x3 = a3[k];
-            for (int j = 0; j < N; ++j) {
-                const T bj = b[j];
-                c0[j] += x0 * bj; c1[j] += x1 * bj; c2[j] += x2 * bj; c3[j] += x3 * bj;
-            }
-        }
-    }
-    for (; i < M; ++i) {
+void gemm_nn_plain(const T* A, const T* B, T* C, int M, int N, int K, const T* bias = nullptr) {
+    for (int i = 0; i < M; ++i) {
         T* c = C + i * N;
-        std::fill(c, c + N, T(0));
+        if (bias) std::copy(bias, bias + N, c);
+        else std::fill(c, c + N, T(0));
         const T* a = A + i * K;
         for (int k = 0; k < K; ++k) {
             const T* b = B + k * N;
@@ -43,18 +40,64 @@ void gemm_nn(const T* A, const T* B, T* C, int M, int N, int K) {
 
 // C[m,:] = Σ_k A[k,m] B[k,:].
 template <class T>
-void gemm_tn(const T* A, const T* B, T* C, int M, int N, int K) {
+void gemm_tn_plain(const T* A, const T* B, T* C, int M, int N, int K) {
     std::fill(C, C + M * N, T(0));
     for (int k = 0; k < K; ++k) {
         const T* a = A + k * M;
         const T* b = B + k * N;
         for (int m = 0; m < M; ++m) {
             const T x = a[m];
-            if (x == T(0)) continue;  // ReLU zeros and one-hot gradients are common
             T* c = C + m * N;
             for (int j = 0; j < N; ++j) c[j] += x * b[j];
         }
     }
+}
+
+// C[i0+r, j0+c] for r < 4, c < 8 = bias[c] + Σ_k A(i0+r, k) B[k, j0+c], where A(i, k) = A[i·sai + k·sak]:
+// sai = K, sak = 1 reads A as stored (gemm_nn); sai = 1, sak = M reads it transposed (gemm_tn).
+inline void gemm_4x8(const float* A, int sai, int sak, const float* B, int ldb, float* C, int ldc, int K, const float* bias) {
+    using namespace simd;
+    const f32x4 init0 = bias ? load(bias) : splat(0), init1 = bias ? load(bias + 4) : splat(0);
+    f32x4 c00 = init0, c01 = init1, c10 = init0, c11 = init1, c20 = init0, c21 = init1, c30 = init0, c31 = init1;
+    for (int k = 0; k < K; ++k) {
+        const float* b = B + k * ldb;
+        const f32x4 b0 = load(b), b1 = load(b + 4);
+        const float* a = A + k * sak;
+        const f32x4 a0 = splat(a[0]), a1 = splat(a[sai]), a2 = splat(a[2 * sai]), a3 = splat(a[3 * sai]);
+        c00 += a0 * b0; c01 += a0 * b1;
+        c10 += a1 * b0; c11 += a1 * b1;
+        c20 += a2 * b0; c21 += a2 * b1;
+        c30 += a3 * b0; c31 += a3 * b1;
+    }
+    store(C, c00); store(C + 4, c01);
+    store(C + ldc, c10); store(C + ldc + 4, c11);
+    store(C + 2 * ldc, c20); store(C + 2 * ldc + 4, c21);
+    store(C + 3 * ldc, c30); store(C + 3 * ldc + 4, c31);
+}
+
+// The blocked product for float; entries outside whole 4×8 blocks are summed plainly.
+inline void gemm_blocked(const float* A, int sai, int sak, const float* B, float* C, int M, int N, int K, const float* bias) {
+    const int M4 = M / 4 * 4, N8 = N / 8 * 8;
+    for (int i = 0; i < M4; i += 4)
+        for (int j = 0; j < N8; j += 8) gemm_4x8(A + i * sai, sai, sak, B + j, N, C + i * N + j, N, K, bias ? bias + j : nullptr);
+    for (int i = 0; i < M; ++i)
+        for (int j = i < M4 ? N8 : 0; j < N; ++j) {
+            float sum = bias ? bias[j] : 0.0f;
+            for (int k = 0; k < K; ++k) sum += A[i * sai + k * sak] * B[k * N + j];
+            C[i * N + j] = sum;
+        }
+}
+
+template <class T>
+void gemm_nn(const T* A, const T* B, T* C, int M, int N, int K, const T* bias = nullptr) {
+    if constexpr (std::is_same_v<T, float> && kBlockedGemm) gemm_blocked(A, K, 1, B, C, M, N, K, bias);
+    else gemm_nn_plain(A, B, C, M, N, K, bias);
+}
+
+template <class T>
+void gemm_tn(const T* A, const T* B, T* C, int M, int N, int K) {
+    if constexpr (std::is_same_v<T, float> && kBlockedGemm) gemm_blocked(A, 1, M, B, C, M, N, K, nullptr);
+    else gemm_tn_plain(A, B, C, M, N, K);
 }
 
 template <class T>
@@ -64,9 +107,9 @@ void transpose(const T* B, T* Bt, int rows, int cols) {  // Bt[cols×rows] = B[r
 }
 
 template <class T>
-void gemm_nt(const T* A, const T* B, T* C, int M, int N, int K, T* scratch) {
+void gemm_nt(const T* A, const T* B, T* C, int M, int N, int K, T* scratch, const T* bias = nullptr) {
     transpose(B, scratch, N, K);  // scratch [K×N]
-    gemm_nn(A, scratch, C, M, N, K);
+    gemm_nn(A, scratch, C, M, N, K, bias);
 }
 
 }  // namespace nabla

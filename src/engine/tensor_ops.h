@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
+#include "engine/fast_math.h"
 #include "engine/gemm.h"
 #include "engine/tensor.h"
 
@@ -19,8 +21,7 @@ namespace nabla {
 template <class T, class ZIn, class SOut>
 void linear_forward(const ZIn& Z, const Matrix<T>& W, const RowVector<T>* b, SOut& S, Matrix<T>& Wt_scratch) {
     gemm_nt<T>(Z.data(), W.data(), S.data(), static_cast<int>(Z.rows()), static_cast<int>(W.rows()),
-               static_cast<int>(W.cols()), Wt_scratch.data());
-    if (b) S.rowwise() += *b;
+               static_cast<int>(W.cols()), Wt_scratch.data(), b ? b->data() : nullptr);
 }
 
 // dW = dSᵀ Z, db = Σ_rows dS, dZ = dS W (the two Jacobian-vector products of a module, lecture 000:
@@ -29,7 +30,12 @@ template <class T, class DSIn, class ZIn, class DZOut>
 void linear_backward(const DSIn& dS, const ZIn& Z, const Matrix<T>& W, Matrix<T>& dW, RowVector<T>* db, DZOut* dZ) {
     const int B = static_cast<int>(dS.rows()), O = static_cast<int>(W.rows()), I = static_cast<int>(W.cols());
     gemm_tn<T>(dS.data(), Z.data(), dW.data(), O, I, B);
-    if (db) *db = dS.colwise().sum();
+    if (db) {
+        T* sum = db->data();
+        std::fill(sum, sum + O, T(0));
+        for (int r = 0; r < B; ++r)
+            for (int o = 0; o < O; ++o) sum[o] += dS.data()[r * O + o];
+    }
     if (dZ) gemm_nn<T>(dS.data(), W.data(), dZ->data(), B, I, O);
 }
 
@@ -40,6 +46,10 @@ constexpr float kLeakySlope = 0.01f;
 
 template <class T, class SIn, class ZOut>
 void activation_forward(Activation a, const SIn& S, ZOut& Z) {
+    if constexpr (std::is_same_v<T, float>) {  // SIMD kernels for the two transcendental ones
+        if (a == Activation::Tanh) return tanh_array(S.data(), Z.data(), static_cast<long>(S.size()));
+        if (a == Activation::Sigmoid) return sigmoid_array(S.data(), Z.data(), static_cast<long>(S.size()));
+    }
     switch (a) {
         case Activation::Linear: Z = S; break;
         case Activation::ReLU: Z = S.array().max(T(0)); break;
@@ -50,15 +60,22 @@ void activation_forward(Activation a, const SIn& S, ZOut& Z) {
     }
 }
 
-// Uses the stored output Z where h' is cheaper from it: tanh' = 1 - z², σ' = (1 - σ)σ.
+// Uses the stored output Z where h' is cheaper from it: tanh' = 1 - z², σ' = (1 - σ)σ. Plain loops
+// over contiguous arrays: the compiler vectorises them (Eigen 3.4 has no WebAssembly packets).
 template <class T, class DZIn, class SIn, class ZIn, class DSOut>
-void activation_backward(Activation a, const DZIn& dZ, const SIn& S, const ZIn& Z, DSOut& dS) {
+void activation_backward(Activation a, const DZIn& dZ_, const SIn& S_, const ZIn& Z_, DSOut& dS_) {
+    const T* __restrict dZ = dZ_.data();
+    const T* __restrict S = S_.data();
+    const T* __restrict Z = Z_.data();
+    T* __restrict dS = dS_.data();
+    const long n = static_cast<long>(dZ_.size());
+    const T slope = static_cast<T>(kLeakySlope);
     switch (a) {
-        case Activation::Linear: dS = dZ; break;
-        case Activation::ReLU: dS = (S.array() > T(0)).select(dZ.array(), T(0)); break;
-        case Activation::LeakyReLU: dS = (S.array() > T(0)).select(dZ.array(), dZ.array() * T(kLeakySlope)); break;
-        case Activation::Tanh: dS = dZ.array() * (T(1) - Z.array().square()); break;
-        case Activation::Sigmoid: dS = dZ.array() * (T(1) - Z.array()) * Z.array(); break;
+        case Activation::Linear: for (long i = 0; i < n; ++i) dS[i] = dZ[i]; break;
+        case Activation::ReLU: for (long i = 0; i < n; ++i) dS[i] = S[i] > T(0) ? dZ[i] : T(0); break;
+        case Activation::LeakyReLU: for (long i = 0; i < n; ++i) dS[i] = S[i] > T(0) ? dZ[i] : dZ[i] * slope; break;
+        case Activation::Tanh: for (long i = 0; i < n; ++i) dS[i] = dZ[i] * (T(1) - Z[i] * Z[i]); break;
+        case Activation::Sigmoid: for (long i = 0; i < n; ++i) dS[i] = dZ[i] * (T(1) - Z[i]) * Z[i]; break;
     }
 }
 

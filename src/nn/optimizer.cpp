@@ -44,29 +44,45 @@ void Optimizer<T>::reset() {
     t_ = 0;
 }
 
+// Plain loops over contiguous arrays, which the compiler vectorises.
 template <class T>
-void Optimizer<T>::update(T* w_ptr, const T* g_ptr, State& st, Eigen::Index n, const OptimizerSettings& s) {
-    using Array = Eigen::Array<T, Eigen::Dynamic, 1>;
-    Eigen::Map<Array> w(w_ptr, n), m(st.m.data(), n), r(st.r.data(), n);
-    Eigen::Map<const Array> g(g_ptr, n);
+void Optimizer<T>::update(T* __restrict w, const T* __restrict g, State& st, Eigen::Index n, const OptimizerSettings& s) {
+    T* __restrict m = st.m.data();
+    T* __restrict r = st.r.data();
     const T lr = static_cast<T>(s.learning_rate), mu = static_cast<T>(s.momentum), eps = static_cast<T>(s.epsilon);
     switch (s.kind) {
-        case OptimizerKind::SGD: w -= lr * g; break;
-        case OptimizerKind::Momentum: m = mu * m + g; w -= lr * m; break;
-        case OptimizerKind::Nesterov: m = mu * m + g; w -= lr * (g + mu * m); break;
+        case OptimizerKind::SGD:
+            for (Eigen::Index i = 0; i < n; ++i) w[i] -= lr * g[i];
+            break;
+        case OptimizerKind::Momentum:
+            for (Eigen::Index i = 0; i < n; ++i) {
+                m[i] = mu * m[i] + g[i];
+                w[i] -= lr * m[i];
+            }
+            break;
+        case OptimizerKind::Nesterov:
+            for (Eigen::Index i = 0; i < n; ++i) {
+                m[i] = mu * m[i] + g[i];
+                w[i] -= lr * (g[i] + mu * m[i]);
+            }
+            break;
         case OptimizerKind::RMSProp: {
             const T rho = static_cast<T>(s.rho);
-            r = rho * r + (T(1) - rho) * g.square();
-            w -= lr * g / (r.sqrt() + eps);
+            for (Eigen::Index i = 0; i < n; ++i) {
+                r[i] = rho * r[i] + (T(1) - rho) * g[i] * g[i];
+                w[i] -= lr * g[i] / (std::sqrt(r[i]) + eps);
+            }
             break;
         }
         case OptimizerKind::Adam: {
             const T b1 = static_cast<T>(s.beta1), b2 = static_cast<T>(s.beta2);
-            m = b1 * m + (T(1) - b1) * g;
-            r = b2 * r + (T(1) - b2) * g.square();
             const T c1 = T(1) - static_cast<T>(std::pow(s.beta1, static_cast<double>(t_)));
             const T c2 = T(1) - static_cast<T>(std::pow(s.beta2, static_cast<double>(t_)));
-            w -= lr * (m / c1) / ((r / c2).sqrt() + eps);
+            for (Eigen::Index i = 0; i < n; ++i) {
+                m[i] = b1 * m[i] + (T(1) - b1) * g[i];
+                r[i] = b2 * r[i] + (T(1) - b2) * g[i] * g[i];
+                w[i] -= lr * (m[i] / c1) / (std::sqrt(r[i] / c2) + eps);
+            }
             break;
         }
     }

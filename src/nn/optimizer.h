@@ -46,7 +46,7 @@ private:
     std::vector<State> weights_, biases_;
     OptimizerKind kind_ = OptimizerKind::SGD;
     long t_ = 0;
-    void update(T* w, const T* g, State& st, Eigen::Index n, const OptimizerSettings& s);
+    void update(T* __restrict w, const T* __restrict g, State& st, Eigen::Index n, const OptimizerSettings& s);
 };
 
 extern template class Optimizer<float>;

@@ -53,7 +53,6 @@ Trainer::Trainer(const TrainerDesc& desc, DataSplit data) : desc_(desc), data_(s
 void Trainer::reset() {
     mlp_ = std::make_unique<Mlp<float>>(desc_.mlp);
     optimizer_ = std::make_unique<Optimizer<float>>(*mlp_);
-    backup_ = mlp_->layers;
     rng_.reseed(desc_.shuffle_seed);
     order_.resize(data_.train.size());
     for (size_t k = 0; k < order_.size(); ++k) order_[k] = static_cast<int>(k);
@@ -105,21 +104,17 @@ bool Trainer::step() {
         return false;
     }
     mlp_->backward(X, batch_acts_);
-    for (size_t k = 0; k < backup_.size(); ++k) {
-        backup_[k].W = mlp_->layers[k].W;  // same shape: a copy, not an allocation
-        backup_[k].b = mlp_->layers[k].b;
+    // Refused before the update, so a diverging step changes nothing: finite gradients whose
+    // step η·g stays far below float's range cannot make a weight non-finite.
+    const double limit = 1e20 / desc_.optimizer.learning_rate;
+    for (const Layer<float>& L : mlp_->layers) {
+        const float g = std::max(L.dW.cwiseAbs().maxCoeff(), L.db.cwiseAbs().maxCoeff());
+        if (!(g <= limit)) {  // also true for NaN
+            diverge(std::isfinite(g) ? "the gradients exploded" : "the gradients became " + std::string(std::isnan(g) ? "NaN" : "infinite"));
+            return false;
+        }
     }
     const float penalty = optimizer_->step(*mlp_, desc_.optimizer);
-    bool finite = std::isfinite(penalty);
-    for (const Layer<float>& L : mlp_->layers) finite = finite && L.W.allFinite() && L.b.allFinite();
-    if (!finite) {
-        for (size_t k = 0; k < backup_.size(); ++k) {
-            mlp_->layers[k].W = backup_[k].W;
-            mlp_->layers[k].b = backup_[k].b;
-        }
-        diverge("the weights overflowed");
-        return false;
-    }
     last_loss_ = loss;
     last_penalty_ = penalty;
     ++steps_;

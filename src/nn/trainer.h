@@ -62,7 +62,6 @@ private:
     std::unique_ptr<Optimizer<float>> optimizer_;
     Activations<float> batch_acts_, eval_acts_;
     Matrix<float> batch_X_, batch_T_, eval_T_;
-    std::vector<Layer<float>> backup_;  // the weights before the update, restored if it diverges
     std::vector<int> order_;
     Rng rng_;  // shuffles; reseeded by reset() so a run is reproducible
     int cursor_ = 0;
