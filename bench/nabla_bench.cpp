@@ -162,16 +162,20 @@ void dump_data() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string impl = "nabla";
+    std::string impl = "nabla", only = "W1,W2,W3,W4";
     double seconds = 1.0;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--dump-data")) { dump_data(); return 0; }
         if (!std::strcmp(argv[i], "--impl") && i + 1 < argc) impl = argv[++i];
         else if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) seconds = std::atof(argv[++i]);
+        else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];  // e.g. W2,W3 (for profiling)
     }
-    train_playground("W1", impl, {4, 2}, DatasetKind::Circle, seconds);
-    auto w2 = train_playground("W2", impl, {8, 8, 8, 8, 8, 8}, DatasetKind::Spiral, seconds);
-    grid_workload(*w2, impl, seconds);
-    mnist_shaped_workload(impl, seconds);
+    auto wanted = [&](const char* w) { return only.find(w) != std::string::npos; };
+    if (wanted("W1")) train_playground("W1", impl, {4, 2}, DatasetKind::Circle, seconds);
+    if (wanted("W2") || wanted("W3")) {
+        auto w2 = train_playground("W2", impl, {8, 8, 8, 8, 8, 8}, DatasetKind::Spiral, wanted("W2") ? seconds : 0.2);
+        if (wanted("W3")) grid_workload(*w2, impl, seconds);
+    }
+    if (wanted("W4")) mnist_shaped_workload(impl, seconds);
     return 0;
 }

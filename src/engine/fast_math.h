@@ -10,7 +10,7 @@
 namespace nabla {
 
 namespace tanh_coefficients {
-constexpr float clamp = 7.90531110763549805f, tiny = 0.0004f;
+constexpr float clamp = 7.90531110763549805f;
 constexpr float a1 = 4.89352455891786e-03f, a3 = 6.37261928875436e-04f, a5 = 1.48572235717979e-05f,
                 a7 = 5.12229709037114e-08f, a9 = -8.60467152213735e-11f, a11 = 2.00018790482477e-13f,
                 a13 = -2.76076847742355e-16f;
@@ -19,8 +19,10 @@ constexpr float b0 = 4.89352518554385e-03f, b2 = 2.26843463243900e-03f, b4 = 1.1
 }  // namespace tanh_coefficients
 
 // Generic over float and simd::f32x4, so the plain twin and the kernel cannot drift apart.
-template <class V, class Splat, class Clamp, class Select>
-V rational_tanh(V in, Splat s, Clamp clamp, Select select_tiny) {
+// Eigen also returns x itself below |x| < 0.0004; p/q there is x·0.99999987, within a float ulp,
+// so that branch is left out: three fewer operations per lane on the hottest loop of the page.
+template <class V, class Splat, class Clamp>
+V rational_tanh(V in, Splat s, Clamp clamp) {
     using namespace tanh_coefficients;
     const V x = clamp(in);
     const V x2 = x * x;
@@ -34,15 +36,14 @@ V rational_tanh(V in, Splat s, Clamp clamp, Select select_tiny) {
     V q = x2 * s(b6) + s(b4);
     q = x2 * q + s(b2);
     q = x2 * q + s(b0);
-    return select_tiny(in, p / q);  // below 0.0004, tanh x = x to float precision
+    return p / q;
 }
 
 inline float fast_tanh(float x) {
     using namespace tanh_coefficients;
     return rational_tanh(
         x, [](float c) { return c; },
-        [](float v) { return v < -clamp ? -clamp : v > clamp ? clamp : v; },  // NaN passes through
-        [](float v, float t) { return (v < 0 ? -v : v) < tiny ? v : t; });
+        [](float v) { return v < -clamp ? -clamp : v > clamp ? clamp : v; });  // NaN passes through
 }
 
 inline simd::f32x4 fast_tanh(simd::f32x4 x) {
@@ -50,8 +51,7 @@ inline simd::f32x4 fast_tanh(simd::f32x4 x) {
     using simd::f32x4;
     return rational_tanh(
         x, [](float c) { return simd::splat(c); },
-        [](f32x4 v) { return simd::clamp(v, simd::splat(-clamp), simd::splat(clamp)); },
-        [](f32x4 v, f32x4 t) { return simd::select(simd::less(simd::abs(v), simd::splat(tiny)), v, t); });
+        [](f32x4 v) { return simd::clamp(v, simd::splat(-clamp), simd::splat(clamp)); });
 }
 
 inline float fast_sigmoid(float x) { return 0.5f + 0.5f * fast_tanh(0.5f * x); }

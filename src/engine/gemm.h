@@ -27,8 +27,7 @@ template <class T>
 void gemm_nn_plain(const T* A, const T* B, T* C, int M, int N, int K, const T* bias = nullptr) {
     for (int i = 0; i < M; ++i) {
         T* c = C + i * N;
-        if (bias) std::copy(bias, bias + N, c);
-        else std::fill(c, c + N, T(0));
+        for (int j = 0; j < N; ++j) c[j] = bias ? bias[j] : T(0);  // a loop, not memset: N is often 1 to 4
         const T* a = A + i * K;
         for (int k = 0; k < K; ++k) {
             const T* b = B + k * N;
@@ -41,7 +40,7 @@ void gemm_nn_plain(const T* A, const T* B, T* C, int M, int N, int K, const T* b
 // C[m,:] = Σ_k A[k,m] B[k,:].
 template <class T>
 void gemm_tn_plain(const T* A, const T* B, T* C, int M, int N, int K) {
-    std::fill(C, C + M * N, T(0));
+    for (int i = 0; i < M * N; ++i) C[i] = T(0);
     for (int k = 0; k < K; ++k) {
         const T* a = A + k * M;
         const T* b = B + k * N;
@@ -100,6 +99,21 @@ void gemm_tn(const T* A, const T* B, T* C, int M, int N, int K) {
     else gemm_tn_plain(A, B, C, M, N, K);
 }
 
+// C[i,j] = bias[j] + dot(A[i,:], B[j,:]): both rows contiguous. For layers narrower than a block of
+// 8 (TensorFlow Playground's 4-, 2- and 1-neuron layers) this beats transposing B first.
+template <class T>
+void gemm_nt_direct(const T* A, const T* B, T* C, int M, int N, int K, const T* bias = nullptr) {
+    for (int i = 0; i < M; ++i) {
+        const T* a = A + i * K;
+        for (int j = 0; j < N; ++j) {
+            const T* b = B + j * K;
+            T sum = bias ? bias[j] : T(0);
+            for (int k = 0; k < K; ++k) sum += a[k] * b[k];
+            C[i * N + j] = sum;
+        }
+    }
+}
+
 template <class T>
 void transpose(const T* B, T* Bt, int rows, int cols) {  // Bt[cols×rows] = B[rows×cols]ᵀ
     for (int r = 0; r < rows; ++r)
@@ -108,6 +122,7 @@ void transpose(const T* B, T* Bt, int rows, int cols) {  // Bt[cols×rows] = B[r
 
 template <class T>
 void gemm_nt(const T* A, const T* B, T* C, int M, int N, int K, T* scratch, const T* bias = nullptr) {
+    if (N < 8) return gemm_nt_direct(A, B, C, M, N, K, bias);
     transpose(B, scratch, N, K);  // scratch [K×N]
     gemm_nn(A, scratch, C, M, N, K, bias);
 }

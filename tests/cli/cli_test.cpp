@@ -67,5 +67,36 @@ TEST(Cli, NonFiniteOutputIsReportedNotSilent) {
     EXPECT_NE(r.out.find("\"value\":null,\"issue\":\"log of a negative number\""), std::string::npos) << r.out;
 }
 
+TEST(CliTrain, PrintsOneJsonLinePerEpochAndLearns) {
+    const CliRun r = run({"train", "--dataset", "xor", "--points", "200", "--layers", "8,8", "--optimizer", "adam",
+                          "--lr", "0.01", "--epochs", "40", "--jsonl"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::istringstream lines(r.out);
+    std::string line, last;
+    int count = 0;
+    while (std::getline(lines, line)) ++count, last = line;
+    EXPECT_EQ(count, 40);
+    EXPECT_EQ(last.rfind("{\"epoch\":40,\"steps\":400,", 0), 0u) << last;  // 100 training points / batch 10
+    const size_t at = last.find("\"test_accuracy\":");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_GE(std::stod(last.substr(at + 16)), 0.9) << last;
+}
+
+TEST(CliTrain, DivergenceStopsWithAMessageAndExitCode4) {
+    const CliRun r = run({"train", "--dataset", "plane", "--layers", "8,8", "--activation", "relu", "--lr", "10", "--epochs", "50"});
+    EXPECT_EQ(r.code, 4);
+    EXPECT_NE(r.err.find("with learning rate 10: training paused; try a smaller learning rate"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out.find("nan"), std::string::npos) << r.out;
+}
+
+TEST(CliTrain, BadSettingsAreRefused) {
+    EXPECT_EQ(run({"train", "--layers", "4,0"}).code, 1);
+    EXPECT_NE(run({"train", "--layers", "4,0"}).err.find("layer 2 has 0 neurons"), std::string::npos);
+    EXPECT_EQ(run({"train", "--batch", "9999"}).code, 1);
+    EXPECT_EQ(run({"train", "--lr", "nan"}).code, 2);
+    EXPECT_EQ(run({"train", "--dataset", "mnist"}).code, 2);
+    EXPECT_EQ(run({"train", "--frobnicate", "1"}).code, 2);
+}
+
 }  // namespace
 }  // namespace nabla

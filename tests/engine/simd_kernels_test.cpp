@@ -22,6 +22,7 @@ TEST(FastMath, TanhIsCloseToLibmEverywhere) {
     EXPECT_LT(worst, 5e-7);
     EXPECT_EQ(fast_tanh(0.0f), 0.0f);
     EXPECT_FLOAT_EQ(fast_tanh(1e-5f), 1e-5f);
+    EXPECT_FLOAT_EQ(fast_tanh(-3e-30f), -3e-30f);
     EXPECT_NEAR(fast_tanh(std::numeric_limits<float>::infinity()), 1.0f, 1e-6);
     EXPECT_NEAR(fast_tanh(-std::numeric_limits<float>::infinity()), -1.0f, 1e-6);
     EXPECT_TRUE(std::isnan(fast_tanh(std::nanf(""))));
@@ -67,6 +68,16 @@ TEST(Gemm, BlockedFloatMatchesPlainDouble) {
         gemm_nn_plain<double>(Ad.data(), Bd.data(), Cd.data(), M, N, K);
         gemm_tn<float>(At.data(), B.data(), Ct.data(), M, N, K);
         gemm_tn_plain<double>(Atd.data(), Bd.data(), Ctd.data(), M, N, K);
+        // gemm_nt (S = Z Wᵀ + b): transposing for wide outputs, direct dot products for narrow ones.
+        const std::vector<float> W = random_values(N * K, 4 + M), bias = random_values(N, 5);
+        std::vector<float> S(M * N), scratch(K * N);
+        gemm_nt<float>(A.data(), W.data(), S.data(), M, N, K, scratch.data(), bias.data());
+        for (int i = 0; i < M; ++i)
+            for (int j = 0; j < N; ++j) {
+                double expect = bias[j];
+                for (int k = 0; k < K; ++k) expect += static_cast<double>(A[i * K + k]) * W[j * K + k];
+                EXPECT_NEAR(S[i * N + j], expect, 1e-5 * std::sqrt(K)) << M << "x" << N << "x" << K << " nt";
+            }
         for (int i = 0; i < M * N; ++i) {
             EXPECT_NEAR(C[i], Cd[i], 1e-5 * std::sqrt(K)) << M << "x" << N << "x" << K << " nn at " << i;
             EXPECT_NEAR(Ct[i], Ctd[i], 1e-5 * std::sqrt(K)) << M << "x" << N << "x" << K << " tn at " << i;
