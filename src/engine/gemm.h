@@ -74,13 +74,28 @@ inline void gemm_4x8(const float* A, int sai, int sak, const float* B, int ldb, 
     store(C + 3 * ldc, c30); store(C + 3 * ldc + 4, c31);
 }
 
-// The blocked product for float; entries outside whole 4×8 blocks are summed plainly.
+// One row of C, 8 columns: the rows left over below the last whole block of 4.
+inline void gemm_1x8(const float* A, int sak, const float* B, int ldb, float* C, int K, const float* bias) {
+    using namespace simd;
+    f32x4 c0 = bias ? load(bias) : splat(0), c1 = bias ? load(bias + 4) : splat(0);
+    for (int k = 0; k < K; ++k) {
+        const f32x4 a = splat(A[k * sak]);
+        c0 += a * load(B + k * ldb);
+        c1 += a * load(B + k * ldb + 4);
+    }
+    store(C, c0);
+    store(C + 4, c1);
+}
+
+// The blocked product for float; columns right of the last whole block of 8 are summed plainly.
 inline void gemm_blocked(const float* A, int sai, int sak, const float* B, float* C, int M, int N, int K, const float* bias) {
     const int M4 = M / 4 * 4, N8 = N / 8 * 8;
     for (int i = 0; i < M4; i += 4)
         for (int j = 0; j < N8; j += 8) gemm_4x8(A + i * sai, sai, sak, B + j, N, C + i * N + j, N, K, bias ? bias + j : nullptr);
+    for (int i = M4; i < M; ++i)
+        for (int j = 0; j < N8; j += 8) gemm_1x8(A + i * sai, sak, B + j, N, C + i * N + j, K, bias ? bias + j : nullptr);
     for (int i = 0; i < M; ++i)
-        for (int j = i < M4 ? N8 : 0; j < N; ++j) {
+        for (int j = N8; j < N; ++j) {
             float sum = bias ? bias[j] : 0.0f;
             for (int k = 0; k < K; ++k) sum += A[i * sai + k * sak] * B[k * N + j];
             C[i * N + j] = sum;
