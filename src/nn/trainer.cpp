@@ -115,9 +115,9 @@ bool Trainer::step() {
         return false;
     }
     mlp_->backward(X, batch_acts_);
-    // Refused before the update, so a diverging step changes nothing: finite gradients whose
-    // step η·g stays far below float's range cannot make a weight non-finite.
-    const float limit = static_cast<float>(1e20 / desc_.optimizer.learning_rate);
+    // Refused before the update, so a diverging step changes nothing. No sane step moves a weight by
+    // a million (η·|g| > 1e6); refusing those keeps every weight, and every output, far from overflow.
+    const float limit = static_cast<float>(1e6 / desc_.optimizer.learning_rate);
     for (const Layer<float>& L : mlp_->layers) {
         if (!all_within(L.dW.data(), L.dW.size(), limit) || !all_within(L.db.data(), L.db.size(), limit)) {
             const bool finite = L.dW.allFinite() && L.db.allFinite();

@@ -1,0 +1,111 @@
+// The training playground's model: what the user set (PlaygroundState: data, features, network,
+// hyper-parameters; plain data that serialises to a link) and what training produced (the trainer,
+// the loss and accuracy history, per-layer gradient norms, the output over the input plane).
+// Changing data, features or the network rebuilds; changing the learning rate, batch size,
+// optimizer or regularisation applies at the next step and keeps the weights.
+// No ImGui, no GL: the native tests drive the same code as the page.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "nn/trainer.h"
+
+namespace nabla {
+
+// Input features computed from (x1, x2), TensorFlow Playground's set.
+enum Feature : unsigned { X1 = 1, X2 = 2, X1Squared = 4, X2Squared = 8, X1TimesX2 = 16, SinX1 = 32, SinX2 = 64 };
+constexpr int kFeatureCount = 7;
+const char* feature_name(int index);  // "x1", "x2", "x1²"...
+
+enum class Regularization { None, L1, L2 };
+
+struct PlaygroundState {
+    DatasetKind dataset = DatasetKind::Circle;
+    int points = 500;
+    double noise = 0;
+    double train_fraction = 0.5;
+    std::uint64_t seed = 1;
+    unsigned features = X1 | X2;
+    std::vector<int> hidden = {4, 2};
+    Activation activation = Activation::Tanh;
+    double learning_rate = 0.03;
+    int batch_size = 10;
+    OptimizerKind optimizer = OptimizerKind::SGD;
+    Regularization regularization = Regularization::None;
+    double regularization_rate = 0.001;
+
+    std::string validate() const;  // "" or what is wrong (the UI clamps, links may not)
+    std::string to_string() const;
+    static bool from_string(const std::string& text, PlaygroundState& out, std::string& error);
+};
+
+struct HistoryPoint {
+    long step;
+    double epoch;  // fractional, for the x axis
+    double train_loss, test_loss, train_accuracy, test_accuracy;
+    std::vector<double> gradient_norms;  // ‖dC/dW_k‖ per layer
+};
+
+class PlaygroundLab {
+public:
+    PlaygroundLab();
+
+    // Structural: rebuilds the trainer (new weights). Returns false and sets error() when refused.
+    bool set_state(const PlaygroundState& next);
+    // Live: applied at the next step, weights kept.
+    bool set_learning_rate(double lr);
+    bool set_batch_size(int batch);
+    bool set_optimizer(OptimizerKind kind);
+    bool set_regularization(Regularization kind, double rate);
+
+    void set_playing(bool playing) { playing_ = playing && status().empty(); }
+    bool playing() const { return playing_; }
+    // Runs up to `max_steps` steps, stopping early when `deadline_ms` of the caller's clock passes
+    // (the app gives each frame a budget). Returns the number of steps taken.
+    int advance(int max_steps, double (*now_ms)() = nullptr, double deadline_ms = 0);
+    void reset();  // fresh weights from the seed, history cleared, data kept
+
+    const PlaygroundState& state() const { return state_; }
+    const Trainer& trainer() const { return *trainer_; }
+    const std::vector<HistoryPoint>& history() const { return history_; }
+    const std::string& error() const { return error_; }
+    // "" while training is healthy; else what happened and what to try. Two ways to diverge: a step
+    // that would make the loss or the weights non-finite (refused by the trainer), or a training loss
+    // that stays well above where it started (stable losses keep large learning rates finite).
+    std::string status() const;
+
+    // The network's output (and every neuron's) over the input plane [-6, 6]², row-major from the top
+    // left, `side` × `side`; recomputed on demand from the current weights (the engine-filled texture).
+    struct Grid {
+        int side = 0;
+        std::vector<float> output;                // the output neuron (probability or value)
+        std::vector<std::vector<float>> neurons;  // per hidden layer, per neuron: side×side, layer-major
+    };
+    const Grid& grid(int side, bool with_neurons);
+
+    // Input features for a point, in the network's input order (for the grid and the tests).
+    void features_of(float x1, float x2, float* out) const;
+    int input_count() const;
+
+    std::string to_json() const;  // for the test hook
+
+private:
+    PlaygroundState state_;
+    std::unique_ptr<Trainer> trainer_;
+    std::vector<HistoryPoint> history_;
+    Grid grid_;
+    long grid_step_ = -1;  // the step the grid was computed at
+    Activations<float> grid_acts_;
+    Matrix<float> grid_X_;
+    bool playing_ = false;
+    std::string error_;
+    std::string growing_;   // the loss is running away (finite but growing): paused, with a message
+    int growing_records_ = 0;
+
+    std::unique_ptr<Trainer> build(const PlaygroundState& s, std::string& error) const;
+    void record();
+};
+
+}  // namespace nabla

@@ -1,0 +1,127 @@
+// The playground's model as the panel and the test hook drive it: the default run learns the
+// circle, live hyper-parameter changes keep the weights, a too-large learning rate pauses with a
+// message and reset recovers, links round-trip or are refused, the grid is finite and sized.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "lab/playground_lab.h"
+
+namespace nabla {
+namespace {
+
+double train_until(PlaygroundLab& lab, int frames, int steps_per_frame) {
+    for (int f = 0; f < frames && lab.status().empty(); ++f) lab.advance(steps_per_frame);
+    return lab.history().back().test_accuracy;
+}
+
+TEST(PlaygroundLab, DefaultsLearnTheCircle) {
+    PlaygroundLab lab;
+    EXPECT_EQ(lab.trainer().mlp().desc().sizes, (std::vector<int>{2, 4, 2, 1}));
+    const double start = lab.history().back().test_loss;
+    const double accuracy = train_until(lab, 200, 25);  // 200 frames of one epoch (250 points / batch 10)
+    EXPECT_GT(accuracy, 0.9);
+    EXPECT_LT(lab.history().back().test_loss, start);
+    EXPECT_EQ(lab.status(), "");
+}
+
+TEST(PlaygroundLab, LiveChangesKeepTheWeights) {
+    PlaygroundLab lab;
+    lab.advance(30);
+    const float w = lab.trainer().mlp().layers[0].W(0, 0);
+    EXPECT_TRUE(lab.set_learning_rate(0.1));
+    EXPECT_TRUE(lab.set_batch_size(250));
+    EXPECT_TRUE(lab.set_optimizer(OptimizerKind::Adam));
+    EXPECT_TRUE(lab.set_regularization(Regularization::L2, 0.01));
+    EXPECT_EQ(lab.trainer().mlp().layers[0].W(0, 0), w);
+    EXPECT_EQ(lab.trainer().steps(), 30);
+    lab.advance(2);  // the first finishes the epoch that was under way
+    EXPECT_EQ(lab.trainer().last_batch().rows, 250);  // full-batch gradient descent now
+    EXPECT_EQ(lab.state().to_string().find("lr=0.1&batch=250&opt=adam&reg=l2&rate=0.01") != std::string::npos, true)
+        << lab.state().to_string();
+    EXPECT_FALSE(lab.set_learning_rate(20));
+    EXPECT_FALSE(lab.set_batch_size(0));
+    EXPECT_DOUBLE_EQ(lab.state().learning_rate, 0.1);
+}
+
+TEST(PlaygroundLab, LearningRateTenPausesWithAMessageAndResetRecovers) {
+    PlaygroundLab lab;
+    ASSERT_TRUE(lab.set_learning_rate(10));
+    lab.set_playing(true);
+    for (int f = 0; f < 100 && lab.playing(); ++f) lab.advance(25);
+    EXPECT_FALSE(lab.playing());
+    EXPECT_NE(lab.status().find("learning rate 10 is too large"), std::string::npos) << lab.status();
+    const long steps = lab.trainer().steps();
+    EXPECT_EQ(lab.advance(10), 0);  // stays paused
+    EXPECT_EQ(lab.trainer().steps(), steps);
+    for (const Layer<float>& L : lab.trainer().mlp().layers) EXPECT_TRUE(L.W.allFinite());
+    ASSERT_TRUE(lab.set_learning_rate(0.03));
+    lab.reset();
+    EXPECT_EQ(lab.status(), "");
+    EXPECT_GT(train_until(lab, 200, 25), 0.9);
+}
+
+TEST(PlaygroundLab, RegressionWithLearningRateTenStopsBeforeNaN) {
+    PlaygroundLab lab;
+    PlaygroundState s = lab.state();
+    s.dataset = DatasetKind::Plane;
+    s.activation = Activation::ReLU;
+    s.learning_rate = 10;
+    ASSERT_TRUE(lab.set_state(s)) << lab.error();
+    for (int f = 0; f < 100 && lab.status().empty(); ++f) lab.advance(25);
+    EXPECT_NE(lab.status(), "");
+    EXPECT_TRUE(std::isfinite(lab.history().back().train_loss));
+    const auto& g = lab.grid(32, true);
+    for (const float v : g.output) ASSERT_TRUE(std::isfinite(v));
+}
+
+TEST(PlaygroundLab, StructuralChangesRebuildAndLinksRoundTrip) {
+    PlaygroundLab lab;
+    PlaygroundState s = lab.state();
+    s.dataset = DatasetKind::Spiral3;
+    s.features = X1 | X2 | SinX1 | SinX2;
+    s.hidden = {8, 8, 8};
+    s.activation = Activation::ReLU;
+    ASSERT_TRUE(lab.set_state(s)) << lab.error();
+    EXPECT_EQ(lab.trainer().mlp().desc().sizes, (std::vector<int>{4, 8, 8, 8, 3}));
+    EXPECT_EQ(lab.trainer().mlp().desc().head, Head::SoftmaxCE);
+    PlaygroundState back;
+    std::string error;
+    ASSERT_TRUE(PlaygroundState::from_string(lab.state().to_string(), back, error)) << error;
+    EXPECT_EQ(back.to_string(), lab.state().to_string());
+
+    const std::pair<const char*, const char*> bad[] = {
+        {"data=mnist", "unknown dataset 'mnist'"},
+        {"layers=4,0", "each hidden layer has 1 to 32 neurons"},
+        {"layers=1,2,3,4,5,6,7,8,9", "at most 8 hidden layers"},
+        {"lr=nan", "lr must be a number, not 'nan'"},
+        {"lr=50", "the learning rate must be between 0.00001 and 10"},
+        {"features=", "unknown feature ''"},
+        {"points=3", "points must be a whole number from 4 to 100000, not '3'"},
+        {"wat=1", "unknown setting 'wat'"},
+    };
+    for (const auto& [text, message] : bad) {
+        EXPECT_FALSE(PlaygroundState::from_string(text, back, error)) << text;
+        EXPECT_EQ(error, message) << text;
+    }
+    PlaygroundState zero = lab.state();
+    zero.hidden = {4, 0};
+    EXPECT_FALSE(lab.set_state(zero));
+    EXPECT_EQ(lab.error(), "each hidden layer has 1 to 32 neurons");
+    EXPECT_EQ(lab.trainer().mlp().desc().sizes, (std::vector<int>{4, 8, 8, 8, 3}));  // the last good network stays
+}
+
+TEST(PlaygroundLab, GridCoversThePlaneWithEveryNeuron) {
+    PlaygroundLab lab;
+    train_until(lab, 100, 25);
+    const auto& g = lab.grid(40, true);
+    EXPECT_EQ(g.side, 40);
+    EXPECT_EQ(g.output.size(), 1600u);
+    EXPECT_EQ(g.neurons.size(), 6u);  // 4 + 2 hidden neurons
+    // The circle: the centre of the plane is class 1, the corners class 0.
+    EXPECT_GT(g.output[20 * 40 + 20], 0.5f);
+    EXPECT_LT(g.output[0], 0.5f);
+}
+
+}  // namespace
+}  // namespace nabla
