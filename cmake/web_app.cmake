@@ -2,13 +2,18 @@
 # build/web/dist/nabla.{js,wasm} next to a copy of web/index.html. dist/ is the whole deployable site.
 include(cmake/imgui.cmake)
 
+add_library(nabla_gfx STATIC src/gfx/heatmap_texture.cpp)
+target_link_libraries(nabla_gfx PUBLIC nabla_lab)
+
 add_library(nabla_ui STATIC
   src/ui/theme.cpp
   src/ui/format.cpp
+  src/ui/plot.cpp
   src/ui/graph_canvas.cpp
   src/ui/graph_panel.cpp
+  src/ui/playground_panel.cpp
   src/ui/widget_map.cpp)
-target_link_libraries(nabla_ui PUBLIC nabla_lab imgui)
+target_link_libraries(nabla_ui PUBLIC nabla_lab nabla_gfx imgui)
 
 add_library(nabla_app STATIC src/app/app.cpp)
 target_link_libraries(nabla_app PUBLIC nabla_ui)

@@ -160,7 +160,7 @@ bool PlaygroundState::from_string(const std::string& text, PlaygroundState& out,
 
 PlaygroundLab::PlaygroundLab() {
     std::string error;
-    trainer_ = build(state_, error);
+    trainer_ = build(state_, raw_, error);
     record();
 }
 
@@ -168,7 +168,7 @@ int PlaygroundLab::input_count() const { return feature_count(state_.features); 
 
 void PlaygroundLab::features_of(float x1, float x2, float* out) const { compute_features(state_.features, x1, x2, out); }
 
-std::unique_ptr<Trainer> PlaygroundLab::build(const PlaygroundState& s, std::string& error) const {
+std::unique_ptr<Trainer> PlaygroundLab::build(const PlaygroundState& s, DataSplit& raw, std::string& error) const {
     error = s.validate();
     if (!error.empty()) return nullptr;
     DatasetDesc d;
@@ -177,7 +177,7 @@ std::unique_ptr<Trainer> PlaygroundLab::build(const PlaygroundState& s, std::str
     d.noise = s.noise;
     d.train_fraction = s.train_fraction;
     d.seed = s.seed;
-    const DataSplit raw = make_dataset(d);
+    raw = make_dataset(d);
     DataSplit split{with_features(raw.train, s.features), with_features(raw.test, s.features)};
 
     TrainerDesc t;
@@ -199,8 +199,10 @@ std::unique_ptr<Trainer> PlaygroundLab::build(const PlaygroundState& s, std::str
 
 bool PlaygroundLab::set_state(const PlaygroundState& next) {
     std::string error;
-    auto t = build(next, error);
+    DataSplit raw;
+    auto t = build(next, raw, error);
     if (!t) return error_ = error, false;
+    raw_ = std::move(raw);
     state_ = next;
     state_.batch_size = t->desc().batch_size;
     trainer_ = std::move(t);
@@ -252,6 +254,31 @@ bool PlaygroundLab::set_regularization(Regularization kind, double rate) {
     if (std::string e = trainer_->set_optimizer(o); !e.empty()) return error_ = e, false;
     state_ = next;
     return true;
+}
+
+bool PlaygroundLab::apply(const PlaygroundCommand& c) {
+    switch (c.kind) {
+        case PlaygroundCommand::Play: set_playing(true); return playing_;
+        case PlaygroundCommand::Pause: set_playing(false); return true;
+        case PlaygroundCommand::Step: playing_ = false; return advance(1) == 1;
+        case PlaygroundCommand::Reset: reset(); return true;
+        case PlaygroundCommand::LearningRate: return set_learning_rate(c.value);
+        case PlaygroundCommand::BatchSize: return set_batch_size(c.number);
+        case PlaygroundCommand::Optimizer:
+            if (c.number < 0 || c.number > static_cast<int>(OptimizerKind::Adam)) return error_ = "no such optimizer", false;
+            return set_optimizer(static_cast<OptimizerKind>(c.number));
+        case PlaygroundCommand::Regularization:
+            if (c.number < 0 || c.number > static_cast<int>(Regularization::L2)) return error_ = "no such regularisation", false;
+            return set_regularization(static_cast<Regularization>(c.number), c.value);
+        case PlaygroundCommand::Rebuild: return set_state(c.state);
+        case PlaygroundCommand::LoadState: {
+            PlaygroundState next;
+            std::string why;
+            if (!PlaygroundState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
+            return set_state(next);
+        }
+    }
+    return false;
 }
 
 int PlaygroundLab::advance(int max_steps, double (*now_ms)(), double deadline_ms) {
@@ -312,7 +339,7 @@ void PlaygroundLab::record() {
     history_.push_back(std::move(p));
 }
 
-const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) {
+const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) const {
     if (grid_step_ == trainer_->steps() && grid_.side == side && (!with_neurons || !grid_.neurons.empty())) return grid_;
     const MlpDesc& d = trainer_->mlp().desc();
     const int n = side * side;

@@ -41,6 +41,15 @@ struct PlaygroundState {
     static bool from_string(const std::string& text, PlaygroundState& out, std::string& error);
 };
 
+struct PlaygroundCommand {
+    enum Kind { Play, Pause, Step, Reset, LearningRate, BatchSize, Optimizer, Regularization, Rebuild, LoadState };
+    Kind kind;
+    double value = 0;             // learning rate, regularisation rate
+    int number = 0;               // batch size, optimizer or regularisation kind
+    PlaygroundState state = {};   // Rebuild: the new structure
+    std::string text = {};        // LoadState: a link's state string
+};
+
 struct HistoryPoint {
     long step;
     double epoch;  // fractional, for the x axis
@@ -51,6 +60,9 @@ struct HistoryPoint {
 class PlaygroundLab {
 public:
     PlaygroundLab();
+
+    // Everything the panel and the test hook ask for, in one place. False (and error()) when refused.
+    bool apply(const PlaygroundCommand& c);
 
     // Structural: rebuilds the trainer (new weights). Returns false and sets error() when refused.
     bool set_state(const PlaygroundState& next);
@@ -69,6 +81,7 @@ public:
 
     const PlaygroundState& state() const { return state_; }
     const Trainer& trainer() const { return *trainer_; }
+    const DataSplit& points() const { return raw_; }  // the data as (x1, x2) positions, before features
     const std::vector<HistoryPoint>& history() const { return history_; }
     const std::string& error() const { return error_; }
     // "" while training is healthy; else what happened and what to try. Two ways to diverge: a step
@@ -83,7 +96,7 @@ public:
         std::vector<float> output;                // the output neuron (probability or value)
         std::vector<std::vector<float>> neurons;  // per hidden layer, per neuron: side×side, layer-major
     };
-    const Grid& grid(int side, bool with_neurons);
+    const Grid& grid(int side, bool with_neurons) const;  // cached per training step
 
     // Input features for a point, in the network's input order (for the grid and the tests).
     void features_of(float x1, float x2, float* out) const;
@@ -94,17 +107,18 @@ public:
 private:
     PlaygroundState state_;
     std::unique_ptr<Trainer> trainer_;
+    DataSplit raw_;
     std::vector<HistoryPoint> history_;
-    Grid grid_;
-    long grid_step_ = -1;  // the step the grid was computed at
-    Activations<float> grid_acts_;
-    Matrix<float> grid_X_;
+    mutable Grid grid_;
+    mutable long grid_step_ = -1;  // the step the grid was computed at
+    mutable Activations<float> grid_acts_;
+    mutable Matrix<float> grid_X_;
     bool playing_ = false;
     std::string error_;
     std::string growing_;   // the loss is running away (finite but growing): paused, with a message
     int growing_records_ = 0;
 
-    std::unique_ptr<Trainer> build(const PlaygroundState& s, std::string& error) const;
+    std::unique_ptr<Trainer> build(const PlaygroundState& s, DataSplit& raw, std::string& error) const;
     void record();
 };
 

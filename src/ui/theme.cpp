@@ -25,6 +25,7 @@ const ImWchar* lecture_glyphs() {
         0x2200, 0x22FF,  // mathematical operators (∂, −, ∑, ≈)
         0x25A0, 0x25FF,  // geometric shapes (▶ ◀ ●)
         0x2600, 0x26FF,  // symbols (⚠)
+        0x2700, 0x27BF,  // dingbats (❚)
         0,
     };
     return ranges;

@@ -52,3 +52,19 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+export const widgets = (page) => page.evaluate(() => window.nabla.widgets());
+
+// A real mouse click on a named ImGui widget (see nabla.widgets()), at a fraction of its width and
+// height. The pointer arrives a few frames before the press, as a hand's would: ImGui decides what
+// is hovered from the previous frame, and some widgets (tabs) ignore a press that arrives with it.
+export async function clickWidget(page, name, fx = 0.5, fy = 0.5) {
+  const r = (await widgets(page))[name];
+  if (!r) throw new Error(`widget ${name} is not on screen`);
+  await page.mouse.move(r[0] + r[2] * fx, r[1] + r[3] * fy);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 3);
+}

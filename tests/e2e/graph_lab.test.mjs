@@ -3,22 +3,16 @@
 // link. Numbers are read back through the page's test hook and checked against LESSONS.md.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, state, command, frames, screenshot } from './browser.mjs';
+import { openApp, state, command, frames, screenshot, clickWidget, widgets as widgetsOf } from './browser.mjs';
 
 let app;
 before(async () => { app = await openApp(); });
 after(async () => { await app?.close(); });
 
 const graph = async () => (await state(app.page)).graph;
-const widgets = () => app.page.evaluate(() => window.nabla.widgets());
+const widgets = () => widgetsOf(app.page);
 const centre = ([x, y, w, h]) => [x + w / 2, y + h / 2];
-
-async function click(name) {
-  const rect = (await widgets())[name];
-  assert.ok(rect, `widget ${name} is on screen`);
-  await app.page.mouse.click(...centre(rect));
-  await frames(app.page);
-}
+const click = (name) => clickWidget(app.page, name);
 
 test('the page starts on E1 with no console errors', async () => {
   const g = await graph();

@@ -1,0 +1,59 @@
+#include "gfx/heatmap_texture.h"
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nabla::gfx {
+
+namespace {
+
+void mix(const float a[3], const float b[3], float t, std::uint8_t out[3]) {
+    for (int i = 0; i < 3; ++i) out[i] = static_cast<std::uint8_t>(std::lround(a[i] + (b[i] - a[i]) * t));
+}
+
+}  // namespace
+
+void colormap_rgb(Colormap map, float v, float lo, float hi, std::uint8_t out[3]) {
+    static const float grey[3] = {150, 150, 150};
+    if (!std::isfinite(v)) {
+        for (int i = 0; i < 3; ++i) out[i] = static_cast<std::uint8_t>(grey[i]);
+        return;
+    }
+    static const float orange[3] = {245, 147, 34}, white[3] = {248, 248, 248}, blue[3] = {8, 119, 189};
+    if (map == Colormap::Diverging) {
+        const float t = std::clamp((v - lo) / (hi - lo), 0.0f, 1.0f) * 2 - 1;  // -1 … 1
+        if (t < 0) mix(white, orange, -t, out);
+        else mix(white, blue, t, out);
+        return;
+    }
+    static const float hues[3][3] = {{245, 147, 34}, {8, 119, 189}, {60, 160, 60}};
+    const int cls = std::clamp(static_cast<int>(v), 0, 2);
+    const float confidence = std::clamp((v - cls - 1.0f / 3) * 1.5f, 0.0f, 1.0f);  // softmax max ≥ 1/3
+    mix(white, hues[cls], 0.25f + 0.75f * confidence, out);
+}
+
+void HeatmapTexture::upload(const std::vector<float>& values, int side, Colormap map, float lo, float hi) {
+    rgba_.resize(static_cast<size_t>(side) * side * 4);
+    for (int i = 0; i < side * side; ++i) {
+        colormap_rgb(map, values[i], lo, hi, &rgba_[i * 4]);
+        rgba_[i * 4 + 3] = 255;
+    }
+    if (id_ == 0) glGenTextures(1, &id_);
+    glBindTexture(GL_TEXTURE_2D, id_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    if (side != side_) glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
+    else glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, side, side, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
+    side_ = side;
+}
+
+HeatmapTexture::~HeatmapTexture() {
+    if (id_ != 0) glDeleteTextures(1, &id_);
+}
+
+}  // namespace nabla::gfx

@@ -1,0 +1,38 @@
+// A GL texture filled from a grid of values with a colour map, drawn by ImGui as an image: the
+// playground's decision boundary and neuron thumbnails (engine-filled; see lab/playground_lab.h).
+// Only GL here (WebGL2 / GLES3); the values come from the lab, the colours are decided here.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace nabla::gfx {
+
+enum class Colormap {
+    Diverging,   // TensorFlow Playground's: orange for low/negative, white in the middle, blue for high
+    Classes,     // value = class index + confidence: one hue per class, paler where unsure
+};
+
+class HeatmapTexture {
+public:
+    HeatmapTexture() = default;
+    HeatmapTexture(const HeatmapTexture&) = delete;
+    HeatmapTexture& operator=(const HeatmapTexture&) = delete;
+    ~HeatmapTexture();
+
+    // values: side×side, row-major from the top. [lo, hi] maps onto the colour map; non-finite
+    // values are drawn grey, never as a colour they do not have.
+    void upload(const std::vector<float>& values, int side, Colormap map, float lo, float hi);
+    void* imgui_id() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(id_)); }
+    bool ready() const { return id_ != 0; }
+
+private:
+    unsigned id_ = 0;
+    int side_ = 0;
+    std::vector<std::uint8_t> rgba_;
+};
+
+// The colour a value gets (also used for drawing data points on top of the heatmap).
+void colormap_rgb(Colormap map, float value, float lo, float hi, std::uint8_t out[3]);
+
+}  // namespace nabla::gfx

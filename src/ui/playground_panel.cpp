@@ -1,0 +1,337 @@
+#include "ui/playground_panel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "ui/format.h"
+#include "ui/plot.h"
+#include "ui/widget_map.h"
+
+namespace nabla::ui {
+
+namespace {
+
+constexpr int kOutputSide = 96, kNeuronSide = 28;
+const char* const kDatasetLabels[] = {"circle", "xor", "gaussian", "spiral", "two moons", "3-class spiral", "plane (regression)",
+                                      "sine (regression)", "y = 2x (regression)"};
+const char* const kActivationLabels[] = {"linear", "ReLU", "leaky ReLU", "tanh", "sigmoid"};
+const char* const kOptimizerLabels[] = {"SGD", "momentum", "Nesterov", "RMSProp", "Adam"};
+const char* const kRegularizationLabels[] = {"none", "L1", "L2"};
+
+void heading(const Fonts& fonts, const char* text) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+void rebuild(const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands, void (*change)(PlaygroundState&, int), int arg) {
+    PlaygroundCommand c{PlaygroundCommand::Rebuild};
+    c.state = lab.state();
+    change(c.state, arg);
+    commands.push_back(c);
+}
+
+// The top bar: what a teacher touches while the class watches.
+void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands) {
+    const bool playing = lab.playing();
+    if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Train", ImVec2(96, 0)))
+        commands.push_back({playing ? PlaygroundCommand::Pause : PlaygroundCommand::Play});
+    note_widget("pg:play");
+    ImGui::SameLine();
+    if (ImGui::Button("Step")) commands.push_back({PlaygroundCommand::Step});
+    note_widget("pg:step");
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) commands.push_back({PlaygroundCommand::Reset});
+    note_widget("pg:reset");
+    ImGui::SameLine();
+    const Trainer& t = lab.trainer();
+    ImGui::Text("  epoch %ld   step %ld  ", t.epochs(), t.steps());
+    ImGui::SameLine();
+
+    double lr = lab.state().learning_rate;
+    ImGui::TextUnformatted("learning rate");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140);
+    const double lo = 1e-5, hi = 10;
+    if (ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.5g", ImGuiSliderFlags_Logarithmic))
+        commands.push_back({PlaygroundCommand::LearningRate, lr});
+    note_widget("pg:lr");
+    ImGui::SameLine();
+
+    int batch = t.desc().batch_size;
+    const int n = t.data().train.size();
+    ImGui::TextUnformatted("batch");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    const ImVec2 slider_at = ImGui::GetCursorScreenPos();
+    if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? "%d (full batch)" : "%d"))
+        commands.push_back({PlaygroundCommand::BatchSize, 0, batch});
+    note_widget("pg:batch");
+    // The two ends named as in lecture 000: one sample per step is SGD, all of them is gradient descent.
+    ImGui::GetWindowDrawList()->AddText(ImVec2(slider_at.x, slider_at.y + ImGui::GetFrameHeight()), colors::muted, "SGD");
+    const char* full = "full-batch GD";
+    ImGui::GetWindowDrawList()->AddText(ImVec2(slider_at.x + 150 - ImGui::CalcTextSize(full).x, slider_at.y + ImGui::GetFrameHeight()),
+                                        colors::muted, full);
+    ImGui::SameLine();
+
+    int opt = static_cast<int>(lab.state().optimizer);
+    ImGui::SetNextItemWidth(100);
+    if (ImGui::Combo("##optimizer", &opt, kOptimizerLabels, 5)) commands.push_back({PlaygroundCommand::Optimizer, 0, opt});
+    note_widget("pg:optimizer");
+    ImGui::SameLine();
+    int act = static_cast<int>(lab.state().activation);
+    ImGui::SetNextItemWidth(100);
+    if (ImGui::Combo("##activation", &act, kActivationLabels, 5))
+        rebuild(lab, commands, [](PlaygroundState& s, int v) { s.activation = static_cast<Activation>(v); }, act);
+    ImGui::SameLine();
+    int reg = static_cast<int>(lab.state().regularization);
+    double rate = lab.state().regularization_rate;
+    ImGui::SetNextItemWidth(64);
+    if (ImGui::Combo("##reg", &reg, kRegularizationLabels, 3)) commands.push_back({PlaygroundCommand::Regularization, rate, reg});
+    if (reg != 0) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(80);
+        const double rlo = 1e-5, rhi = 1;
+        if (ImGui::SliderScalar("##rate", ImGuiDataType_Double, &rate, &rlo, &rhi, "%.4g", ImGuiSliderFlags_Logarithmic))
+            commands.push_back({PlaygroundCommand::Regularization, rate, reg});
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::SliderInt("##speed", &p.steps_per_frame, 1, 500, "speed %d", ImGuiSliderFlags_Logarithmic);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("training steps per frame (each frame trains for at most 10 ms)");
+}
+
+void data_column(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
+    heading(fonts, "Data");
+    const PlaygroundState& s = lab.state();
+    for (int k = 0; k < 9; ++k) {
+        if (ImGui::RadioButton(kDatasetLabels[k], static_cast<int>(s.dataset) == k))
+            rebuild(lab, commands, [](PlaygroundState& st, int v) { st.dataset = static_cast<DatasetKind>(v); }, k);
+        note_widget(std::string("pg:data:") + dataset_name(static_cast<DatasetKind>(k)));
+    }
+    int noise = static_cast<int>(std::lround(s.noise * 100));
+    ImGui::SetNextItemWidth(-70);
+    if (ImGui::SliderInt("noise", &noise, 0, 50, "%d %%"))
+        rebuild(lab, commands, [](PlaygroundState& st, int v) { st.noise = v / 100.0; }, noise);
+    int points = s.points;
+    ImGui::SetNextItemWidth(-70);
+    if (ImGui::SliderInt("points", &points, 50, 2000)) rebuild(lab, commands, [](PlaygroundState& st, int v) { st.points = v; }, points);
+    int train = static_cast<int>(std::lround(s.train_fraction * 100));
+    ImGui::SetNextItemWidth(-70);
+    if (ImGui::SliderInt("train %", &train, 10, 90, "%d %%"))
+        rebuild(lab, commands, [](PlaygroundState& st, int v) { st.train_fraction = v / 100.0; }, train);
+    if (ImGui::Button("Regenerate")) rebuild(lab, commands, [](PlaygroundState& st, int) { ++st.seed; }, 0);
+    ImGui::Spacing();
+    heading(fonts, "Features");
+    for (int i = 0; i < kFeatureCount; ++i) {
+        bool on = (s.features >> i) & 1;
+        if (ImGui::Checkbox(feature_name(i), &on))
+            rebuild(lab, commands, [](PlaygroundState& st, int bit) { st.features ^= 1u << bit; }, i);
+        if (i % 2 == 0 && i + 1 < kFeatureCount) ImGui::SameLine(110);
+    }
+}
+
+// Neurons as thumbnails of their output over the plane; edges by weight sign and size.
+void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
+    heading(fonts, "Network");
+    const PlaygroundState& s = lab.state();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("+ layer") && s.hidden.size() < 8)
+        rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.push_back(st.hidden.empty() ? 4 : st.hidden.back()); }, 0);
+    note_widget("pg:layer+");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("\xE2\x88\x92 layer") && !s.hidden.empty()) rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.pop_back(); }, 0);
+    note_widget("pg:layer-");
+    ImGui::SameLine();
+    ImGui::TextColored(to_vec4(colors::muted), "  %d hidden layer%s", static_cast<int>(s.hidden.size()), s.hidden.size() == 1 ? "" : "s");
+
+    const Mlp<float>& mlp = lab.trainer().mlp();
+    const std::vector<int>& sizes = mlp.desc().sizes;
+    const int columns = static_cast<int>(sizes.size());
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float top = 26;  // room for the +/- buttons over each hidden layer
+    const int widest = *std::max_element(sizes.begin(), sizes.end());
+    const float spacing = std::min(40.0f, (avail.y - top - 8) / widest);
+    const float box = std::max(6.0f, std::min(30.0f, spacing - 5));
+    const float gap = (avail.x - box) / std::max(1, columns - 1);
+    auto centre = [&](int col, int row) {
+        const float height = sizes[col] * spacing;
+        return ImVec2(origin.x + box / 2 + col * gap, origin.y + top + (avail.y - top - height) / 2 + (row + 0.5f) * spacing);
+    };
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Edges first: blue positive, orange negative, width by |w| (as TensorFlow Playground).
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    int hover_layer = -1, hover_i = -1, hover_j = -1;
+    float best = 5;
+    for (int k = 0; k + 1 < columns; ++k) {
+        const Layer<float>& L = mlp.layers[k];
+        for (int i = 0; i < sizes[k + 1]; ++i)
+            for (int j = 0; j < sizes[k]; ++j) {
+                const float w = L.W(i, j);
+                const ImVec2 a = centre(k, j), b = centre(k + 1, i);
+                const ImVec2 pa(a.x + box / 2, a.y), pb(b.x - box / 2, b.y);
+                const float thick = std::clamp(std::fabs(w) * 2.0f, 0.5f, 6.0f);
+                dl->AddLine(pa, pb, w >= 0 ? IM_COL32(8, 119, 189, 170) : IM_COL32(245, 147, 34, 170), thick);
+                // distance from the mouse to the segment, for the hover read-out
+                const float dx = pb.x - pa.x, dy = pb.y - pa.y, len2 = dx * dx + dy * dy;
+                const float t = std::clamp(((mouse.x - pa.x) * dx + (mouse.y - pa.y) * dy) / std::max(len2, 1e-6f), 0.0f, 1.0f);
+                const float d = std::hypot(pa.x + t * dx - mouse.x, pa.y + t * dy - mouse.y);
+                if (d < best) best = d, hover_layer = k, hover_i = i, hover_j = j;
+            }
+    }
+    // Neurons: inputs show their feature, hidden ones their output over the plane.
+    int feature_slot = 0, neuron_slot = 0;
+    for (int col = 0; col < columns; ++col) {
+        for (int row = 0; row < sizes[col]; ++row) {
+            const ImVec2 c = centre(col, row);
+            const ImVec2 a(c.x - box / 2, c.y - box / 2), b(c.x + box / 2, c.y + box / 2);
+            const gfx::HeatmapTexture* tex = nullptr;
+            if (col == 0 && feature_slot < static_cast<int>(p.features.size())) tex = p.features[feature_slot++].get();
+            else if (col > 0 && col + 1 < columns && neuron_slot < static_cast<int>(p.neurons.size())) tex = p.neurons[neuron_slot++].get();
+            else if (col + 1 == columns) tex = &p.output;
+            if (tex && tex->ready()) dl->AddImage(tex->imgui_id(), a, b);
+            dl->AddRect(a, b, colors::node_border, 2, 0, 1.2f);
+        }
+        if (col == 0) {
+            int f = 0;
+            for (int i = 0; i < kFeatureCount; ++i)
+                if (s.features & (1u << i)) {
+                    const ImVec2 c = centre(0, f++);
+                    dl->AddText(ImVec2(c.x + box / 2 + 3, c.y - box / 2 - 2), colors::muted, feature_name(i));
+                }
+        } else if (col + 1 < columns) {  // +/- neurons over each hidden layer
+            const ImVec2 c = centre(col, 0);
+            ImGui::SetCursorScreenPos(ImVec2(c.x - 22, origin.y));
+            ImGui::PushID(col);
+            if (ImGui::SmallButton("+") && s.hidden[col - 1] < 32)
+                rebuild(lab, commands, [](PlaygroundState& st, int k) { ++st.hidden[k]; }, col - 1);
+            note_widget("pg:neuron+:" + std::to_string(col));
+            ImGui::SameLine(0, 2);
+            if (ImGui::SmallButton("\xE2\x88\x92") && s.hidden[col - 1] > 1)
+                rebuild(lab, commands, [](PlaygroundState& st, int k) { --st.hidden[k]; }, col - 1);
+            ImGui::PopID();
+        }
+    }
+    if (hover_layer >= 0 && ImGui::IsWindowHovered()) {
+        const Layer<float>& L = mlp.layers[hover_layer];
+        ImGui::SetTooltip("weight w[%d,%d] of layer %d = %s\ngradient dC/dw = %s (last batch)\nupdate = \xE2\x88\x92\xCE\xB7 \xC2\xB7 gradient = %s",
+                          hover_i, hover_j, hover_layer + 1, fixed_number(L.W(hover_i, hover_j)).c_str(),
+                          fixed_number(L.dW(hover_i, hover_j)).c_str(),
+                          fixed_number(-lab.state().learning_rate * L.dW(hover_i, hover_j)).c_str());
+    }
+}
+
+void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts) {
+    const HistoryPoint& h = lab.history().back();
+    const Trainer& t = lab.trainer();
+    const bool regression = t.data().train.regression();
+    heading(fonts, "Output");
+    ImGui::SameLine();
+    if (regression) ImGui::Text("  test loss %.4f  train loss %.4f", h.test_loss, h.train_loss);
+    else ImGui::Text("  test %.1f %%   train %.1f %%", h.test_accuracy * 100, h.train_accuracy * 100);
+    if (!lab.status().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
+        ImGui::TextWrapped("Diverged: %s", lab.status().c_str());
+        ImGui::PopStyleColor();
+    }
+    const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - 190);
+    const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + side, a.y + side);
+    ImGui::Image(p.output.imgui_id(), ImVec2(side, side));
+    note_widget("pg:output");
+    // The data on top: training points with a white ring, test points with a dark one.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const PlaygroundState& s = lab.state();
+    const DataSplit& data = lab.points();
+    const bool one_d = s.dataset == DatasetKind::Line;
+    for (int part = 0; part < 2; ++part) {
+        const Dataset& d = part == 0 ? data.train : data.test;
+        for (int i = 0; i < d.size(); ++i) {
+            // 1-D data (y = 2x) is drawn as points (x, y).
+            const float x1 = d.X(i, 0), x2 = one_d ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
+            if (!std::isfinite(x1) || !std::isfinite(x2)) continue;
+            const ImVec2 c(a.x + (x1 + 6) / 12 * side, a.y + (6 - x2) / 12 * side);
+            if (c.x < a.x || c.x > b.x || c.y < a.y || c.y > b.y) continue;
+            std::uint8_t rgb[3];
+            const float v = d.y(i, 0);
+            if (regression) gfx::colormap_rgb(gfx::Colormap::Diverging, v, -1, 1, rgb);
+            else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, v + 0.999f, 0, 1, rgb);
+            else gfx::colormap_rgb(gfx::Colormap::Diverging, v, 0, 1, rgb);
+            dl->AddCircleFilled(c, 3.6f, part == 0 ? IM_COL32(255, 255, 255, 255) : IM_COL32(40, 40, 40, 255), 8);
+            dl->AddCircleFilled(c, 2.6f, IM_COL32(rgb[0], rgb[1], rgb[2], 255), 8);
+        }
+    }
+    ImGui::TextUnformatted("loss");
+    ImGui::SameLine();
+    ImGui::Checkbox("log scale", &p.log_loss);
+    std::vector<double> x;
+    PlotSeries train{"train loss", IM_COL32(40, 40, 40, 255), {}}, test{"test loss", IM_COL32(200, 60, 60, 255), {}};
+    for (const HistoryPoint& hp : lab.history()) x.push_back(hp.epoch), train.y.push_back(hp.train_loss), test.y.push_back(hp.test_loss);
+    const float w = ImGui::GetContentRegionAvail().x;
+    line_plot("loss", ImVec2(w, 84), x, {train, test}, p.log_loss, "epoch");
+    std::vector<PlotSeries> norms;
+    const ImU32 palette[] = {IM_COL32(8, 119, 189, 255), IM_COL32(245, 147, 34, 255), IM_COL32(60, 160, 60, 255),
+                             IM_COL32(150, 60, 170, 255), IM_COL32(120, 120, 120, 255)};
+    for (size_t k = 0; k < lab.trainer().mlp().layers.size(); ++k) {
+        PlotSeries series{"W" + std::to_string(k + 1), palette[k % 5], {}};
+        for (const HistoryPoint& hp : lab.history()) series.y.push_back(k < hp.gradient_norms.size() ? hp.gradient_norms[k] : NAN);
+        norms.push_back(std::move(series));
+    }
+    ImGui::TextUnformatted("gradient norm \xE2\x80\x96" "dC/dW\xE2\x80\x96" " per layer (log)");
+    line_plot("grads", ImVec2(w, 70), x, norms, true, "epoch");
+}
+
+}  // namespace
+
+void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
+    const std::string state = lab.state().to_string();
+    if (textures_step == lab.trainer().steps() && textures_state == state && output.ready()) return;
+    const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
+    const bool classes = lab.trainer().mlp().desc().head == Head::SoftmaxCE;
+    const bool regression = lab.trainer().data().train.regression();
+    output.upload(g.output, g.side, classes ? gfx::Colormap::Classes : gfx::Colormap::Diverging, regression ? -1.0f : 0.0f, 1.0f);
+    const PlaygroundLab::Grid& small = lab.grid(kNeuronSide, true);
+    while (neurons.size() < small.neurons.size()) neurons.push_back(std::make_unique<gfx::HeatmapTexture>());
+    for (size_t i = 0; i < small.neurons.size(); ++i)
+        neurons[i]->upload(small.neurons[i], small.side, gfx::Colormap::Diverging, -1, 1);
+    if (textures_state != state) {  // the input features only change with the state
+        const int inputs = lab.input_count();
+        while (static_cast<int>(features.size()) < inputs) features.push_back(std::make_unique<gfx::HeatmapTexture>());
+        std::vector<std::vector<float>> images(inputs, std::vector<float>(kNeuronSide * kNeuronSide));
+        std::vector<float> f(inputs);
+        for (int r = 0; r < kNeuronSide; ++r)
+            for (int c = 0; c < kNeuronSide; ++c) {
+                lab.features_of(-6.0f + 12.0f * (c + 0.5f) / kNeuronSide, 6.0f - 12.0f * (r + 0.5f) / kNeuronSide, f.data());
+                for (int k = 0; k < inputs; ++k) images[k][r * kNeuronSide + c] = f[k];
+            }
+        for (int k = 0; k < inputs; ++k) {
+            float m = 1e-6f;
+            for (const float v : images[k]) m = std::max(m, std::fabs(v));
+            features[k]->upload(images[k], kNeuronSide, gfx::Colormap::Diverging, -m, m);
+        }
+    }
+    textures_step = lab.trainer().steps();
+    textures_state = state;
+}
+
+void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
+    refresh_textures(lab);
+    controls(*this, lab, commands);
+    ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));  // room for the SGD / full-batch labels
+    ImGui::BeginChild("pg_data", ImVec2(230, 0), false);
+    data_column(lab, fonts, commands);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    const float right = 400;
+    ImGui::BeginChild("pg_network", ImVec2(ImGui::GetContentRegionAvail().x - right - 8, 0), false, ImGuiWindowFlags_NoScrollbar);
+    network_column(*this, lab, fonts, commands);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("pg_output", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+    output_column(*this, lab, fonts);
+    ImGui::EndChild();
+}
+
+}  // namespace nabla::ui

@@ -1,0 +1,30 @@
+// The training playground panel: data and features on the left, the network (neurons as heatmap
+// thumbnails, edges coloured by the sign of their weight and thick by its size) in the middle, the
+// decision boundary with the points, loss curves and per-layer gradient norms on the right, and
+// the training controls on top. Reads the lab, emits PlaygroundCommands.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "gfx/heatmap_texture.h"
+#include "lab/playground_lab.h"
+#include "ui/theme.h"
+
+namespace nabla::ui {
+
+struct PlaygroundPanel {
+    gfx::HeatmapTexture output;
+    std::vector<std::unique_ptr<gfx::HeatmapTexture>> neurons, features;
+    long textures_step = -1;
+    std::string textures_state;  // the state string the textures were made for
+    bool log_loss = false;
+    int steps_per_frame = 25;    // the speed control; the app also caps each frame's time
+
+    void draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
+
+private:
+    void refresh_textures(const PlaygroundLab& lab);
+};
+
+}  // namespace nabla::ui

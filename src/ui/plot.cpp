@@ -1,0 +1,107 @@
+#include "ui/plot.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+#include "ui/format.h"
+#include "ui/theme.h"
+
+namespace nabla::ui {
+
+namespace {
+
+// 1, 2, 5 × 10^k steps giving about `count` ticks over [lo, hi].
+double nice_step(double lo, double hi, int count) {
+    const double raw = (hi - lo) / std::max(1, count);
+    const double p = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double m : {1.0, 2.0, 5.0, 10.0})
+        if (raw <= m * p) return m * p;
+    return 10 * p;
+}
+
+}  // namespace
+
+void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const std::vector<PlotSeries>& series,
+               bool log_y, const char* x_label) {
+    ImGui::PushID(id);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("plot", size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float left = 52, bottom = 20, top = 6, right = 8;
+    const ImVec2 a(origin.x + left, origin.y + top), b(origin.x + size.x - right, origin.y + size.y - bottom);
+    dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255));
+    dl->AddRect(a, b, IM_COL32(190, 190, 195, 255));
+
+    auto ty = [&](double v) { return log_y ? std::log10(v) : v; };
+    double y_lo = DBL_MAX, y_hi = -DBL_MAX;
+    for (const PlotSeries& s : series)
+        for (const double v : s.y)
+            if (std::isfinite(v) && (!log_y || v > 0)) y_lo = std::min(y_lo, ty(v)), y_hi = std::max(y_hi, ty(v));
+    if (x.size() < 2 || y_lo > y_hi) {
+        dl->AddText(ImVec2(a.x + 8, a.y + 8), colors::muted, "no data yet");
+        ImGui::PopID();
+        return;
+    }
+    if (!log_y) y_lo = std::min(y_lo, 0.0);
+    if (y_hi - y_lo < 1e-12) y_hi = y_lo + 1;
+    const double x_lo = x.front(), x_hi = std::max(x.back(), x_lo + 1e-9);
+    auto px = [&](double v) { return a.x + static_cast<float>((v - x_lo) / (x_hi - x_lo)) * (b.x - a.x); };
+    auto py = [&](double v) { return b.y - static_cast<float>((v - y_lo) / (y_hi - y_lo)) * (b.y - a.y); };
+
+    // Ticks and grid: y on the left (in data units, also for log), x along the bottom.
+    char buf[32];
+    if (log_y) {
+        for (double e = std::ceil(y_lo); e <= y_hi + 1e-9; e += std::max(1.0, std::ceil((y_hi - y_lo) / 4))) {
+            dl->AddLine(ImVec2(a.x, py(e)), ImVec2(b.x, py(e)), colors::grid);
+            std::snprintf(buf, sizeof buf, "1e%d", static_cast<int>(e));
+            dl->AddText(ImVec2(origin.x + 4, py(e) - 7), colors::muted, buf);
+        }
+    } else {
+        const double step = nice_step(y_lo, y_hi, 4);
+        for (double v = std::ceil(y_lo / step) * step; v <= y_hi + 1e-9; v += step) {
+            dl->AddLine(ImVec2(a.x, py(v)), ImVec2(b.x, py(v)), colors::grid);
+            dl->AddText(ImVec2(origin.x + 4, py(v) - 7), colors::muted, short_number(v).c_str());
+        }
+    }
+    const double xstep = nice_step(x_lo, x_hi, 5);
+    for (double v = std::ceil(x_lo / xstep) * xstep; v <= x_hi + 1e-9; v += xstep) {
+        dl->AddLine(ImVec2(px(v), b.y), ImVec2(px(v), b.y + 3), colors::muted);
+        dl->AddText(ImVec2(px(v) - 6, b.y + 3), colors::muted, short_number(v).c_str());
+    }
+    dl->AddText(ImVec2(origin.x + 4, b.y + 3), colors::muted, x_label);  // under the y axis, clear of the ticks
+
+    dl->PushClipRect(a, b, true);
+    for (const PlotSeries& s : series) {
+        std::vector<ImVec2> pts;
+        for (size_t i = 0; i < s.y.size() && i < x.size(); ++i)
+            if (std::isfinite(s.y[i]) && (!log_y || s.y[i] > 0)) pts.emplace_back(px(x[i]), py(ty(s.y[i])));
+        if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, 2.0f);
+    }
+    dl->PopClipRect();
+
+    // Legend, top right.
+    float lx = b.x - 6;
+    for (auto it = series.rbegin(); it != series.rend(); ++it) {
+        lx -= ImGui::CalcTextSize(it->name.c_str()).x + 18;
+        dl->AddLine(ImVec2(lx, a.y + 10), ImVec2(lx + 12, a.y + 10), it->color, 3);
+        dl->AddText(ImVec2(lx + 15, a.y + 3), colors::text, it->name.c_str());
+    }
+
+    if (hovered) {  // read-out of the nearest x
+        const double mx = x_lo + (ImGui::GetIO().MousePos.x - a.x) / (b.x - a.x) * (x_hi - x_lo);
+        const size_t i = static_cast<size_t>(std::lower_bound(x.begin(), x.end(), mx) - x.begin());
+        const size_t k = std::min(i, x.size() - 1);
+        dl->AddLine(ImVec2(px(x[k]), a.y), ImVec2(px(x[k]), b.y), colors::edge_hover);
+        ImGui::BeginTooltip();
+        ImGui::Text("%s %s", x_label, short_number(x[k]).c_str());
+        for (const PlotSeries& s : series)
+            if (k < s.y.size()) ImGui::TextColored(to_vec4(s.color), "%s  %s", s.name.c_str(), fixed_number(s.y[k]).c_str());
+        ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+}
+
+}  // namespace nabla::ui

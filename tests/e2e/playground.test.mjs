@@ -1,0 +1,83 @@
+// The training playground in headless Chromium, driven with the mouse as a teacher would: open the
+// tab, press Train on the circle, watch accuracy pass 90 %, drag the learning rate and the batch size
+// while it trains (the weights are kept, the run is not reset), then push the learning rate to 10
+// and see training pause with the divergence message. Screenshots go to build/screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, state, frames, screenshot, clickWidget } from './browser.mjs';
+
+let app;
+before(async () => { app = await openApp(); });
+after(async () => { await app?.close(); });
+
+const pg = async () => (await state(app.page)).playground;
+const clickAt = (name, fx, fy) => clickWidget(app.page, name, fx, fy);
+async function until(predicate, what, timeout = 60000) {
+  const start = Date.now();
+  for (;;) {
+    const s = await pg();
+    if (predicate(s)) return s;
+    if (Date.now() - start > timeout) assert.fail(`${what} within ${timeout / 1000} s; last state ${JSON.stringify(s)}`);
+    await app.page.waitForTimeout(250);
+  }
+}
+
+test('the playground tab opens on the circle with TensorFlow Playground defaults', async () => {
+  await clickAt('tab:playground');
+  const s = await pg();
+  assert.equal((await state(app.page)).lab, 'playground');
+  assert.deepEqual(s.layers, [2, 4, 2, 1]);
+  assert.equal(s.learning_rate, 0.03);
+  assert.equal(s.batch_size, 10);
+  assert.equal(s.steps, 0);
+  assert.match(await app.page.evaluate(() => location.hash), /^#playground:data=circle/);
+});
+
+test('pressing Train learns the circle: test loss falls and accuracy passes 90 %', async () => {
+  const before = await pg();
+  await clickAt('pg:play');
+  const s = await until((x) => x.test_accuracy > 0.9 && x.steps > 0, 'test accuracy above 90 %');
+  assert.ok(s.test_loss < before.test_loss, `test loss ${before.test_loss} -> ${s.test_loss}`);
+  assert.ok(s.playing);
+  assert.ok(s.steps < 20000, `took ${s.steps} steps`);
+  // Frame-rate probe while training (software WebGL here; reported, not a timing test).
+  const f0 = await app.page.evaluate(() => window.nabla.frames());
+  const t0 = Date.now();
+  await app.page.waitForTimeout(2000);
+  const fps = ((await app.page.evaluate(() => window.nabla.frames())) - f0) / ((Date.now() - t0) / 1000);
+  console.log(`frames per second while training: ${fps.toFixed(1)}`);
+  assert.ok(fps > 5, `the page keeps drawing while it trains (${fps.toFixed(1)} fps)`);
+  await screenshot(app.page, 'playground-circle.png');
+});
+
+test('dragging the learning rate and the batch size applies them without a reset', async () => {
+  const before = await pg();
+  await clickAt('pg:lr', 0.25);  // a log slider from 1e-5 to 10: a quarter of the way is about 3e-4
+  let s = await pg();
+  assert.ok(s.learning_rate < 0.01 && s.learning_rate > 1e-5, `learning rate ${s.learning_rate}`);
+  assert.ok(s.steps >= before.steps, 'the step counter kept counting');
+  await clickAt('pg:batch', 0.98);
+  s = await until((x) => x.batch_size > 200, 'the batch size to follow the mouse', 5000);
+  assert.ok(s.steps >= before.steps, 'no reset after the batch size changed');
+  assert.ok(s.test_accuracy > 0.85, `accuracy kept (${s.test_accuracy})`);
+  assert.match(s.state, new RegExp(`lr=${s.learning_rate}&batch=${s.batch_size}`));
+});
+
+test('learning rate 10 pauses training with a message; reset recovers', async () => {
+  await clickAt('pg:lr', 0.999);
+  let s = await pg();
+  assert.equal(s.learning_rate, 10);
+  if (!s.playing) await clickAt('pg:play');
+  s = await until((x) => x.status !== '', 'the divergence message');
+  assert.match(s.status, /learning rate 10 is too large/);
+  assert.equal(s.playing, false);
+  for (const v of [s.train_loss, s.test_loss]) assert.ok(Number.isFinite(v));
+  await frames(app.page, 5);
+  await screenshot(app.page, 'playground-diverged.png');
+  await clickAt('pg:lr', 0.7);
+  await clickAt('pg:reset');
+  s = await pg();
+  assert.equal(s.status, '');
+  assert.equal(s.steps, 0);
+  assert.deepEqual(app.problems, []);
+});
