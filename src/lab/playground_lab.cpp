@@ -326,14 +326,15 @@ void PlaygroundLab::record() {
         for (size_t i = 0; i < history_.size(); i += 2) half.push_back(history_[i]);
         history_.swap(half);
     }
-    // Running away: three records in a row with the training loss at more than twice where it began.
-    const double start = history_.empty() ? p.train_loss : history_.front().train_loss;
-    growing_records_ = p.train_loss > 2 * start + 0.05 ? growing_records_ + 1 : 0;
+    // Running away: three records in a row with the training loss above twice its best so far (plus
+    // 0.1, so the noise of a converged run near zero is not mistaken for it).
+    best_loss_ = history_.empty() ? p.train_loss : std::min(best_loss_, p.train_loss);
+    growing_records_ = p.train_loss > 2 * best_loss_ + 0.1 ? growing_records_ + 1 : 0;
     if (growing_records_ >= 3 && growing_.empty()) {
         char buf[256];
         std::snprintf(buf, sizeof buf,
                       "the training loss grew from %.3g to %.3g: learning rate %g is too large. Try %g, then reset",
-                      start, p.train_loss, state_.learning_rate, state_.learning_rate / 10);
+                      best_loss_, p.train_loss, state_.learning_rate, state_.learning_rate / 10);
         growing_ = buf;
     }
     history_.push_back(std::move(p));

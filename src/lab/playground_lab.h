@@ -117,6 +117,7 @@ private:
     std::string error_;
     std::string growing_;   // the loss is running away (finite but growing): paused, with a message
     int growing_records_ = 0;
+    double best_loss_ = 0;  // the lowest training loss of this run
 
     std::unique_ptr<Trainer> build(const PlaygroundState& s, DataSplit& raw, std::string& error) const;
     void record();

@@ -64,6 +64,8 @@ test('dragging the learning rate and the batch size applies them without a reset
 });
 
 test('learning rate 10 pauses training with a message; reset recovers', async () => {
+  await clickAt('pg:batch', 0.01);  // back to small batches (SGD-like), then the largest learning rate
+  await until((x) => x.batch_size < 10, 'the batch size to follow the mouse', 5000);
   await clickAt('pg:lr', 0.999);
   let s = await pg();
   assert.equal(s.learning_rate, 10);
