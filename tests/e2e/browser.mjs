@@ -46,6 +46,17 @@ export async function frames(page, n = 3) {
   await page.waitForFunction((s) => window.nabla.frames() >= s, start + n, { timeout: 20000 });
 }
 
+// Types as a hand does: one key at a time, each seen by a drawn frame before the next. ImGui takes
+// at most one press of a key per frame from its event queue, so a burst typed between two frames of a
+// loaded machine is consumed over many later frames; waiting per key keeps the test independent of that.
+export async function typeKeys(page, text) {
+  for (const ch of text) { await page.keyboard.type(ch); await frames(page, 2); }
+}
+
+export async function pressKey(page, key, times = 1) {
+  for (let k = 0; k < times; ++k) { await page.keyboard.press(key); await frames(page, 2); }
+}
+
 export async function screenshot(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   const path = join(SHOTS, name);
@@ -61,10 +72,28 @@ export const widgets = (page) => page.evaluate(() => window.nabla.widgets());
 export async function clickWidget(page, name, fx = 0.5, fy = 0.5) {
   const r = (await widgets(page))[name];
   if (!r) throw new Error(`widget ${name} is not on screen`);
-  await page.mouse.move(r[0] + r[2] * fx, r[1] + r[3] * fy);
+  await clickAt(page, r[0] + r[2] * fx, r[1] + r[3] * fy);
+}
+
+export async function clickAt(page, x, y) {
+  await page.mouse.move(x, y);
   await frames(page, 2);
   await page.mouse.down();
   await frames(page, 2);
   await page.mouse.up();
   await frames(page, 3);
+}
+
+// The colour of one page pixel [r, g, b, a], read from a screenshot (the browser decodes the PNG).
+export async function pixelAt(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = new OffscreenCanvas(1, 1);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return Array.from(g.getImageData(0, 0, 1, 1).data);
+  }, png.toString('base64'));
 }

@@ -3,7 +3,7 @@
 // link. Numbers are read back through the page's test hook and checked against LESSONS.md.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, state, command, frames, screenshot, clickWidget, widgets as widgetsOf } from './browser.mjs';
+import { openApp, state, command, frames, screenshot, clickWidget, typeKeys, pressKey, widgets as widgetsOf } from './browser.mjs';
 
 let app;
 before(async () => { app = await openApp(); });
@@ -46,8 +46,8 @@ test('the one-sigma-gate form of E2 gives the same gradients', async () => {
 
 test('typing an expression with the keyboard rebuilds the graph', async () => {
   await click('expression');
-  await app.page.keyboard.press('Control+A');
-  await app.page.keyboard.type('f = a*b + b');
+  await pressKey(app.page, 'Control+A');
+  await typeKeys(app.page, 'f = a*b + b');
   await frames(app.page, 4);
   const g = await graph();
   assert.equal(g.expression, 'f = a*b + b');
@@ -57,7 +57,7 @@ test('typing an expression with the keyboard rebuilds the graph', async () => {
 });
 
 test('a typing mistake shows the parser message and keeps the last good graph', async () => {
-  await app.page.keyboard.type(' * (');
+  await typeKeys(app.page, ' * (');
   await frames(app.page, 4);
   const g = await graph();
   assert.equal(g.draft, 'f = a*b + b * (');
@@ -65,10 +65,7 @@ test('a typing mistake shows the parser message and keeps the last good graph', 
   assert.equal(g.expression, 'f = a*b + b ');  // the last text that parsed, as typed before ' * ('
   assert.deepEqual(g.gradients, { a: 1, b: 2 });
   await screenshot(app.page, 'graph-lab-parse-error.png');
-  await app.page.keyboard.press('Backspace');
-  await app.page.keyboard.press('Backspace');
-  await app.page.keyboard.press('Backspace');
-  await app.page.keyboard.press('Backspace');
+  await pressKey(app.page, 'Backspace', 4);
   await frames(app.page, 4);
   assert.equal((await graph()).parse_error, '');
 });
