@@ -2,7 +2,22 @@
 # build/web/dist/nabla.{js,wasm} next to a copy of web/index.html. dist/ is the whole deployable site.
 include(cmake/imgui.cmake)
 
-add_library(nabla_gfx STATIC src/gfx/heatmap_texture.cpp)
+# Our GLSL (shaders/) goes into the module as string constants in a generated header, rewritten
+# only when a shader changes; tests/CMakeLists.txt compiles the same files with glslangValidator.
+set(NABLA_SHADER_FILES heatmap.vert heatmap.frag)
+set(_shaders "// Generated from shaders/ by cmake/web_app.cmake: edit the .vert/.frag files, not this.\n")
+string(APPEND _shaders "#pragma once\nnamespace nabla::gfx::shaders {\n")
+foreach(_file ${NABLA_SHADER_FILES})
+  file(READ "${CMAKE_SOURCE_DIR}/shaders/${_file}" _source)
+  string(MAKE_C_IDENTIFIER "${_file}" _name)
+  string(APPEND _shaders "inline constexpr const char* ${_name} = R\"glsl(${_source})glsl\";\n")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/${_file}")
+endforeach()
+string(APPEND _shaders "}  // namespace nabla::gfx::shaders\n")
+file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/shaders.h" CONTENT "${_shaders}" @ONLY)
+
+add_library(nabla_gfx STATIC src/gfx/heatmap_texture.cpp src/gfx/shader_heatmap.cpp)
+target_include_directories(nabla_gfx PRIVATE "${CMAKE_BINARY_DIR}/generated")
 target_link_libraries(nabla_gfx PUBLIC nabla_lab)
 
 add_library(nabla_ui STATIC
@@ -12,6 +27,7 @@ add_library(nabla_ui STATIC
   src/ui/graph_canvas.cpp
   src/ui/graph_panel.cpp
   src/ui/playground_panel.cpp
+  src/ui/trajectory_panel.cpp
   src/ui/widget_map.cpp)
 target_link_libraries(nabla_ui PUBLIC nabla_lab nabla_gfx imgui)
 

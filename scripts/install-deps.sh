@@ -21,7 +21,10 @@ APT_PINNED=(
   g++
   make
 )
-APT_TEST=(chromium=156.0.8078.79-1~deb12u1)
+APT_TEST=(
+  chromium=156.0.8078.79-1~deb12u1
+  glslang-tools=12.0.0-2          # glslangValidator: compiles shaders/ in the unit tests
+)
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1

@@ -4,13 +4,19 @@
 #include "app/app.h"
 
 #include <chrono>
+#include <cmath>
 #include <vector>
 
 #include "imgui.h"
 #include "lab/graph_lab.h"
+#include "lab/json_writer.h"
+#include "lab/network_graph.h"
+#include "lab/url_codec.h"
 #include "lab/playground_lab.h"
+#include "lab/trajectory_lab.h"
 #include "ui/graph_panel.h"
 #include "ui/playground_panel.h"
+#include "ui/trajectory_panel.h"
 #include "ui/theme.h"
 #include "ui/widget_map.h"
 
@@ -18,18 +24,21 @@ namespace nabla {
 
 namespace {
 
-enum class Tab { Graph, Playground };
+enum class Tab { Graph, Playground, Trajectory };
 
 struct App {
     GraphLab graph;
     ui::GraphPanel graph_panel;
     PlaygroundLab playground;
     ui::PlaygroundPanel playground_panel;
+    TrajectoryLab trajectory;
+    ui::TrajectoryPanel trajectory_panel;
     ui::Fonts fonts;
     Tab tab = Tab::Graph;
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
     std::vector<GraphCommand> pending;
     std::vector<PlaygroundCommand> pending_playground;
+    std::vector<TrajectoryCommand> pending_trajectory;
     std::string last_error;
     std::string status;  // shown in the header: a refused link, a refused command
 };
@@ -54,6 +63,14 @@ bool apply_playground(const PlaygroundCommand& c) {
     return ok;
 }
 
+bool apply_trajectory(const TrajectoryCommand& c) {
+    App& a = *g_app;
+    const bool ok = a.trajectory.apply(c);
+    if (!ok) a.last_error = a.trajectory.error(), a.status = a.trajectory.error();
+    else a.status.clear();
+    return ok;
+}
+
 double now_ms() {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -64,6 +81,25 @@ void advance_playground() {
     App& a = *g_app;
     if (!a.playground.playing()) return;
     a.playground.advance(a.playground_panel.steps_per_frame, now_ms, now_ms() + 10.0);
+}
+
+// The playground's network for one sample, drawn as a graph in the Graph lab (small networks only).
+bool open_network_in_graph(int sample) {
+    App& a = *g_app;
+    GraphLabState g;
+    std::string why;
+    if (!network_as_graph(a.playground, sample, g, why)) return a.status = a.last_error = why, false;
+    if (!a.graph.apply({GraphCommand::LoadState, g.to_string()})) return a.status = a.last_error = a.graph.error(), false;
+    a.status.clear();
+    a.tab = Tab::Graph;
+    a.select_tab = true;
+    return true;
+}
+
+// Two-parameter steps are cheap: the speed control is simply steps per frame.
+void advance_trajectory() {
+    App& a = *g_app;
+    if (a.trajectory.playing()) a.trajectory.step(a.trajectory_panel.steps_per_frame);
 }
 
 void header() {
@@ -98,6 +134,7 @@ void app_frame() {
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     header();
     advance_playground();
+    advance_trajectory();
     if (ImGui::BeginTabBar("labs")) {
         const auto flags = [&](Tab t) { return a.select_tab && a.tab == t ? ImGuiTabItemFlags_SetSelected : 0; };
         const bool graph_open = ImGui::BeginTabItem("Graph lab", nullptr, flags(Tab::Graph));
@@ -114,6 +151,13 @@ void app_frame() {
             a.playground_panel.draw(a.playground, a.fonts, a.pending_playground);
             ImGui::EndTabItem();
         }
+        const bool trajectory_open = ImGui::BeginTabItem("Trajectory lab", nullptr, flags(Tab::Trajectory));
+        ui::note_widget("tab:trajectory");
+        if (trajectory_open) {
+            if (!a.select_tab) a.tab = Tab::Trajectory;
+            a.trajectory_panel.draw(a.trajectory, a.fonts, a.pending_trajectory);
+            ImGui::EndTabItem();
+        }
         a.select_tab = false;
         ImGui::EndTabBar();
     }
@@ -122,6 +166,10 @@ void app_frame() {
     a.pending.clear();
     for (const PlaygroundCommand& c : a.pending_playground) apply_playground(c);
     a.pending_playground.clear();
+    if (a.playground_panel.open_in_graph >= 0) open_network_in_graph(a.playground_panel.open_in_graph);
+    a.playground_panel.open_in_graph = -1;
+    for (const TrajectoryCommand& c : a.pending_trajectory) apply_trajectory(c);
+    a.pending_trajectory.clear();
 }
 
 void app_shutdown() {
@@ -130,14 +178,18 @@ void app_shutdown() {
 }
 
 std::string app_state_json() {
-    const char* tab = g_app->tab == Tab::Graph ? "graph" : "playground";
-    return std::string("{\"lab\":\"") + tab + "\",\"graph\":" + g_app->graph.to_json() +
-           ",\"playground\":" + g_app->playground.to_json() + "}";
+    const App& a = *g_app;
+    const char* tab = a.tab == Tab::Graph ? "graph" : a.tab == Tab::Playground ? "playground" : "trajectory";
+    const View& v = a.trajectory_panel.view;
+    return std::string("{\"lab\":\"") + tab + "\",\"graph\":" + a.graph.to_json() + ",\"playground\":" + a.playground.to_json() +
+           ",\"trajectory\":" + a.trajectory.to_json() + ",\"trajectory_view\":[" + format_number(v.x0) + "," + format_number(v.x1) +
+           "," + format_number(v.y0) + "," + format_number(v.y1) + "],\"status\":" + json_escape(a.status) + "}";
 }
 
 namespace {
 
 bool playground_command(const std::string& kind, const std::string& text, double value) {
+    if (kind == "graph") return open_network_in_graph(static_cast<int>(value));
     static const struct {
         const char* name;
         PlaygroundCommand::Kind kind;
@@ -145,6 +197,7 @@ bool playground_command(const std::string& kind, const std::string& text, double
         {"play", PlaygroundCommand::Play},   {"pause", PlaygroundCommand::Pause},         {"step", PlaygroundCommand::Step},
         {"reset", PlaygroundCommand::Reset}, {"lr", PlaygroundCommand::LearningRate},     {"batch", PlaygroundCommand::BatchSize},
         {"optimizer", PlaygroundCommand::Optimizer}, {"state", PlaygroundCommand::LoadState},
+        {"sample", PlaygroundCommand::SelectSample},
     };
     for (const auto& k : kinds)
         if (kind == k.name) {
@@ -156,16 +209,47 @@ bool playground_command(const std::string& kind, const std::string& text, double
     return false;
 }
 
+// text: a preset name or a link; value: the run for lr / batch / optimizer is `text` ("0".."5"),
+// the number of steps for step.
+bool trajectory_command(const std::string& kind, const std::string& text, double value) {
+    static const struct {
+        const char* name;
+        TrajectoryCommand::Kind kind;
+    } kinds[] = {
+        {"play", TrajectoryCommand::Play},         {"pause", TrajectoryCommand::Pause},   {"step", TrajectoryCommand::Step},
+        {"reset", TrajectoryCommand::Reset},       {"preset", TrajectoryCommand::Preset}, {"state", TrajectoryCommand::LoadState},
+        {"lr", TrajectoryCommand::LearningRate},   {"batch", TrajectoryCommand::Batch},   {"optimizer", TrajectoryCommand::Optimizer},
+        {"select", TrajectoryCommand::SelectRun},  {"add_run", TrajectoryCommand::AddRun},
+    };
+    for (const auto& k : kinds)
+        if (kind == k.name) {
+            TrajectoryCommand c{k.kind, -1, value};
+            c.text = text;
+            const bool per_run = k.kind == TrajectoryCommand::LearningRate || k.kind == TrajectoryCommand::Batch ||
+                                 k.kind == TrajectoryCommand::Optimizer || k.kind == TrajectoryCommand::SelectRun;
+            if (per_run) {
+                double run = 0;
+                if (!parse_finite(text, run) || run != std::floor(run) || run < 0 || run >= kMaxRuns)
+                    return g_app->last_error = "name the run as text: 0 to 5", false;
+                c.run = static_cast<int>(run);
+            }
+            return apply_trajectory(c);
+        }
+    g_app->last_error = "no command named '" + kind + "'";
+    return false;
+}
+
 }  // namespace
 
 bool app_command(const std::string& lab, const std::string& kind, const std::string& text, double value) {
     if (lab == "app" && kind == "tab") {  // switch labs, as a click on the tab would
-        if (text != "graph" && text != "playground") return g_app->last_error = "no lab named '" + text + "'", false;
-        g_app->tab = text == "graph" ? Tab::Graph : Tab::Playground;
+        if (text != "graph" && text != "playground" && text != "trajectory") return g_app->last_error = "no lab named '" + text + "'", false;
+        g_app->tab = text == "graph" ? Tab::Graph : text == "playground" ? Tab::Playground : Tab::Trajectory;
         g_app->select_tab = true;
         return true;
     }
     if (lab == "playground") return playground_command(kind, text, value);
+    if (lab == "trajectory") return trajectory_command(kind, text, value);
     if (lab != "graph") {
         g_app->last_error = "no lab named '" + lab + "'";
         return false;
@@ -191,6 +275,7 @@ std::string app_widgets_json() { return ui::widget_map_json(); }
 
 std::string app_link() {
     if (g_app->tab == Tab::Playground) return "playground:" + g_app->playground.state().to_string();
+    if (g_app->tab == Tab::Trajectory) return "trajectory:" + g_app->trajectory.state().to_string();
     return "graph:" + g_app->graph.state().to_string();
 }
 
@@ -207,8 +292,15 @@ bool app_open_link(const std::string& link) {
         c.text = link.substr(11);
         ok = apply_playground(c);
         if (!ok) a.status = a.playground.error() + " (kept the default settings)";
+    } else if (link.rfind("trajectory:", 0) == 0) {
+        a.tab = Tab::Trajectory;
+        a.select_tab = true;
+        TrajectoryCommand c{TrajectoryCommand::LoadState};
+        c.text = link.substr(11);
+        ok = apply_trajectory(c);
+        if (!ok) a.status = a.trajectory.error() + " (kept the default runs)";
     } else {
-        a.status = "cannot read the link: it should start with #graph: or #playground:";
+        a.status = "cannot read the link: it should start with #graph:, #playground: or #trajectory:";
     }
     return ok;
 }

@@ -211,6 +211,7 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     growing_records_ = 0;
     grid_step_ = -1;
     grid_acts_ = Activations<float>{};  // the grid's features may have changed
+    inspected_sample_ = inspected_layer_ = inspected_unit_ = -1;
     error_.clear();
     record();
     return true;
@@ -270,6 +271,18 @@ bool PlaygroundLab::apply(const PlaygroundCommand& c) {
         case PlaygroundCommand::Regularization:
             if (c.number < 0 || c.number > static_cast<int>(Regularization::L2)) return error_ = "no such regularisation", false;
             return set_regularization(static_cast<Regularization>(c.number), c.value);
+        case PlaygroundCommand::SelectSample:
+            if (c.number < -1 || c.number >= trainer_->data().train.size()) return error_ = "no training sample " + std::to_string(c.number), false;
+            inspected_sample_ = c.number;
+            return true;
+        case PlaygroundCommand::SelectNeuron: {
+            const int layer = c.number, unit = static_cast<int>(c.value);
+            const auto& sizes = trainer_->mlp().desc().sizes;
+            if (layer < 0 || layer + 1 >= static_cast<int>(sizes.size()) || unit < 0 || unit >= sizes[layer + 1])
+                return error_ = "no neuron " + std::to_string(unit) + " in layer " + std::to_string(layer + 1), false;
+            inspected_layer_ = layer, inspected_unit_ = unit;
+            return true;
+        }
         case PlaygroundCommand::Rebuild: return set_state(c.state);
         case PlaygroundCommand::LoadState: {
             PlaygroundState next;
@@ -376,6 +389,49 @@ const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) cons
     return grid_;
 }
 
+NeuronTrace PlaygroundLab::inspected() const { return trace(inspected_sample_, inspected_layer_, inspected_unit_); }
+
+NeuronTrace PlaygroundLab::trace(int sample, int layer, int unit) const {
+    NeuronTrace t;
+    const Trainer& tr = *trainer_;
+    const Dataset& d = tr.data().train;
+    const Mlp<float>& mlp = tr.mlp();
+    if (sample < 0 || sample >= d.size() || layer < 0 || layer >= mlp.layer_count() || unit < 0 ||
+        unit >= mlp.desc().sizes[layer + 1])
+        return t;
+    // A copy of the network, so the one-sample backward pass leaves training's gradients alone.
+    Mlp<float> probe = mlp;
+    Activations<float> a;
+    a.reserve(mlp.desc(), 1);
+    const ConstMatrixView<float> x(d.X.row(sample).data(), 1, d.X.cols());
+    const Matrix<float> target = targets_for_head(d, mlp.desc().head).row(sample);
+    probe.forward(x, a);
+    probe.loss(ConstMatrixView<float>(target.data(), 1, 1), a);
+    probe.backward(x, a);
+
+    t.valid = true;
+    t.sample = sample, t.layer = layer, t.unit = unit;
+    t.input.assign(x.data(), x.data() + x.cols());
+    t.target = d.y(sample, 0);
+    t.output = layer == mlp.layer_count() - 1;
+    t.fused = t.output && (mlp.desc().head == Head::SigmoidBCE || mlp.desc().head == Head::SoftmaxCE);
+    t.s = a.s[layer](0, unit);
+    t.z = a.z[layer](0, unit);
+    t.ds = a.ds[layer](0, unit);
+    t.dz = t.fused ? NAN : a.dz[layer](0, unit);
+    const int fan_in = mlp.desc().sizes[layer];
+    for (int j = 0; j < fan_in; ++j) {
+        t.z_in.push_back(layer == 0 ? x(0, j) : a.z[layer - 1](0, j));
+        t.w.push_back(mlp.layers[layer].W(unit, j));
+        t.dw_sample.push_back(probe.layers[layer].dW(unit, j));
+        t.dw_batch.push_back(mlp.layers[layer].dW(unit, j));
+        t.update.push_back(-tr.desc().optimizer.learning_rate * mlp.layers[layer].dW(unit, j));
+    }
+    t.b = mlp.layers[layer].b(unit);
+    t.db_sample = probe.layers[layer].db(unit);
+    return t;
+}
+
 std::string PlaygroundLab::to_json() const {
     JsonWriter w;
     const HistoryPoint& h = history_.back();
@@ -396,6 +452,23 @@ std::string PlaygroundLab::to_json() const {
     w.end_array();
     w.key("first_weight").value(static_cast<double>(trainer_->mlp().layers[0].W(0, 0)));
     w.key("history_points").value(static_cast<int>(history_.size()));
+    w.key("points").begin_array();  // the first training points, so tests can aim the mouse at them
+    for (int i = 0; i < std::min(5, raw_.train.size()); ++i)
+        w.begin_array().value(static_cast<double>(raw_.train.X(i, 0))).value(raw_.train.X.cols() > 1 ? static_cast<double>(raw_.train.X(i, 1)) : 0.0).end_array();
+    w.end_array();
+    const NeuronTrace t = inspected();
+    w.key("inspect");
+    if (!t.valid) {
+        w.null();
+    } else {
+        w.begin_object().key("sample").value(t.sample).key("layer").value(t.layer).key("unit").value(t.unit)
+            .key("s").value(t.s).key("z").value(t.z).key("dz").value(t.dz).key("ds").value(t.ds);
+        w.key("w").begin_array();
+        for (const double v : t.w) w.value(v);
+        w.end_array().key("dw_sample").begin_array();
+        for (const double v : t.dw_sample) w.value(v);
+        w.end_array().end_object();
+    }
     w.end_object();
     return w.str();
 }

@@ -42,7 +42,8 @@ struct PlaygroundState {
 };
 
 struct PlaygroundCommand {
-    enum Kind { Play, Pause, Step, Reset, LearningRate, BatchSize, Optimizer, Regularization, Rebuild, LoadState };
+    enum Kind { Play, Pause, Step, Reset, LearningRate, BatchSize, Optimizer, Regularization, Rebuild, LoadState,
+                SelectSample /* number: training sample, -1 none */, SelectNeuron /* number: layer, value: unit */ };
     Kind kind;
     double value = 0;             // learning rate, regularisation rate
     int number = 0;               // batch size, optimizer or regularisation kind
@@ -55,6 +56,20 @@ struct HistoryPoint {
     double epoch;  // fractional, for the x axis
     double train_loss, test_loss, train_accuracy, test_accuracy;
     std::vector<double> gradient_norms;  // ‖dC/dW_k‖ per layer
+};
+
+// One neuron for one training sample, in lecture 000's notation: its pre-activation s, output
+// z = h(s), dC/dz and dC/ds = dC/dz · h'(s) for C = that sample's loss, and every incoming weight
+// with its gradient for this sample (dC/ds · z_in) and the update the last batch gave it (-η ḡ).
+struct NeuronTrace {
+    bool valid = false;
+    int sample = -1, layer = -1, unit = -1;  // layer: 0 = first hidden layer, last = output
+    std::vector<float> input;                // the sample's features
+    float target = 0;
+    bool output = false, fused = false;      // fused: dC/ds comes straight from the loss (dC/dz not used)
+    double s = 0, z = 0, dz = 0, ds = 0;
+    std::vector<double> z_in, w, dw_sample, dw_batch, update;
+    double b = 0, db_sample = 0;
 };
 
 class PlaygroundLab {
@@ -102,6 +117,12 @@ public:
     void features_of(float x1, float x2, float* out) const;
     int input_count() const;
 
+    NeuronTrace trace(int sample, int layer, int unit) const;  // invalid if out of range
+    NeuronTrace inspected() const;  // for the sample and neuron the user picked
+    int inspected_sample() const { return inspected_sample_; }
+    int inspected_layer() const { return inspected_layer_; }
+    int inspected_unit() const { return inspected_unit_; }
+
     std::string to_json() const;  // for the test hook
 
 private:
@@ -118,6 +139,7 @@ private:
     std::string growing_;   // the loss is running away (finite but growing): paused, with a message
     int growing_records_ = 0;
     double best_loss_ = 0;  // the lowest training loss of this run
+    int inspected_sample_ = -1, inspected_layer_ = -1, inspected_unit_ = -1;
 
     std::unique_ptr<Trainer> build(const PlaygroundState& s, DataSplit& raw, std::string& error) const;
     void record();

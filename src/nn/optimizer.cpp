@@ -46,9 +46,8 @@ void Optimizer<T>::reset() {
 
 // Plain loops over contiguous arrays, which the compiler vectorises.
 template <class T>
-void Optimizer<T>::update(T* __restrict w, const T* __restrict g, State& st, Eigen::Index n, const OptimizerSettings& s) {
-    T* __restrict m = st.m.data();
-    T* __restrict r = st.r.data();
+void apply_update(const OptimizerSettings& s, long t, T* __restrict w, const T* __restrict g, T* __restrict m,
+                  T* __restrict r, Eigen::Index n) {
     const T lr = static_cast<T>(s.learning_rate), mu = static_cast<T>(s.momentum), eps = static_cast<T>(s.epsilon);
     switch (s.kind) {
         case OptimizerKind::SGD:
@@ -76,8 +75,8 @@ void Optimizer<T>::update(T* __restrict w, const T* __restrict g, State& st, Eig
         }
         case OptimizerKind::Adam: {
             const T b1 = static_cast<T>(s.beta1), b2 = static_cast<T>(s.beta2);
-            const T c1 = T(1) - static_cast<T>(std::pow(s.beta1, static_cast<double>(t_)));
-            const T c2 = T(1) - static_cast<T>(std::pow(s.beta2, static_cast<double>(t_)));
+            const T c1 = T(1) - static_cast<T>(std::pow(s.beta1, static_cast<double>(t)));
+            const T c2 = T(1) - static_cast<T>(std::pow(s.beta2, static_cast<double>(t)));
             for (Eigen::Index i = 0; i < n; ++i) {
                 m[i] = b1 * m[i] + (T(1) - b1) * g[i];
                 r[i] = b2 * r[i] + (T(1) - b2) * g[i] * g[i];
@@ -100,12 +99,16 @@ T Optimizer<T>::step(Mlp<T>& mlp, const OptimizerSettings& s) {
         Layer<T>& L = mlp.layers[k];
         if (s.l2 > 0) penalty += l2_penalty<T>(L.W, static_cast<T>(s.l2), L.dW);
         if (s.l1 > 0) penalty += l1_penalty<T>(L.W, static_cast<T>(s.l1), L.dW);
-        update(L.W.data(), L.dW.data(), weights_[k], L.W.size(), s);
-        if (mlp.desc().bias) update(L.b.data(), L.db.data(), biases_[k], L.b.size(), s);
+        State& sw = weights_[k];
+        State& sb = biases_[k];
+        apply_update(s, t_, L.W.data(), L.dW.data(), sw.m.data(), sw.r.data(), L.W.size());
+        if (mlp.desc().bias) apply_update(s, t_, L.b.data(), L.db.data(), sb.m.data(), sb.r.data(), L.b.size());
     }
     return penalty;
 }
 
+template void apply_update<float>(const OptimizerSettings&, long, float*, const float*, float*, float*, Eigen::Index);
+template void apply_update<double>(const OptimizerSettings&, long, double*, const double*, double*, double*, Eigen::Index);
 template class Optimizer<float>;
 template class Optimizer<double>;
 

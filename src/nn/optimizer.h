@@ -28,6 +28,13 @@ struct OptimizerSettings {
     std::string validate() const;  // "" when usable
 };
 
+// One update of n parameters with their gradient g, state m and r (zero at first), and t the
+// number of the step being taken (1 for the first; Adam's bias correction needs it). Shared by
+// the MLP's optimizer and the trajectory lab's two-parameter runs.
+template <class T>
+void apply_update(const OptimizerSettings& s, long t, T* __restrict w, const T* __restrict g, T* __restrict m,
+                  T* __restrict r, Eigen::Index n);
+
 template <class T>
 class Optimizer {
 public:
@@ -46,7 +53,6 @@ private:
     std::vector<State> weights_, biases_;
     OptimizerKind kind_ = OptimizerKind::SGD;
     long t_ = 0;
-    void update(T* __restrict w, const T* __restrict g, State& st, Eigen::Index n, const OptimizerSettings& s);
 };
 
 extern template class Optimizer<float>;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "lab/network_graph.h"
 #include "ui/format.h"
 #include "ui/plot.h"
 #include "ui/widget_map.h"
@@ -16,9 +17,16 @@ namespace {
 constexpr int kOutputSide = 96, kNeuronSide = 28;
 const char* const kDatasetLabels[] = {"circle", "xor", "gaussian", "spiral", "two moons", "3-class spiral", "plane (regression)",
                                       "sine (regression)", "y = 2x (regression)"};
+const char* const kDatasetShort[] = {"circle", "xor", "gaussian", "spiral", "moons", "3 spirals", "plane", "sine", "y = 2x"};
 const char* const kActivationLabels[] = {"linear", "ReLU", "leaky ReLU", "tanh", "sigmoid"};
 const char* const kOptimizerLabels[] = {"SGD", "momentum", "Nesterov", "RMSProp", "Adam"};
 const char* const kRegularizationLabels[] = {"none", "L1", "L2"};
+
+const char* feature_name_of(unsigned features, int column) {  // the name of input column `column`
+    for (int i = 0, k = 0; i < kFeatureCount; ++i)
+        if (features & (1u << i) && k++ == column) return feature_name(i);
+    return "?";
+}
 
 void heading(const Fonts& fonts, const char* text) {
     ImGui::PushFont(fonts.heading);
@@ -106,10 +114,41 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
 void data_column(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     heading(fonts, "Data");
     const PlaygroundState& s = lab.state();
+    // A thumbnail of each dataset, as TensorFlow Playground has: a few points of it, coloured by label.
+    static const DataSplit samples[9] = {
+        make_dataset({DatasetKind::Circle, 240}), make_dataset({DatasetKind::Xor, 240}),      make_dataset({DatasetKind::Gaussian, 240}),
+        make_dataset({DatasetKind::Spiral, 320}), make_dataset({DatasetKind::TwoMoons, 240}), make_dataset({DatasetKind::Spiral3, 360}),
+        make_dataset({DatasetKind::Plane, 240}),  make_dataset({DatasetKind::Sine, 240}),     make_dataset({DatasetKind::Line, 120})};
+    const float cell = (ImGui::GetContentRegionAvail().x - 8) / 3, box = cell - 8;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int k = 0; k < 9; ++k) {
-        if (ImGui::RadioButton(kDatasetLabels[k], static_cast<int>(s.dataset) == k))
+        if (k % 3) ImGui::SameLine(0, 4);
+        ImGui::BeginGroup();
+        const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + box, a.y + box * 0.8f);
+        ImGui::PushID(k);
+        if (ImGui::InvisibleButton("dataset", ImVec2(box, box * 0.8f + ImGui::GetTextLineHeight())))
             rebuild(lab, commands, [](PlaygroundState& st, int v) { st.dataset = static_cast<DatasetKind>(v); }, k);
+        ImGui::PopID();
         note_widget(std::string("pg:data:") + dataset_name(static_cast<DatasetKind>(k)));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kDatasetLabels[k]);
+        const bool chosen = static_cast<int>(s.dataset) == k;
+        dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 3);
+        const Dataset& d = samples[k].train;
+        for (int i = 0; i < d.size(); ++i) {
+            const bool line = k == static_cast<int>(DatasetKind::Line);
+            const float x1 = d.X(i, 0), x2 = line ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
+            const ImVec2 c(a.x + (x1 + 6) / 12 * box, a.y + (6 - x2) / 12 * box * 0.8f);
+            if (c.x < a.x || c.x > b.x || c.y < a.y || c.y > b.y) continue;
+            std::uint8_t rgb[3];
+            if (d.regression()) gfx::colormap_rgb(gfx::Colormap::Diverging, line ? 1.0f : d.y(i, 0), -1, 1, rgb);
+            else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, d.y(i, 0) + 0.999f, 0, 1, rgb);
+            else gfx::colormap_rgb(gfx::Colormap::Diverging, d.y(i, 0), 0, 1, rgb);
+            dl->AddCircleFilled(c, 1.6f, IM_COL32(rgb[0], rgb[1], rgb[2], 255), 6);
+        }
+        dl->AddRect(a, b, chosen ? colors::highlight : colors::node_border, 3, 0, chosen ? 3.0f : 1.0f);
+        const char* name = kDatasetShort[k];
+        dl->AddText(ImVec2(a.x + (box - ImGui::CalcTextSize(name).x) / 2, b.y), chosen ? colors::text : colors::muted, name);
+        ImGui::EndGroup();
     }
     int noise = static_cast<int>(std::lround(s.noise * 100));
     ImGui::SetNextItemWidth(-70);
@@ -133,6 +172,53 @@ void data_column(const PlaygroundLab& lab, const Fonts& fonts, std::vector<Playg
     }
 }
 
+constexpr float kInspectorHeight = 178;
+
+// The signature panel: one neuron, one sample, every quantity of backprop in lecture 000's notation.
+void inspector(PlaygroundPanel& p, const PlaygroundLab& lab) {
+    ImGui::BeginChild("pg_inspector", ImVec2(0, kInspectorHeight - 4), true);
+    note_widget("pg:inspector");
+    if (lab.inspected_sample() >= 0) {  // the whole network for this sample, gate by gate
+        if (ImGui::SmallButton("Whole network for this point in the Graph lab")) p.open_in_graph = lab.inspected_sample();
+        note_widget("pg:open-graph");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("every s, z, weight and gradient of this sample's backward pass as a graph\n(networks of up to %d weights and biases)", kMaxGraphParameters);
+    }
+    if (lab.inspected_sample() < 0 || lab.inspected_layer() < 0) {
+        ImGui::TextColored(to_vec4(colors::muted), lab.inspected_sample() < 0
+            ? "Backprop for one sample: click a training point on the output (white ring), then a neuron."
+            : "Training point #%d picked: now click a neuron to see its s, z and gradients.", lab.inspected_sample());
+        ImGui::EndChild();
+        return;
+    }
+    const NeuronTrace t = lab.inspected();
+    const char* act = t.output ? head_name(lab.trainer().mlp().desc().head) : activation_name(lab.state().activation);
+    ImGui::Text("Neuron %d of layer %d (%s), training point #%d, target %s", t.unit + 1, t.layer + 1, act, t.sample,
+                short_number(t.target).c_str());
+    ImGui::TextColored(to_vec4(colors::value), "s = \xCE\xA3 w\xC2\xB7z + b = %s     z = h(s) = %s", short_number(t.s).c_str(), short_number(t.z).c_str());
+    if (t.fused)
+        ImGui::TextColored(to_vec4(colors::gradient), "dC/ds = %s  (fused with the loss: \xCF\x83(s) \xE2\x88\x92 t)", short_number(t.ds).c_str());
+    else
+        ImGui::TextColored(to_vec4(colors::gradient), "dC/dz = %s     dC/ds = dC/dz \xC2\xB7 h'(s) = %s", short_number(t.dz).c_str(), short_number(t.ds).c_str());
+    if (ImGui::BeginTable("trace", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        for (const char* h : {"from", "z in", "w", "dC/dw = dC/ds\xC2\xB7z", "batch mean g", "update \xE2\x88\x92\xCE\xB7\xC2\xB7g"}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (size_t j = 0; j < t.w.size(); ++j) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (t.layer == 0) ImGui::TextUnformatted(feature_name_of(lab.state().features, static_cast<int>(j)));
+            else ImGui::Text("n%d", static_cast<int>(j) + 1);
+            for (const double v : {t.z_in[j], t.w[j], t.dw_sample[j], t.dw_batch[j], t.update[j]}) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(short_number(v).c_str());
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+}
+
 // Neurons as thumbnails of their output over the plane; edges by weight sign and size.
 void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     heading(fonts, "Network");
@@ -151,7 +237,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     const std::vector<int>& sizes = mlp.desc().sizes;
     const int columns = static_cast<int>(sizes.size());
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - kInspectorHeight);
     const float top = 26;  // room for the +/- buttons over each hidden layer
     const int widest = *std::max_element(sizes.begin(), sizes.end());
     const float spacing = std::min(40.0f, (avail.y - top - 8) / widest);
@@ -193,7 +279,13 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
             else if (col > 0 && col + 1 < columns && neuron_slot < static_cast<int>(p.neurons.size())) tex = p.neurons[neuron_slot++].get();
             else if (col + 1 == columns) tex = &p.output;
             if (tex && tex->ready()) dl->AddImage(tex->imgui_id(), a, b);
-            dl->AddRect(a, b, colors::node_border, 2, 0, 1.2f);
+            const bool picked = col > 0 && lab.inspected_layer() == col - 1 && lab.inspected_unit() == row;
+            dl->AddRect(a, b, picked ? colors::highlight : colors::node_border, 2, 0, picked ? 3.0f : 1.2f);
+            if (col > 0) {
+                note_rect("pg:neuron:" + std::to_string(col) + ":" + std::to_string(row), a, b);
+                if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, b) && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+                    commands.push_back({PlaygroundCommand::SelectNeuron, static_cast<double>(row), col - 1});
+            }
         }
         if (col == 0) {
             int f = 0;
@@ -215,7 +307,9 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
             ImGui::PopID();
         }
     }
-    if (hover_layer >= 0 && ImGui::IsWindowHovered()) {
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y));
+    inspector(p, lab);
+    if (hover_layer >= 0 && ImGui::IsWindowHovered() && mouse.y < origin.y + avail.y) {
         const Layer<float>& L = mlp.layers[hover_layer];
         ImGui::SetTooltip("weight w[%d,%d] of layer %d = %s\ngradient dC/dw = %s (last batch)\nupdate = \xE2\x88\x92\xCE\xB7 \xC2\xB7 gradient = %s",
                           hover_i, hover_j, hover_layer + 1, fixed_number(L.W(hover_i, hover_j)).c_str(),
@@ -224,7 +318,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     }
 }
 
-void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts) {
+void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     const HistoryPoint& h = lab.history().back();
     const Trainer& t = lab.trainer();
     const bool regression = t.data().train.regression();
@@ -238,14 +332,34 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         ImGui::PopStyleColor();
     }
     const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - 190);
+    const PlaygroundState& s = lab.state();
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + side, a.y + side);
-    ImGui::Image(p.output.imgui_id(), ImVec2(side, side));
+    // The output at full resolution through our fragment shader: the engine's grid interpolated,
+    // with a line where the decision is 50/50 (classes draw without a line; regression, without).
+    const int px = std::max(1, static_cast<int>(side));
+    const std::string key = std::to_string(t.steps()) + "/" + std::to_string(px) + "/" + s.to_string();
+    if (key != p.boundary_key) {
+        const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
+        gfx::HeatmapStyle style;
+        const bool classes = t.mlp().desc().head == Head::SoftmaxCE;
+        style.map = classes ? gfx::HeatmapStyle::Classes : gfx::HeatmapStyle::Diverging;
+        style.lo = regression ? -1.0f : 0.0f;
+        style.hi = 1.0f;
+        style.mark = !classes && !regression;
+        style.mark_value = 0.5f;
+        p.boundary.render(g.output, g.side, g.side, style, px, px);
+        p.boundary_key = key;
+    }
+    ImGui::Image(p.boundary.ready() ? p.boundary.imgui_id() : p.output.imgui_id(), ImVec2(side, side));
     note_widget("pg:output");
+    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     // The data on top: training points with a white ring, test points with a dark one.
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const PlaygroundState& s = lab.state();
     const DataSplit& data = lab.points();
     const bool one_d = s.dataset == DatasetKind::Line;
+    int nearest = -1;
+    float nearest_d = 9;  // pixels
+    ImVec2 picked(-1, -1);
     for (int part = 0; part < 2; ++part) {
         const Dataset& d = part == 0 ? data.train : data.test;
         for (int i = 0; i < d.size(); ++i) {
@@ -261,8 +375,16 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
             else gfx::colormap_rgb(gfx::Colormap::Diverging, v, 0, 1, rgb);
             dl->AddCircleFilled(c, 3.6f, part == 0 ? IM_COL32(255, 255, 255, 255) : IM_COL32(40, 40, 40, 255), 8);
             dl->AddCircleFilled(c, 2.6f, IM_COL32(rgb[0], rgb[1], rgb[2], 255), 8);
+            if (part == 0) {
+                const ImVec2 m = ImGui::GetIO().MousePos;
+                const float dist = std::hypot(m.x - c.x, m.y - c.y);
+                if (dist < nearest_d) nearest_d = dist, nearest = i;
+                if (i == lab.inspected_sample()) picked = c;
+            }
         }
     }
+    if (picked.x >= 0) dl->AddCircle(picked, 8, colors::highlight, 0, 3);
+    if (clicked && nearest >= 0) commands.push_back({PlaygroundCommand::SelectSample, 0, nearest});
     ImGui::TextUnformatted("loss");
     ImGui::SameLine();
     ImGui::Checkbox("log scale", &p.log_loss);
@@ -330,7 +452,7 @@ void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::ve
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("pg_output", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
-    output_column(*this, lab, fonts);
+    output_column(*this, lab, fonts, commands);
     ImGui::EndChild();
 }
 

@@ -8,18 +8,22 @@
 #include <vector>
 
 #include "gfx/heatmap_texture.h"
+#include "gfx/shader_heatmap.h"
 #include "lab/playground_lab.h"
 #include "ui/theme.h"
 
 namespace nabla::ui {
 
 struct PlaygroundPanel {
-    gfx::HeatmapTexture output;
+    gfx::HeatmapTexture output;    // the output neuron's thumbnail
+    gfx::ShaderHeatmap boundary;   // the big decision boundary / regression surface
+    std::string boundary_key;      // step, size and state it was drawn for
     std::vector<std::unique_ptr<gfx::HeatmapTexture>> neurons, features;
     long textures_step = -1;
     std::string textures_state;  // the state string the textures were made for
     bool log_loss = false;
     int steps_per_frame = 25;    // the speed control; the app also caps each frame's time
+    int open_in_graph = -1;      // set for one frame: draw this sample's network in the Graph lab
 
     void draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
 

@@ -4,7 +4,7 @@
 // and see training pause with the divergence message. Screenshots go to build/screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, state, frames, screenshot, clickWidget } from './browser.mjs';
+import { openApp, state, frames, screenshot, clickWidget, clickAt as clickPoint, widgets } from './browser.mjs';
 
 let app;
 before(async () => { app = await openApp(); });
@@ -60,7 +60,47 @@ test('dragging the learning rate and the batch size applies them without a reset
   s = await until((x) => x.batch_size > 200, 'the batch size to follow the mouse', 5000);
   assert.ok(s.steps >= before.steps, 'no reset after the batch size changed');
   assert.ok(s.test_accuracy > 0.85, `accuracy kept (${s.test_accuracy})`);
-  assert.match(s.state, new RegExp(`lr=${s.learning_rate}&batch=${s.batch_size}`));
+  const link = new URLSearchParams(s.state);  // the link carries both (numbers as C++ prints them)
+  assert.equal(Number(link.get('lr')), s.learning_rate);
+  assert.equal(Number(link.get('batch')), s.batch_size);
+});
+
+test('a training point, then a neuron, shows that neuron\'s backprop for that sample', async () => {
+  await clickAt('pg:play');  // pause, so the numbers hold still
+  let s = await pg();
+  if (s.playing) { await clickAt('pg:play'); s = await pg(); }
+  const [x1, x2] = s.points[0];
+  const [ox, oy, side] = (await widgets(app.page))['pg:output'];
+  await clickPoint(app.page, ox + (x1 + 6) / 12 * side, oy + (6 - x2) / 12 * side);
+  await clickAt('pg:neuron:1:0');
+  s = await pg();
+  assert.ok(s.inspect, 'a neuron is being inspected');
+  assert.equal(s.inspect.sample, 0);
+  assert.equal(s.inspect.layer, 0);
+  assert.equal(s.inspect.unit, 0);
+  // Lecture 000: z = h(s) and dC/ds = dC/dz · h'(s), with h = tanh.
+  assert.ok(Math.abs(s.inspect.z - Math.tanh(s.inspect.s)) < 1e-5, JSON.stringify(s.inspect));
+  assert.ok(Math.abs(s.inspect.ds - s.inspect.dz * (1 - s.inspect.z ** 2)) < 1e-6, JSON.stringify(s.inspect));
+  assert.equal(s.inspect.w.length, 2);
+  await frames(app.page, 3);
+  await screenshot(app.page, 'playground-inspector.png');
+});
+
+test('the whole network for that sample opens in the Graph lab with the same gradients', async () => {
+  const inspected = (await pg()).inspect;
+  await clickAt('pg:open-graph');
+  const s = await state(app.page);
+  assert.equal(s.lab, 'graph');
+  assert.match(s.graph.expression, /s11 = w1_11 \* x1 \+ w1_12 \* x2 \+ b11; z11 = tanh\(s11\)/);
+  assert.match(s.graph.expression, /C = -log\((1 - )?sigmoid\(s31\)\)$/);
+  // neuron 1 of layer 1: its weights' gradients, gate by gate in double, match the trainer's float32
+  for (let j = 0; j < 2; j++) {
+    const g = s.graph.gradients[`w1_1${j + 1}`];
+    assert.ok(Math.abs(g - inspected.dw_sample[j]) < 1e-4 + 1e-3 * Math.abs(g), `w1_1${j + 1}: ${g} vs ${inspected.dw_sample[j]}`);
+  }
+  await frames(app.page, 3);
+  await screenshot(app.page, 'playground-network-graph.png');
+  await clickAt('tab:playground');
 });
 
 test('learning rate 10 pauses training with a message; reset recovers', async () => {

@@ -123,5 +123,30 @@ TEST(PlaygroundLab, GridCoversThePlaneWithEveryNeuron) {
     EXPECT_LT(g.output[0], 0.5f);
 }
 
+TEST(PlaygroundLab, NeuronTraceIsTheOneSampleBackwardPass) {
+    PlaygroundLab lab;
+    lab.advance(40);
+    const NeuronTrace t = lab.trace(7, 0, 2);  // first hidden layer, third neuron, sample 7
+    ASSERT_TRUE(t.valid);
+    // s = Σ_j w[i,j] z_in[j] + b, z = tanh(s), dC/ds = dC/dz · (1 - z²) (lecture 000).
+    double s = t.b;
+    for (size_t j = 0; j < t.w.size(); ++j) s += t.w[j] * t.z_in[j];
+    EXPECT_NEAR(t.s, s, 1e-5);
+    EXPECT_NEAR(t.z, std::tanh(t.s), 1e-6);
+    EXPECT_NEAR(t.ds, t.dz * (1 - t.z * t.z), 1e-7);
+    for (size_t j = 0; j < t.w.size(); ++j) EXPECT_NEAR(t.dw_sample[j], t.ds * t.z_in[j], 1e-6);
+    EXPECT_NEAR(t.db_sample, t.ds, 1e-7);
+    // The training gradients are untouched by the trace.
+    const float before = lab.trainer().mlp().layers[0].dW(2, 0);
+    lab.trace(3, 1, 0);
+    EXPECT_EQ(lab.trainer().mlp().layers[0].dW(2, 0), before);
+    // The output neuron of a sigmoid + cross-entropy head: dC/ds = σ(s) - t.
+    const NeuronTrace out = lab.trace(7, 2, 0);
+    ASSERT_TRUE(out.valid && out.fused);
+    EXPECT_NEAR(out.ds, 1 / (1 + std::exp(-out.s)) - out.target, 1e-6);
+    EXPECT_FALSE(lab.trace(9999, 0, 0).valid);
+    EXPECT_FALSE(lab.trace(0, 5, 0).valid);
+}
+
 }  // namespace
 }  // namespace nabla

@@ -1,0 +1,117 @@
+#include "gfx/shader_heatmap.h"
+
+#include <GLES3/gl3.h>
+#include <cstdio>
+
+#include "shaders.h"  // generated from shaders/ at configure time
+
+namespace nabla::gfx {
+
+namespace {
+
+unsigned compile(GLenum type, const char* source, std::string& error) {
+    const GLuint s = glCreateShader(type);
+    glShaderSource(s, 1, &source, nullptr);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = {};
+        glGetShaderInfoLog(s, sizeof log, nullptr, log);
+        error = std::string(type == GL_VERTEX_SHADER ? "heatmap.vert: " : "heatmap.frag: ") + log;
+        glDeleteShader(s);
+        return 0;
+    }
+    return s;
+}
+
+}  // namespace
+
+bool ShaderHeatmap::init() {
+    if (program_ != 0 || !error_.empty()) return error_.empty();
+    const unsigned vs = compile(GL_VERTEX_SHADER, shaders::heatmap_vert, error_);
+    const unsigned fs = vs ? compile(GL_FRAGMENT_SHADER, shaders::heatmap_frag, error_) : 0;
+    if (fs) {
+        program_ = glCreateProgram();
+        glAttachShader(program_, vs);
+        glAttachShader(program_, fs);
+        glLinkProgram(program_);
+        GLint ok = 0;
+        glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+        if (!ok) {
+            char log[1024] = {};
+            glGetProgramInfoLog(program_, sizeof log, nullptr, log);
+            error_ = std::string("heatmap shaders: ") + log;
+        }
+    }
+    if (vs) glDeleteShader(vs);
+    if (fs) glDeleteShader(fs);
+    if (!error_.empty()) {
+        std::fprintf(stderr, "%s\n", error_.c_str());  // stderr reaches the console, where the browser tests look
+        return false;
+    }
+    glGenVertexArrays(1, &vao_);  // WebGL2 draws need a bound VAO even with no attributes
+    glGenTextures(1, &values_);
+    glGenTextures(1, &target_);
+    glGenFramebuffers(1, &framebuffer_);
+    return true;
+}
+
+void ShaderHeatmap::render(const std::vector<float>& values, int cols, int rows, const HeatmapStyle& st, int width, int height) {
+    if (width <= 0 || height <= 0 || cols <= 0 || rows <= 0 || values.size() < static_cast<size_t>(cols) * rows || !init()) return;
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, values_);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    if (cols != values_cols_ || rows != values_rows_) {
+        // R32F is not filterable in WebGL2: the shader interpolates with texelFetch itself.
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, cols, rows, 0, GL_RED, GL_FLOAT, values.data());
+        values_cols_ = cols, values_rows_ = rows;
+    } else {
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, cols, rows, GL_RED, GL_FLOAT, values.data());
+    }
+    glBindTexture(GL_TEXTURE_2D, target_);
+    if (width != target_w_ || height != target_h_) {
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        target_w_ = width, target_h_ = height;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target_, 0);
+    glViewport(0, 0, width, height);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glUseProgram(program_);
+    glBindVertexArray(vao_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, values_);
+    glUniform1i(glGetUniformLocation(program_, "u_values"), 0);
+    glUniform2f(glGetUniformLocation(program_, "u_target"), static_cast<float>(width), static_cast<float>(height));
+    glUniform1i(glGetUniformLocation(program_, "u_log"), st.log ? 1 : 0);
+    glUniform1f(glGetUniformLocation(program_, "u_floor"), st.floor);
+    glUniform1f(glGetUniformLocation(program_, "u_epsilon"), st.epsilon);
+    glUniform1f(glGetUniformLocation(program_, "u_lo"), st.lo);
+    glUniform1f(glGetUniformLocation(program_, "u_hi"), st.hi);
+    glUniform1i(glGetUniformLocation(program_, "u_colormap"), static_cast<int>(st.map));
+    glUniform1f(glGetUniformLocation(program_, "u_levels"), st.levels);
+    glUniform1i(glGetUniformLocation(program_, "u_mark_on"), st.mark ? 1 : 0);
+    glUniform1f(glGetUniformLocation(program_, "u_mark"), st.mark_value);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    // Back to the canvas; the ImGui backend sets program, VAO, viewport and blending itself.
+    glBindVertexArray(0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+ShaderHeatmap::~ShaderHeatmap() {
+    if (framebuffer_) glDeleteFramebuffers(1, &framebuffer_);
+    if (target_) glDeleteTextures(1, &target_);
+    if (values_) glDeleteTextures(1, &values_);
+    if (vao_) glDeleteVertexArrays(1, &vao_);
+    if (program_) glDeleteProgram(program_);
+}
+
+}  // namespace nabla::gfx

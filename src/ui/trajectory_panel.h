@@ -1,0 +1,31 @@
+// The trajectory lab panel: surface and runs on the left, the loss surface (our fragment shader:
+// log-scaled colours, contour lines, a legend) with every run's path in the middle, loss per
+// iteration on the right. Click the surface to move the start, drag to pan, wheel to zoom.
+// Reads the lab, emits TrajectoryCommands.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gfx/shader_heatmap.h"
+#include "lab/trajectory_lab.h"
+#include "ui/theme.h"
+
+namespace nabla::ui {
+
+struct TrajectoryPanel {
+    gfx::ShaderHeatmap surface;
+    View view;                     // the part of parameter space shown
+    std::string view_for;          // the surface the view was fitted to
+    std::string rendered_for;      // the surface, view and size the texture shows
+    bool log_loss = true;
+    bool start_all = true;         // a click moves every run's start (else the selected run's)
+    int steps_per_frame = 2;       // the speed control
+    bool dragging = false;
+
+    void draw(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands);
+};
+
+ImU32 run_color(int run);
+
+}  // namespace nabla::ui

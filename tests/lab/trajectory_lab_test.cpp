@@ -1,0 +1,236 @@
+// The trajectory lab: update rules on a surface by hand, reproducible runs, the minibatch gradient's
+// noise measured, live changes that keep the path, divergence, links.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "lab/trajectory_lab.h"
+
+namespace nabla {
+namespace {
+
+TrajectoryState one_run(SurfaceKind kind, OptimizerKind opt, double lr, int batch, Vec2 start) {
+    TrajectoryState s;
+    s.surface.kind = kind;
+    s.runs = {RunSettings{opt, lr, batch, start}};
+    return s;
+}
+
+TEST(TrajectoryLab, StepsFollowTheUpdateRulesByHand) {
+    // Bowl with κ = 10: gradient (x, 10y). From (1, 1), η = 0.1.
+    TrajectoryLab lab;
+    ASSERT_TRUE(lab.set_state(one_run(SurfaceKind::Bowl, OptimizerKind::SGD, 0.1, 1, {1, 1})));
+    lab.step(1);  // w − η g = (1 − 0.1, 1 − 1)
+    EXPECT_NEAR(lab.run(0).path[1].x, 0.9, 1e-15);
+    EXPECT_NEAR(lab.run(0).path[1].y, 0.0, 1e-15);
+    // Momentum: v1 = (1, 10), w1 = (0.9, 0); g2 = (0.9, 0), v2 = 0.9 v1 + g2 = (1.8, 9), w2 = (0.72, −0.9)
+    ASSERT_TRUE(lab.set_state(one_run(SurfaceKind::Bowl, OptimizerKind::Momentum, 0.1, 1, {1, 1})));
+    lab.step(2);
+    EXPECT_NEAR(lab.run(0).path[2].x, 0.72, 1e-15);
+    EXPECT_NEAR(lab.run(0).path[2].y, -0.9, 1e-15);
+    // Adam's first step moves every coordinate by about η whatever the gradient's size.
+    ASSERT_TRUE(lab.set_state(one_run(SurfaceKind::Bowl, OptimizerKind::Adam, 0.1, 1, {1, 1})));
+    EXPECT_NEAR(lab.run(0).next_step.x, -0.1, 1e-8);  // the preview is the step that will be taken
+    EXPECT_NEAR(lab.run(0).next_step.y, -0.1, 1e-8);
+    lab.step(1);
+    EXPECT_NEAR(lab.run(0).path[1].x, 0.9, 1e-8);
+    EXPECT_NEAR(lab.run(0).path[1].y, 0.9, 1e-8);
+}
+
+TEST(TrajectoryLab, RunsAreReproducibleFromTheState) {
+    TrajectoryLab a, b;  // both start from the "GD vs SGD vs minibatch" preset
+    a.step(150);
+    b.step(100);
+    b.step(50);
+    for (int i = 0; i < a.run_count(); ++i) {
+        ASSERT_EQ(a.run(i).path.size(), b.run(i).path.size());
+        for (size_t k = 0; k < a.run(i).path.size(); ++k) {
+            EXPECT_EQ(a.run(i).path[k].x, b.run(i).path[k].x);
+            EXPECT_EQ(a.run(i).path[k].y, b.run(i).path[k].y);
+        }
+    }
+    // Reset replays the same minibatches; a link of the state gives the same runs.
+    const Vec2 end = a.run(0).path.back();
+    a.reset();
+    a.step(150);
+    EXPECT_EQ(a.run(0).path.back().x, end.x);
+    TrajectoryLab c;
+    ASSERT_TRUE(c.apply({TrajectoryCommand::LoadState, -1, 0, {}, {}, a.state().to_string()}));
+    c.step(150);
+    EXPECT_EQ(c.run(0).path.back().y, end.y);
+}
+
+TEST(TrajectoryLab, FullBatchUsesTheFullGradientExactly) {
+    TrajectoryLab lab;  // run 2 of the preset uses every sample
+    ASSERT_EQ(lab.run(2).next_batch.size(), static_cast<size_t>(lab.surface().size()));
+    for (int k = 0; k < 20; ++k) {
+        EXPECT_EQ(lab.run(2).batch_gradient.x, lab.run(2).full_gradient.x);
+        EXPECT_EQ(lab.run(2).batch_gradient.y, lab.run(2).full_gradient.y);
+        EXPECT_EQ(lab.run(2).batch_gradient.x, lab.surface().gradient(lab.run(2).path.back()).x);
+        lab.step(1);
+    }
+    EXPECT_NE(lab.run(0).batch_gradient.x, lab.run(0).full_gradient.x);  // one sample is noisy
+}
+
+TEST(TrajectoryLab, MinibatchGradientVarianceFallsAsTheBatchGrows) {
+    // At (almost) one point, the spread of the minibatch gradient around the full gradient, measured
+    // over many batches. Sampling b of N without replacement: variance σ²/b · (N − b)/(N − 1).
+    double variance[3];
+    const int sizes[3] = {1, 4, 16};
+    double sigma2 = 0;
+    for (int k = 0; k < 3; ++k) {
+        TrajectoryLab lab;
+        ASSERT_TRUE(lab.set_state(one_run(SurfaceKind::LinearRegression, OptimizerKind::SGD, 1e-6, sizes[k], {0, 0})));
+        double sum = 0;
+        const int trials = 4000;
+        for (int t = 0; t < trials; ++t) {
+            const RunTrace& r = lab.run(0);
+            sum += std::pow(r.batch_gradient.x - r.full_gradient.x, 2) + std::pow(r.batch_gradient.y - r.full_gradient.y, 2);
+            lab.step(1);
+        }
+        variance[k] = sum / trials;
+        if (k == 0) sigma2 = variance[0];
+    }
+    EXPECT_GT(variance[0], 2 * variance[1]);
+    EXPECT_GT(variance[1], 2 * variance[2]);
+    const double n = 32;
+    for (int k = 1; k < 3; ++k) {
+        const double expected = sigma2 / sizes[k] * (n - sizes[k]) / (n - 1);
+        EXPECT_NEAR(variance[k] / expected, 1.0, 0.15) << "batch " << sizes[k];
+    }
+}
+
+TEST(TrajectoryLab, FigureThreePresetReachesTheMinimumWithTheNoisiestPathLongest) {
+    TrajectoryLab lab;
+    ASSERT_TRUE(lab.load_preset("gd-sgd-minibatch"));
+    lab.step(600);
+    const Vec2 m = lab.surface().minimum();
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_TRUE(lab.run(i).diverged.empty());
+        EXPECT_LT(std::hypot(lab.run(i).path.back().x - m.x, lab.run(i).path.back().y - m.y), 0.35) << "run " << i;
+        // SGD with a constant rate keeps hovering around the minimum; the averaged runs settle
+        const double excess = lab.run(i).loss.back() - lab.surface().minimum_loss();
+        EXPECT_LT(excess, 0.05 * (lab.run(i).loss.front() - lab.surface().minimum_loss())) << "run " << i;
+        if (i > 0) {
+            EXPECT_LT(excess, 0.1) << "run " << i;
+        }
+    }
+    EXPECT_GT(lab.run(0).length, 1.2 * lab.run(2).length);  // SGD wanders
+    EXPECT_GT(lab.run(1).length, lab.run(2).length);
+}
+
+TEST(TrajectoryLab, LiveChangesContinueThePath) {
+    TrajectoryLab lab;
+    lab.step(10);
+    const Vec2 here = lab.run(0).path.back();
+    ASSERT_TRUE(lab.set_learning_rate(0, 0.01));
+    ASSERT_TRUE(lab.set_batch(0, 32));
+    ASSERT_TRUE(lab.set_optimizer(0, OptimizerKind::Momentum));
+    EXPECT_EQ(lab.run(0).path.size(), 11u);
+    EXPECT_EQ(lab.run(0).path.back().x, here.x);
+    EXPECT_EQ(lab.run(0).next_batch.size(), 32u);  // the next step already uses the new batch
+    lab.step(1);
+    EXPECT_EQ(lab.run(0).path.size(), 12u);
+    const Vec2 g = lab.surface().gradient(here);  // momentum's first step from a fresh velocity: −η g
+    EXPECT_NEAR(lab.run(0).path.back().x, here.x - 0.01 * g.x, 1e-12);
+    EXPECT_FALSE(lab.set_batch(0, 33));
+    EXPECT_FALSE(lab.set_learning_rate(0, NAN));
+    EXPECT_EQ(lab.state().runs[0].learning_rate, 0.01);  // the refused values changed nothing
+}
+
+TEST(TrajectoryLab, TooLargeALearningRateDivergesAndSaysWhy) {
+    TrajectoryLab lab;
+    ASSERT_TRUE(lab.load_preset("large-lr"));
+    lab.step(300);
+    EXPECT_TRUE(lab.run(0).diverged.empty());
+    EXPECT_TRUE(lab.run(1).diverged.empty());
+    EXPECT_NE(lab.run(2).diverged.find("2/\xCE\xBBmax = 0.2"), std::string::npos) << lab.run(2).diverged;
+    for (const Vec2& p : lab.run(2).path) EXPECT_TRUE(std::isfinite(p.x) && std::isfinite(p.y));
+    // η = 0.18 < 0.2 oscillates across the valley but converges: y changes sign every step
+    EXPECT_LT(lab.run(1).path[1].y * lab.run(1).path[2].y, 0);
+    EXPECT_LT(std::fabs(lab.run(1).path.back().y), 1e-3);
+    // lowering the rate and resetting recovers
+    ASSERT_TRUE(lab.set_learning_rate(2, 0.1));
+    lab.reset();
+    lab.step(300);
+    EXPECT_TRUE(lab.run(2).diverged.empty());
+}
+
+TEST(TrajectoryLab, LinksRoundTripAndTamperedOnesAreRefused) {
+    TrajectoryLab lab;
+    ASSERT_TRUE(lab.load_preset("momentum-bowl"));
+    TrajectoryState back;
+    std::string why;
+    ASSERT_TRUE(TrajectoryState::from_string(lab.state().to_string(), back, why)) << why;
+    EXPECT_EQ(back.to_string(), lab.state().to_string());
+    EXPECT_EQ(back.runs.size(), 4u);
+    for (const char* bad : {"surface=volcano", "points=1e9", "noise=nan", "runs=sgd%3A0.1%3A1%3A0", "runs=warp%3A0.1%3A1%3A0%3A0",
+                            "kappa=0.1", "runs=sgd%3A99%3A1%3A0%3A0", "colour=red", "runs=sgd%3A0.1%3A1%3A1e9%3A0"}) {
+        EXPECT_FALSE(TrajectoryState::from_string(bad, back, why)) << bad;
+        EXPECT_FALSE(why.empty());
+    }
+    const std::string before = lab.state().to_string();
+    EXPECT_FALSE(lab.apply({TrajectoryCommand::LoadState, -1, 0, {}, {}, "surface=volcano"}));
+    EXPECT_NE(lab.error().find("volcano"), std::string::npos);
+    EXPECT_EQ(lab.state().to_string(), before);  // the last good state stays
+}
+
+TEST(TrajectoryLab, RunsAddRemoveAndStartPoints) {
+    TrajectoryLab lab;
+    for (int i = lab.run_count(); i < kMaxRuns; ++i) EXPECT_TRUE(lab.apply({TrajectoryCommand::AddRun}));
+    EXPECT_FALSE(lab.apply({TrajectoryCommand::AddRun}));
+    EXPECT_EQ(lab.run_count(), 6);
+    EXPECT_TRUE(lab.apply({TrajectoryCommand::Start, -1, 0, {1, -1}}));
+    for (int i = 0; i < lab.run_count(); ++i) EXPECT_EQ(lab.run(i).path[0].x, 1);
+    EXPECT_TRUE(lab.apply({TrajectoryCommand::Start, 2, 0, {3, 2}}));
+    EXPECT_EQ(lab.run(2).path[0].x, 3);
+    EXPECT_EQ(lab.run(1).path[0].x, 1);
+    EXPECT_FALSE(lab.apply({TrajectoryCommand::Start, -1, 0, {NAN, 0}}));
+    for (int i = lab.run_count(); i > 1; --i) EXPECT_TRUE(lab.apply({TrajectoryCommand::RemoveRun, 0}));
+    EXPECT_FALSE(lab.apply({TrajectoryCommand::RemoveRun, 0}));
+}
+
+TEST(TrajectoryLab, ChangingTheSurfaceKeepsFullBatchRunsFullBatch) {
+    TrajectoryLab lab;
+    SurfaceSettings s = lab.state().surface;
+    s.points = 64;
+    ASSERT_TRUE(lab.apply({TrajectoryCommand::Surface, -1, 0, {}, s}));
+    EXPECT_EQ(lab.run(2).next_batch.size(), 64u);
+    EXPECT_EQ(lab.run(0).next_batch.size(), 1u);
+    s.kind = SurfaceKind::Rosenbrock;
+    ASSERT_TRUE(lab.apply({TrajectoryCommand::Surface, -1, 0, {}, s}));
+    EXPECT_EQ(lab.run(0).path[0].x, -1.2);  // the surface's own start
+    s.condition = -3;
+    EXPECT_FALSE(lab.apply({TrajectoryCommand::Surface, -1, 0, {}, s}));
+}
+
+}  // namespace
+}  // namespace nabla
+
+namespace nabla {
+namespace {
+
+TEST(TrajectoryLab, MomentumPresetOvertakesGradientDescentOnTheIllConditionedBowl) {
+    TrajectoryLab lab;
+    ASSERT_TRUE(lab.load_preset("momentum-bowl"));
+    lab.step(100);
+    for (int i = 0; i < lab.run_count(); ++i) EXPECT_TRUE(lab.run(i).diverged.empty()) << "run " << i;
+    const double gd = lab.run(0).loss.back();
+    EXPECT_LT(lab.run(1).loss.back(), gd / 5);   // momentum
+    EXPECT_LT(lab.run(2).loss.back(), gd / 50);  // Nesterov
+}
+
+TEST(TrajectoryLab, DivergedRunsStopAtTheirLastFinitePoint) {
+    TrajectoryLab lab;
+    ASSERT_TRUE(lab.load_preset("large-lr"));
+    lab.step(500);
+    const RunTrace& r = lab.run(2);
+    ASSERT_FALSE(r.diverged.empty());
+    const long points = static_cast<long>(r.path.size());
+    lab.step(10);
+    EXPECT_EQ(static_cast<long>(lab.run(2).path.size()), points);  // it waits for a reset
+    EXPECT_LT(std::fabs(r.path.back().y), 60);  // within ten views of the picture
+}
+
+}  // namespace
+}  // namespace nabla
