@@ -16,9 +16,9 @@ endforeach()
 string(APPEND _shaders "}  // namespace nabla::gfx::shaders\n")
 file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/shaders.h" CONTENT "${_shaders}" @ONLY)
 
-add_library(nabla_gfx STATIC src/gfx/heatmap_texture.cpp src/gfx/shader_heatmap.cpp)
+add_library(nabla_gfx STATIC src/gfx/rgba_texture.cpp src/gfx/heatmap_texture.cpp src/gfx/shader_heatmap.cpp)
 target_include_directories(nabla_gfx PRIVATE "${CMAKE_BINARY_DIR}/generated")
-target_link_libraries(nabla_gfx PUBLIC nabla_lab)
+target_link_libraries(nabla_gfx PUBLIC nabla_lab nabla_paint)
 
 add_library(nabla_ui STATIC
   src/ui/theme.cpp

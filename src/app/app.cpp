@@ -130,7 +130,9 @@ void app_frame() {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
-    ImGui::Begin("Nabla", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+    // No background: the frame is cleared to the window colour already, and a full-screen blended quad
+    // on top of it costs a software rasteriser (a projector laptop without a GPU) a third of its frame.
+    ImGui::Begin("Nabla", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBackground |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     header();
     advance_playground();

@@ -1,7 +1,5 @@
 #include "gfx/heatmap_texture.h"
 
-#include <GLES3/gl3.h>
-
 #include <algorithm>
 #include <cmath>
 
@@ -40,20 +38,7 @@ void HeatmapTexture::upload(const std::vector<float>& values, int side, Colormap
         colormap_rgb(map, values[i], lo, hi, &rgba_[i * 4]);
         rgba_[i * 4 + 3] = 255;
     }
-    if (id_ == 0) glGenTextures(1, &id_);
-    glBindTexture(GL_TEXTURE_2D, id_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    if (side != side_) glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
-    else glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, side, side, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
-    side_ = side;
-}
-
-HeatmapTexture::~HeatmapTexture() {
-    if (id_ != 0) glDeleteTextures(1, &id_);
+    texture_.upload(rgba_.data(), side, side);
 }
 
 }  // namespace nabla::gfx

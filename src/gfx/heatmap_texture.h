@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "gfx/rgba_texture.h"
+
 namespace nabla::gfx {
 
 enum class Colormap {
@@ -15,20 +17,14 @@ enum class Colormap {
 
 class HeatmapTexture {
 public:
-    HeatmapTexture() = default;
-    HeatmapTexture(const HeatmapTexture&) = delete;
-    HeatmapTexture& operator=(const HeatmapTexture&) = delete;
-    ~HeatmapTexture();
-
     // values: side×side, row-major from the top. [lo, hi] maps onto the colour map; non-finite
     // values are drawn grey, never as a colour they do not have.
     void upload(const std::vector<float>& values, int side, Colormap map, float lo, float hi);
-    void* imgui_id() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(id_)); }
-    bool ready() const { return id_ != 0; }
+    void* imgui_id() const { return texture_.imgui_id(); }
+    bool ready() const { return texture_.ready(); }
 
 private:
-    unsigned id_ = 0;
-    int side_ = 0;
+    RgbaTexture texture_;
     std::vector<std::uint8_t> rgba_;
 };
 

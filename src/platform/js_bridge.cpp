@@ -11,6 +11,7 @@
 namespace {
 
 int g_frames = 0;
+std::string g_drawn = "{}";  // the last frame's draw counts, as JSON
 std::string g_link;      // the link last written to the hash
 std::string g_returned;  // storage for strings handed to JS
 
@@ -40,7 +41,9 @@ void bridge_open_initial_link(const char* link) {
     g_link = app_link();
 }
 
-void bridge_after_frame() {
+void bridge_after_frame(int vertices, int indices, int draw_calls) {
+    g_drawn = "{\"vertices\":" + std::to_string(vertices) + ",\"indices\":" + std::to_string(indices) +
+              ",\"draw_calls\":" + std::to_string(draw_calls) + "}";
     if (++g_frames == 1) js_mark_ready();
     const std::string link = app_link();
     if (link != g_link) {
@@ -74,5 +77,7 @@ EMSCRIPTEN_KEEPALIVE const char* nabla_widgets_json() {
 EMSCRIPTEN_KEEPALIVE const char* nabla_last_error() { return nabla::app_last_error().c_str(); }
 
 EMSCRIPTEN_KEEPALIVE int nabla_frame_count() { return g_frames; }
+
+EMSCRIPTEN_KEEPALIVE const char* nabla_drawn_json() { return g_drawn.c_str(); }
 
 }

@@ -6,7 +6,9 @@ namespace nabla {
 
 // Applies the page's location.hash (web/index.html passes it as argv[1]), if any.
 void bridge_open_initial_link(const char* link);
-void bridge_after_frame();              // marks the page ready; mirrors the state into the hash
+// Marks the page ready; mirrors the state into the hash; keeps what the frame asked the GPU to draw
+// (vertices, indices, draw calls) for nabla.drawn(): on a software rasteriser, the frame rate follows it.
+void bridge_after_frame(int vertices, int indices, int draw_calls);
 void bridge_fail(const char* message);  // shows a message in the page instead of the app
 void bridge_fit_canvas();               // keeps the drawing buffer the size of the canvas's CSS box
 

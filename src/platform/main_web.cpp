@@ -30,8 +30,11 @@ void frame() {
     glViewport(0, 0, width, height);
     glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    nabla::bridge_after_frame();
+    ImDrawData* draw = ImGui::GetDrawData();
+    ImGui_ImplOpenGL3_RenderDrawData(draw);
+    int draw_calls = 0;
+    for (int i = 0; i < draw->CmdListsCount; ++i) draw_calls += draw->CmdLists[i]->CmdBuffer.Size;
+    nabla::bridge_after_frame(draw->TotalVtxCount, draw->TotalIdxCount, draw_calls);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "lab/network_graph.h"
 #include "ui/format.h"
@@ -111,7 +112,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("training steps per frame (each frame trains for at most 10 ms)");
 }
 
-void data_column(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
+void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     heading(fonts, "Data");
     const PlaygroundState& s = lab.state();
     // A thumbnail of each dataset, as TensorFlow Playground has: a few points of it, coloured by label.
@@ -133,18 +134,25 @@ void data_column(const PlaygroundLab& lab, const Fonts& fonts, std::vector<Playg
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kDatasetLabels[k]);
         const bool chosen = static_cast<int>(s.dataset) == k;
         dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 3);
-        const Dataset& d = samples[k].train;
-        for (int i = 0; i < d.size(); ++i) {
+        const int w = static_cast<int>(box), h = static_cast<int>(box * 0.8f);
+        if (p.thumbnails_px != w || !p.thumbnails[k].ready()) {
+            const Dataset& d = samples[k].train;
             const bool line = k == static_cast<int>(DatasetKind::Line);
-            const float x1 = d.X(i, 0), x2 = line ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
-            const ImVec2 c(a.x + (x1 + 6) / 12 * box, a.y + (6 - x2) / 12 * box * 0.8f);
-            if (c.x < a.x || c.x > b.x || c.y < a.y || c.y > b.y) continue;
-            std::uint8_t rgb[3];
-            if (d.regression()) gfx::colormap_rgb(gfx::Colormap::Diverging, line ? 1.0f : d.y(i, 0), -1, 1, rgb);
-            else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, d.y(i, 0) + 0.999f, 0, 1, rgb);
-            else gfx::colormap_rgb(gfx::Colormap::Diverging, d.y(i, 0), 0, 1, rgb);
-            dl->AddCircleFilled(c, 1.6f, IM_COL32(rgb[0], rgb[1], rgb[2], 255), 6);
+            std::vector<gfx::Dot> dots;
+            for (int i = 0; i < d.size(); ++i) {
+                const float x1 = d.X(i, 0), x2 = line ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
+                std::uint8_t rgb[3];
+                if (d.regression()) gfx::colormap_rgb(gfx::Colormap::Diverging, line ? 1.0f : d.y(i, 0), -1, 1, rgb);
+                else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, d.y(i, 0) + 0.999f, 0, 1, rgb);
+                else gfx::colormap_rgb(gfx::Colormap::Diverging, d.y(i, 0), 0, 1, rgb);
+                dots.push_back({(x1 + 6) / 12 * w, (6 - x2) / 12 * h, 1.6f, {rgb[0], rgb[1], rgb[2], 255}});
+            }
+            gfx::RgbaImage image;
+            gfx::paint_dots(image, w, h, {}, dots);
+            p.thumbnails[k].upload(image);
+            if (k == 8) p.thumbnails_px = w;
         }
+        dl->AddImage(p.thumbnails[k].imgui_id(), a, ImVec2(a.x + w, a.y + h));
         dl->AddRect(a, b, chosen ? colors::highlight : colors::node_border, 3, 0, chosen ? 3.0f : 1.0f);
         const char* name = kDatasetShort[k];
         dl->AddText(ImVec2(a.x + (box - ImGui::CalcTextSize(name).x) / 2, b.y), chosen ? colors::text : colors::muted, name);
@@ -172,11 +180,13 @@ void data_column(const PlaygroundLab& lab, const Fonts& fonts, std::vector<Playg
     }
 }
 
-constexpr float kInspectorHeight = 178;
+// The inspector gets what the network diagram does not need (40 px a neuron in the widest layer),
+// between these bounds: a small network leaves room for the whole table of incoming weights.
+constexpr float kInspectorMinHeight = 178, kInspectorMaxHeight = 330;
 
 // The signature panel: one neuron, one sample, every quantity of backprop in lecture 000's notation.
-void inspector(PlaygroundPanel& p, const PlaygroundLab& lab) {
-    ImGui::BeginChild("pg_inspector", ImVec2(0, kInspectorHeight - 4), true);
+void inspector(PlaygroundPanel& p, const PlaygroundLab& lab, float height) {
+    ImGui::BeginChild("pg_inspector", ImVec2(0, height - 4), true);
     note_widget("pg:inspector");
     if (lab.inspected_sample() >= 0) {  // the whole network for this sample, gate by gate
         if (ImGui::SmallButton("Whole network for this point in the Graph lab")) p.open_in_graph = lab.inspected_sample();
@@ -185,9 +195,11 @@ void inspector(PlaygroundPanel& p, const PlaygroundLab& lab) {
             ImGui::SetTooltip("every s, z, weight and gradient of this sample's backward pass as a graph\n(networks of up to %d weights and biases)", kMaxGraphParameters);
     }
     if (lab.inspected_sample() < 0 || lab.inspected_layer() < 0) {
-        ImGui::TextColored(to_vec4(colors::muted), lab.inspected_sample() < 0
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+        ImGui::TextWrapped(lab.inspected_sample() < 0
             ? "Backprop for one sample: click a training point on the output (white ring), then a neuron."
             : "Training point #%d picked: now click a neuron to see its s, z and gradients.", lab.inspected_sample());
+        ImGui::PopStyleColor();
         ImGui::EndChild();
         return;
     }
@@ -200,9 +212,12 @@ void inspector(PlaygroundPanel& p, const PlaygroundLab& lab) {
         ImGui::TextColored(to_vec4(colors::gradient), "dC/ds = %s  (fused with the loss: \xCF\x83(s) \xE2\x88\x92 t)", short_number(t.ds).c_str());
     else
         ImGui::TextColored(to_vec4(colors::gradient), "dC/dz = %s     dC/ds = dC/dz \xC2\xB7 h'(s) = %s", short_number(t.dz).c_str(), short_number(t.ds).c_str());
-    if (ImGui::BeginTable("trace", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame)) {
+    if (ImGui::BeginTable("trace", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        for (const char* h : {"from", "z in", "w", "dC/dw = dC/ds\xC2\xB7z", "batch mean g", "update \xE2\x88\x92\xCE\xB7\xC2\xB7g"}) ImGui::TableSetupColumn(h);
+        // Widths in proportion to the headers, so none is cut at the playground's usual width.
+        const std::pair<const char*, float> columns[] = {{"from", 0.6f}, {"z in", 0.85f}, {"w", 0.85f},
+            {"dC/dw = dC/ds\xC2\xB7z", 1.6f}, {"batch mean g", 1.25f}, {"update \xE2\x88\x92\xCE\xB7\xC2\xB7g", 1.25f}};
+        for (const auto& [header, weight] : columns) ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthStretch, weight);
         ImGui::TableHeadersRow();
         for (size_t j = 0; j < t.w.size(); ++j) {
             ImGui::TableNextRow();
@@ -237,9 +252,10 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     const std::vector<int>& sizes = mlp.desc().sizes;
     const int columns = static_cast<int>(sizes.size());
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - kInspectorHeight);
     const float top = 26;  // room for the +/- buttons over each hidden layer
     const int widest = *std::max_element(sizes.begin(), sizes.end());
+    const float inspector_height = std::clamp(ImGui::GetContentRegionAvail().y - (widest * 40.0f + top + 24), kInspectorMinHeight, kInspectorMaxHeight);
+    const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - inspector_height);
     const float spacing = std::min(40.0f, (avail.y - top - 8) / widest);
     const float box = std::max(6.0f, std::min(30.0f, spacing - 5));
     const float gap = (avail.x - box) / std::max(1, columns - 1);
@@ -308,7 +324,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y));
-    inspector(p, lab);
+    inspector(p, lab, inspector_height);
     if (hover_layer >= 0 && ImGui::IsWindowHovered() && mouse.y < origin.y + avail.y) {
         const Layer<float>& L = mlp.layers[hover_layer];
         ImGui::SetTooltip("weight w[%d,%d] of layer %d = %s\ngradient dC/dw = %s (last batch)\nupdate = \xE2\x88\x92\xCE\xB7 \xC2\xB7 gradient = %s",
@@ -331,7 +347,9 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         ImGui::TextWrapped("Diverged: %s", lab.status().c_str());
         ImGui::PopStyleColor();
     }
-    const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - 190);
+    // The output takes what the two plots under it leave (each at least kMinPlotHeight tall).
+    constexpr float kMinPlotHeight = 92, kPlotLabels = 3 * 7;
+    const float side = std::floor(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - 2 * kMinPlotHeight - kPlotLabels));
     const PlaygroundState& s = lab.state();
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + side, a.y + side);
     // The output at full resolution through our fragment shader: the engine's grid interpolated,
@@ -360,39 +378,50 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     int nearest = -1;
     float nearest_d = 9;  // pixels
     ImVec2 picked(-1, -1);
-    for (int part = 0; part < 2; ++part) {
-        const Dataset& d = part == 0 ? data.train : data.test;
-        for (int i = 0; i < d.size(); ++i) {
-            // 1-D data (y = 2x) is drawn as points (x, y).
-            const float x1 = d.X(i, 0), x2 = one_d ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
-            if (!std::isfinite(x1) || !std::isfinite(x2)) continue;
-            const ImVec2 c(a.x + (x1 + 6) / 12 * side, a.y + (6 - x2) / 12 * side);
-            if (c.x < a.x || c.x > b.x || c.y < a.y || c.y > b.y) continue;
-            std::uint8_t rgb[3];
-            const float v = d.y(i, 0);
-            if (regression) gfx::colormap_rgb(gfx::Colormap::Diverging, v, -1, 1, rgb);
-            else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, v + 0.999f, 0, 1, rgb);
-            else gfx::colormap_rgb(gfx::Colormap::Diverging, v, 0, 1, rgb);
-            dl->AddCircleFilled(c, 3.6f, part == 0 ? IM_COL32(255, 255, 255, 255) : IM_COL32(40, 40, 40, 255), 8);
-            dl->AddCircleFilled(c, 2.6f, IM_COL32(rgb[0], rgb[1], rgb[2], 255), 8);
-            if (part == 0) {
-                const ImVec2 m = ImGui::GetIO().MousePos;
-                const float dist = std::hypot(m.x - c.x, m.y - c.y);
-                if (dist < nearest_d) nearest_d = dist, nearest = i;
-                if (i == lab.inspected_sample()) picked = c;
+    // 1-D data (y = 2x) is drawn as points (x, y).
+    auto position = [&](const Dataset& d, int i) {
+        const float x1 = d.X(i, 0), x2 = one_d ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
+        return ImVec2((x1 + 6) / 12 * px, (6 - x2) / 12 * px);
+    };
+    const std::string points_key = std::to_string(px) + "/" + s.to_string();
+    if (points_key != p.points_key) {
+        std::vector<gfx::Dot> dots;
+        for (int part = 0; part < 2; ++part) {
+            const Dataset& d = part == 0 ? data.train : data.test;
+            for (int i = 0; i < d.size(); ++i) {
+                const ImVec2 c = position(d, i);
+                std::uint8_t rgb[3];
+                const float v = d.y(i, 0);
+                if (regression) gfx::colormap_rgb(gfx::Colormap::Diverging, v, -1, 1, rgb);
+                else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, v + 0.999f, 0, 1, rgb);
+                else gfx::colormap_rgb(gfx::Colormap::Diverging, v, 0, 1, rgb);
+                const gfx::Rgba ring = part == 0 ? gfx::Rgba{255, 255, 255, 255} : gfx::Rgba{40, 40, 40, 255};
+                dots.push_back({c.x, c.y, 3.6f, ring});
+                dots.push_back({c.x, c.y, 2.6f, {rgb[0], rgb[1], rgb[2], 255}});
             }
         }
+        gfx::RgbaImage image;
+        gfx::paint_dots(image, px, px, {}, dots);
+        p.points.upload(image);
+        p.points_key = points_key;
+    }
+    dl->AddImage(p.points.imgui_id(), a, ImVec2(a.x + px, a.y + px));
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    for (int i = 0; i < data.train.size(); ++i) {
+        const ImVec2 c = position(data.train, i);
+        const float dist = std::hypot(m.x - a.x - c.x, m.y - a.y - c.y);
+        if (dist < nearest_d) nearest_d = dist, nearest = i;
+        if (i == lab.inspected_sample()) picked = ImVec2(a.x + c.x, a.y + c.y);
     }
     if (picked.x >= 0) dl->AddCircle(picked, 8, colors::highlight, 0, 3);
     if (clicked && nearest >= 0) commands.push_back({PlaygroundCommand::SelectSample, 0, nearest});
-    ImGui::TextUnformatted("loss");
-    ImGui::SameLine();
-    ImGui::Checkbox("log scale", &p.log_loss);
     std::vector<double> x;
     PlotSeries train{"train loss", IM_COL32(40, 40, 40, 255), {}}, test{"test loss", IM_COL32(200, 60, 60, 255), {}};
     for (const HistoryPoint& hp : lab.history()) x.push_back(hp.epoch), train.y.push_back(hp.train_loss), test.y.push_back(hp.test_loss);
     const float w = ImGui::GetContentRegionAvail().x;
-    line_plot("loss", ImVec2(w, 84), x, {train, test}, p.log_loss, "epoch");
+    const float plot_height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - 7) / 2);
+    line_plot("loss", ImVec2(w, plot_height), x, {train, test}, p.log_loss, "epoch", "loss", &p.log_loss);
+    note_widget("pg:loss-plot");
     std::vector<PlotSeries> norms;
     const ImU32 palette[] = {IM_COL32(8, 119, 189, 255), IM_COL32(245, 147, 34, 255), IM_COL32(60, 160, 60, 255),
                              IM_COL32(150, 60, 170, 255), IM_COL32(120, 120, 120, 255)};
@@ -401,8 +430,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         for (const HistoryPoint& hp : lab.history()) series.y.push_back(k < hp.gradient_norms.size() ? hp.gradient_norms[k] : NAN);
         norms.push_back(std::move(series));
     }
-    ImGui::TextUnformatted("gradient norm \xE2\x80\x96" "dC/dW\xE2\x80\x96" " per layer (log)");
-    line_plot("grads", ImVec2(w, 70), x, norms, true, "epoch");
+    line_plot("grads", ImVec2(w, plot_height), x, norms, true, "epoch", "\xE2\x80\x96" "dC/dW\xE2\x80\x96" " per layer (log)");
 }
 
 }  // namespace
@@ -443,7 +471,7 @@ void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::ve
     controls(*this, lab, commands);
     ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));  // room for the SGD / full-batch labels
     ImGui::BeginChild("pg_data", ImVec2(230, 0), false);
-    data_column(lab, fonts, commands);
+    data_column(*this, lab, fonts, commands);
     ImGui::EndChild();
     ImGui::SameLine();
     const float right = 400;

@@ -4,10 +4,12 @@
 // the training controls on top. Reads the lab, emits PlaygroundCommands.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <vector>
 
 #include "gfx/heatmap_texture.h"
+#include "gfx/rgba_texture.h"
 #include "gfx/shader_heatmap.h"
 #include "lab/playground_lab.h"
 #include "ui/theme.h"
@@ -19,6 +21,10 @@ struct PlaygroundPanel {
     gfx::ShaderHeatmap boundary;   // the big decision boundary / regression surface
     std::string boundary_key;      // step, size and state it was drawn for
     std::vector<std::unique_ptr<gfx::HeatmapTexture>> neurons, features;
+    gfx::RgbaTexture points;                 // the data on the output, painted once per data and size
+    std::string points_key;
+    std::array<gfx::RgbaTexture, 9> thumbnails;  // one per dataset, painted once per size
+    int thumbnails_px = 0;
     long textures_step = -1;
     std::string textures_state;  // the state string the textures were made for
     bool log_loss = false;

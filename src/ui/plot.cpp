@@ -21,16 +21,52 @@ double nice_step(double lo, double hi, int count) {
     return 10 * p;
 }
 
+// At most two points per pixel column, the lowest and the highest in the order they came: a long
+// noisy history keeps its envelope and costs the rasteriser hundreds of vertices, not tens of thousands.
+std::vector<ImVec2> thin_to_columns(const std::vector<ImVec2>& pts) {
+    std::vector<ImVec2> out;
+    for (size_t i = 0; i < pts.size();) {
+        const float column = std::floor(pts[i].x);
+        size_t lo = i, hi = i, j = i;
+        for (; j < pts.size() && std::floor(pts[j].x) == column; ++j) {
+            if (pts[j].y < pts[lo].y) lo = j;
+            if (pts[j].y > pts[hi].y) hi = j;
+        }
+        out.push_back(pts[std::min(lo, hi)]);
+        if (lo != hi) out.push_back(pts[std::max(lo, hi)]);
+        i = j;
+    }
+    return out;
+}
+
 }  // namespace
 
 void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const std::vector<PlotSeries>& series,
-               bool log_y, const char* x_label) {
+               bool log_y, const char* x_label, const char* title, bool* log_toggle) {
     ImGui::PushID(id);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("plot", size);
-    const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float left = 52, bottom = 20, top = 6, right = 8;
+    const float band = title ? 22.0f : 0.0f;
+    if (title) {
+        dl->AddText(ImVec2(origin.x + 4, origin.y + 2), colors::text, title);
+        if (log_toggle) {  // a small check box of our own: it must fit the band
+            const ImVec2 t(origin.x + 14 + ImGui::CalcTextSize(title).x, origin.y + 2);
+            const ImVec2 label = ImGui::CalcTextSize("log");
+            ImGui::SetCursorScreenPos(t);
+            if (ImGui::InvisibleButton("log", ImVec2(label.x + 20, label.y))) *log_toggle = !*log_toggle;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("log scale for the y axis");
+            const ImVec2 box(t.x + 1, t.y + (label.y - 13) / 2);
+            dl->AddRectFilled(box, ImVec2(box.x + 13, box.y + 13), IM_COL32(255, 255, 255, 255), 2);
+            dl->AddRect(box, ImVec2(box.x + 13, box.y + 13), IM_COL32(150, 150, 160, 255), 2);
+            if (*log_toggle) dl->AddRectFilled(ImVec2(box.x + 3, box.y + 3), ImVec2(box.x + 10, box.y + 10), IM_COL32(66, 150, 250, 255), 1);
+            dl->AddText(ImVec2(t.x + 18, t.y), colors::muted, "log");
+            log_y = *log_toggle;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + band));
+    }
+    ImGui::InvisibleButton("plot", ImVec2(size.x, size.y - band));
+    const bool hovered = ImGui::IsItemHovered();
+    const float left = 52, bottom = 20, top = band + 6, right = 8;
     const ImVec2 a(origin.x + left, origin.y + top), b(origin.x + size.x - right, origin.y + size.y - bottom);
     dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255));
     dl->AddRect(a, b, IM_COL32(190, 190, 195, 255));
@@ -53,14 +89,15 @@ void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const 
 
     // Ticks and grid: y on the left (in data units, also for log), x along the bottom.
     char buf[32];
+    const int y_ticks = std::max(1, static_cast<int>((b.y - a.y) / 22));  // labels 22 px apart at least
     if (log_y) {
-        for (double e = std::ceil(y_lo); e <= y_hi + 1e-9; e += std::max(1.0, std::ceil((y_hi - y_lo) / 4))) {
+        for (double e = std::ceil(y_lo); e <= y_hi + 1e-9; e += std::max(1.0, std::ceil((y_hi - y_lo) / y_ticks))) {
             dl->AddLine(ImVec2(a.x, py(e)), ImVec2(b.x, py(e)), colors::grid);
             std::snprintf(buf, sizeof buf, "1e%d", static_cast<int>(e));
             dl->AddText(ImVec2(origin.x + 4, py(e) - 7), colors::muted, buf);
         }
     } else {
-        const double step = nice_step(y_lo, y_hi, 4);
+        const double step = nice_step(y_lo, y_hi, std::min(4, y_ticks));
         for (double v = std::ceil(y_lo / step) * step; v <= y_hi + 1e-9; v += step) {
             dl->AddLine(ImVec2(a.x, py(v)), ImVec2(b.x, py(v)), colors::grid);
             dl->AddText(ImVec2(origin.x + 4, py(v) - 7), colors::muted, short_number(v).c_str());
@@ -78,16 +115,26 @@ void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const 
         std::vector<ImVec2> pts;
         for (size_t i = 0; i < s.y.size() && i < x.size(); ++i)
             if (std::isfinite(s.y[i]) && (!log_y || s.y[i] > 0)) pts.emplace_back(px(x[i]), py(ty(s.y[i])));
+        pts = thin_to_columns(pts);
         if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, 2.0f);
     }
     dl->PopClipRect();
 
-    // Legend, top right.
+    // Legend, top right: in the title band when there is one; else over the curves, on white.
+    const float ly = title ? origin.y + 2 : a.y + 3;
+    if (!title) {
+        float legend_width = 0;
+        for (const PlotSeries& s : series) legend_width += ImGui::CalcTextSize(s.name.c_str()).x + 18;
+        dl->AddRectFilled(ImVec2(b.x - 10 - legend_width, a.y + 1), ImVec2(b.x - 1, a.y + 19), IM_COL32(255, 255, 255, 215));
+    }
+    // Entries that would run into the title are left to the hover read-out.
+    const float legend_left = title ? origin.x + ImGui::CalcTextSize(title).x + (log_toggle ? 70.0f : 16.0f) : a.x;
     float lx = b.x - 6;
     for (auto it = series.rbegin(); it != series.rend(); ++it) {
+        if (lx - ImGui::CalcTextSize(it->name.c_str()).x - 18 < legend_left) break;
         lx -= ImGui::CalcTextSize(it->name.c_str()).x + 18;
-        dl->AddLine(ImVec2(lx, a.y + 10), ImVec2(lx + 12, a.y + 10), it->color, 3);
-        dl->AddText(ImVec2(lx + 15, a.y + 3), colors::text, it->name.c_str());
+        dl->AddLine(ImVec2(lx, ly + 7), ImVec2(lx + 12, ly + 7), it->color, 3);
+        dl->AddText(ImVec2(lx + 15, ly), colors::text, it->name.c_str());
     }
 
     if (hovered) {  // read-out of the nearest x

@@ -15,7 +15,9 @@ struct PlotSeries {
     std::vector<double> y;
 };
 
+// With a title, the plot has a band over its area holding the title, the legend and, when log_toggle
+// is given, a "log" switch for the y axis (which then decides log_y).
 void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const std::vector<PlotSeries>& series,
-               bool log_y, const char* x_label);
+               bool log_y, const char* x_label, const char* title = nullptr, bool* log_toggle = nullptr);
 
 }  // namespace nabla::ui
