@@ -221,14 +221,15 @@ bool trajectory_command(const std::string& kind, const std::string& text, double
         {"play", TrajectoryCommand::Play},         {"pause", TrajectoryCommand::Pause},   {"step", TrajectoryCommand::Step},
         {"reset", TrajectoryCommand::Reset},       {"preset", TrajectoryCommand::Preset}, {"state", TrajectoryCommand::LoadState},
         {"lr", TrajectoryCommand::LearningRate},   {"batch", TrajectoryCommand::Batch},   {"optimizer", TrajectoryCommand::Optimizer},
-        {"select", TrajectoryCommand::SelectRun},  {"add_run", TrajectoryCommand::AddRun},
+        {"select", TrajectoryCommand::SelectRun},  {"add_run", TrajectoryCommand::AddRun}, {"momentum", TrajectoryCommand::Momentum},
     };
     for (const auto& k : kinds)
         if (kind == k.name) {
             TrajectoryCommand c{k.kind, -1, value};
             c.text = text;
             const bool per_run = k.kind == TrajectoryCommand::LearningRate || k.kind == TrajectoryCommand::Batch ||
-                                 k.kind == TrajectoryCommand::Optimizer || k.kind == TrajectoryCommand::SelectRun;
+                                 k.kind == TrajectoryCommand::Optimizer || k.kind == TrajectoryCommand::SelectRun ||
+                                 k.kind == TrajectoryCommand::Momentum;
             if (per_run) {
                 double run = 0;
                 if (!parse_finite(text, run) || run != std::floor(run) || run < 0 || run >= kMaxRuns)

@@ -53,6 +53,7 @@ std::string TrajectoryState::validate() const {
         if (!(std::isfinite(r.start.x) && std::isfinite(r.start.y) && std::fabs(r.start.x) < 1e3 && std::fabs(r.start.y) < 1e3))
             return "start points must be finite and within ±1000";
         if (static_cast<int>(r.optimizer) < 0 || static_cast<int>(r.optimizer) > 4) return "no such optimizer";
+        if (!(r.momentum >= 0 && r.momentum <= 0.999)) return "the momentum \xCE\xBC must be between 0 and 0.999";
     }
     return "";
 }
@@ -62,7 +63,7 @@ std::string TrajectoryState::to_string() const {
     for (const RunSettings& r : runs)
         runs_text += (runs_text.empty() ? "" : ";") + std::string(optimizer_name(r.optimizer)) + ":" +
                      format_number(r.learning_rate) + ":" + std::to_string(r.batch) + ":" + format_number(r.start.x) + ":" +
-                     format_number(r.start.y);
+                     format_number(r.start.y) + ":" + format_number(r.momentum);
     return "surface=" + std::string(surface_name(surface.kind)) + "&points=" + std::to_string(surface.points) +
            "&noise=" + url_encode(format_number(surface.noise)) + "&kappa=" + url_encode(format_number(surface.condition)) +
            "&seed=" + std::to_string(surface.seed) + "&sampling=" + std::to_string(sampling_seed) + "&runs=" + url_encode(runs_text);
@@ -78,7 +79,8 @@ bool parse_run(const std::string& text, RunSettings& r, std::string& error) {
         parts.push_back(text.substr(start, colon - start));
         start = colon + 1;
     }
-    if (parts.size() != 5) return error = "a run reads optimizer:rate:batch:x:y, not '" + text + "'", false;
+    // The sixth part, momentum μ, came later: links without it keep working with μ = 0.9.
+    if (parts.size() != 5 && parts.size() != 6) return error = "a run reads optimizer:rate:batch:x:y:momentum, not '" + text + "'", false;
     int kind = -1;
     for (int i = 0; i < 5; ++i)
         if (parts[0] == optimizer_name(static_cast<OptimizerKind>(i))) kind = i;
@@ -87,7 +89,9 @@ bool parse_run(const std::string& text, RunSettings& r, std::string& error) {
     double batch = 0;
     if (!parse_finite(parts[1], r.learning_rate) || !parse_finite(parts[2], batch) || batch != std::floor(batch) ||
         batch < 1 || batch > 100000 || !parse_finite(parts[3], r.start.x) || !parse_finite(parts[4], r.start.y))
-        return error = "a run reads optimizer:rate:batch:x:y with numbers, not '" + text + "'", false;
+        return error = "a run reads optimizer:rate:batch:x:y:momentum with numbers, not '" + text + "'", false;
+    if (parts.size() == 6 && !parse_finite(parts[5], r.momentum))
+        return error = "the momentum of a run must be a number, not '" + parts[5] + "'", false;
     r.batch = static_cast<int>(batch);
     return true;
 }
@@ -220,6 +224,7 @@ OptimizerSettings TrajectoryLab::settings_of(int i) const {
     OptimizerSettings s;
     s.kind = state_.runs[i].optimizer;
     s.learning_rate = state_.runs[i].learning_rate;
+    s.momentum = state_.runs[i].momentum;
     return s;
 }
 
@@ -321,6 +326,14 @@ bool TrajectoryLab::set_optimizer(int i, OptimizerKind kind) {
     return true;
 }
 
+bool TrajectoryLab::set_momentum(int i, double mu) {
+    if (i < 0 || i >= run_count()) return error_ = "no run " + std::to_string(i + 1), false;
+    if (!(std::isfinite(mu) && mu >= 0 && mu <= 0.999)) return error_ = "the momentum \xCE\xBC must be between 0 and 0.999", false;
+    state_.runs[i].momentum = mu;
+    preview(i);
+    return true;
+}
+
 bool TrajectoryLab::apply(const TrajectoryCommand& c) {
     const int run = c.run < 0 ? selected_ : c.run;
     bool ok = true;
@@ -363,6 +376,7 @@ bool TrajectoryLab::apply(const TrajectoryCommand& c) {
             ok = set_batch(run, static_cast<int>(c.value));
             break;
         case TrajectoryCommand::Optimizer: ok = set_optimizer(run, static_cast<OptimizerKind>(static_cast<int>(c.value))); break;
+        case TrajectoryCommand::Momentum: ok = set_momentum(run, c.value); break;
         case TrajectoryCommand::AddRun: {
             if (run_count() >= kMaxRuns) return error_ = "at most 6 runs at once", false;
             TrajectoryState next = state_;
@@ -430,6 +444,7 @@ std::string TrajectoryLab::to_json() const {
         w.key("optimizer").value(optimizer_name(s.optimizer));
         w.key("learning_rate").value(s.learning_rate);
         w.key("batch").value(batch_of(i));
+        w.key("momentum").value(s.momentum);
         w.key("start").begin_array().value(s.start.x).value(s.start.y).end_array();
         w.key("position").begin_array().value(t.path.back().x).value(t.path.back().y).end_array();
         w.key("loss").value(t.loss.back());

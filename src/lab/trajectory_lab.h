@@ -24,6 +24,7 @@ struct RunSettings {
     double learning_rate = 0.05;
     int batch = 1;                                 // clamped to the surface's sample count
     Vec2 start;
+    double momentum = 0.9;                         // μ of momentum and Nesterov (Distill's β), 0 … 0.999
 };
 
 struct TrajectoryState {
@@ -49,11 +50,11 @@ struct RunTrace {
 };
 
 struct TrajectoryCommand {
-    enum Kind { Play, Pause, Step, Reset, Preset, Surface, Start, LearningRate, Batch, Optimizer, AddRun, RemoveRun,
-                SelectRun, LoadState };
+    enum Kind { Play, Pause, Step, Reset, Preset, Surface, Start, LearningRate, Batch, Optimizer, Momentum, AddRun,
+                RemoveRun, SelectRun, LoadState };
     Kind kind;
     int run = -1;           // -1: every run (Start), or the selected one
-    double value = 0;       // learning rate, batch, optimizer, steps (Step)
+    double value = 0;       // learning rate, batch, optimizer, momentum μ, steps (Step)
     Vec2 point = {};        // Start
     SurfaceSettings surface = {};  // Surface
     std::string text = {};  // Preset name, LoadState link
@@ -74,6 +75,7 @@ public:
     bool set_learning_rate(int run, double lr);
     bool set_batch(int run, int batch);
     bool set_optimizer(int run, OptimizerKind kind);
+    bool set_momentum(int run, double mu);  // keeps the velocity: the path bends from where it is
 
     void step(int steps);  // every run that has not diverged
     void reset();          // every run back to its start, same minibatch sequence

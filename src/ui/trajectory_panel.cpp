@@ -140,7 +140,8 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         ImGui::PushID(i);
         const bool selected = lab.selected() == i;
         ImGui::PushStyleColor(ImGuiCol_ChildBg, selected ? IM_COL32(255, 244, 214, 255) : IM_COL32(246, 246, 244, 255));
-        const float rows = lab.surface().data_driven() ? 3.35f : 2.35f;
+        const bool has_momentum = r.optimizer == OptimizerKind::Momentum || r.optimizer == OptimizerKind::Nesterov;
+        const float rows = (lab.surface().data_driven() ? 3.35f : 2.35f) + (has_momentum ? 1 : 0);
         ImGui::BeginChild("run", ImVec2(0, rows * ImGui::GetFrameHeightWithSpacing()), true, ImGuiWindowFlags_NoScrollbar);
         const ImVec2 sw = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
@@ -177,6 +178,16 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
             if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? "%d (full-batch GD)" : "%d"))
                 commands.push_back({TrajectoryCommand::Batch, i, static_cast<double>(batch)});
             note_widget("tr:batch:" + std::to_string(i));
+        }
+        if (has_momentum) {  // Distill's β: how much of the last step the next one keeps
+            double mu = r.momentum;
+            const double mu_lo = 0, mu_hi = 0.99;
+            ImGui::TextUnformatted("\xCE\xBC");
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::SliderScalar("##mu", ImGuiDataType_Double, &mu, &mu_lo, &mu_hi, "%.2f  (v \xE2\x86\x90 \xCE\xBCv + g)"))
+                commands.push_back({TrajectoryCommand::Momentum, i, std::round(mu * 100) / 100});
+            note_widget("tr:momentum:" + std::to_string(i));
         }
         ImGui::EndChild();
         if (!t.diverged.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.diverged.c_str());
@@ -276,9 +287,13 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     for (int i = 0; i < lab.run_count(); ++i) {
         const RunTrace& t = lab.run(i);
         pts.clear();
-        for (const Vec2& q : t.path) {  // far-away points (a diverging run) pinned near the picture
-            const ImVec2 s = to_screen(q);
-            pts.push_back(ImVec2(std::clamp(s.x, a.x - 2000, b.x + 2000), std::clamp(s.y, a.y - 2000, b.y + 2000)));
+        for (size_t k = 0; k < t.path.size(); ++k) {  // far-away points (a diverging run) pinned near the picture
+            const ImVec2 s = to_screen(t.path[k]);
+            const ImVec2 p(std::clamp(s.x, a.x - 2000, b.x + 2000), std::clamp(s.y, a.y - 2000, b.y + 2000));
+            // Steps under a pixel are invisible but cost vertices every frame (a converged run has
+            // thousands of them): keep a point when it has moved, and always the last one.
+            if (!pts.empty() && k + 1 < t.path.size() && std::fabs(p.x - pts.back().x) + std::fabs(p.y - pts.back().y) < 1.0f) continue;
+            pts.push_back(p);
         }
         const ImU32 c = run_color(i);
         const float width = lab.selected() == i ? 2.6f : 1.8f;
@@ -414,8 +429,7 @@ ImU32 run_color(int run) {
 }
 
 void TrajectoryPanel::draw(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
-    controls(*this, lab, commands);
-    if (!lab.error().empty()) ImGui::TextColored(to_vec4(colors::bad), "%s", lab.error().c_str());
+    controls(*this, lab, commands);  // refusals show on the app's status line, until the next accepted change
     ImGui::BeginChild("tr_left", ImVec2(320, 0), false);
     surface_settings(lab, fonts, commands);
     ImGui::Spacing();

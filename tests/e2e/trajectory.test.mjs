@@ -114,11 +114,32 @@ test('too large a learning rate diverges, is marked, and nothing non-finite is k
   assert.ok(s.runs.every((r) => Number.isFinite(r.loss) && r.position.every(Number.isFinite)));
   await frames(app.page, 3);
   await screenshot(app.page, 'trajectory-diverged.png');
-  await command(app.page, 'trajectory', 'preset', 'momentum-bowl');
-  await command(app.page, 'trajectory', 'step', '', 60);
+});
+
+test('momentum μ is dragged with the mouse on a momentum run and the path bends from where it is', async () => {
+  await clickWidget(app.page, 'tr:preset:momentum-bowl');
+  await command(app.page, 'trajectory', 'step', '', 30);
   await command(app.page, 'trajectory', 'select', '1');
   await frames(app.page, 3);
+  const names = Object.keys(await widgets(app.page));
+  assert.ok(names.includes('tr:momentum:1') && names.includes('tr:momentum:2'), 'μ for momentum and Nesterov');
+  assert.ok(!names.includes('tr:momentum:0') && !names.includes('tr:momentum:3'), 'no μ for SGD and Adam');
+  const before = await tr();
+  assert.equal(before.runs[1].momentum, 0.9);
+  await clickWidget(app.page, 'tr:momentum:1', 0.02, 0.5);  // the left end: no momentum
+  const s = await tr();
+  assert.ok(s.runs[1].momentum < 0.1, `μ ${s.runs[1].momentum}`);
+  assert.equal(s.runs[1].path_points, before.runs[1].path_points);  // not reset
+  assert.deepEqual(s.runs[1].position, before.runs[1].position);
+  assert.equal(s.runs[2].momentum, 0.9);  // the other runs keep theirs
+  assert.equal(new URLSearchParams(s.state).get('runs').split(';')[1].split(':')[5], String(s.runs[1].momentum));
+  await command(app.page, 'trajectory', 'momentum', '1', 0.9);
+  await command(app.page, 'trajectory', 'step', '', 30);
+  await frames(app.page, 3);
   await screenshot(app.page, 'trajectory-momentum.png');
+  const refused = await command(app.page, 'trajectory', 'momentum', '1', 1.5);
+  assert.ok(!refused.ok && /between 0 and 0\.999/.test(refused.error), JSON.stringify(refused));
+  assert.equal((await tr()).runs[1].momentum, 0.9);
 });
 
 test('a tampered trajectory link is refused with a message and the runs stay', async () => {

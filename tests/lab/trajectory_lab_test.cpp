@@ -138,6 +138,38 @@ TEST(TrajectoryLab, LiveChangesContinueThePath) {
     EXPECT_EQ(lab.state().runs[0].learning_rate, 0.01);  // the refused values changed nothing
 }
 
+TEST(TrajectoryLab, MomentumMuIsPerRunLiveAndInTheLink) {
+    // Bowl κ = 10, gradient (x, 10y), from (1, 1), η = 0.1, μ = 0.5:
+    // v1 = (1, 10), w1 = (0.9, 0); g2 = (0.9, 0), v2 = 0.5 v1 + g2 = (1.4, 5), w2 = (0.76, −0.5).
+    TrajectoryState s = one_run(SurfaceKind::Bowl, OptimizerKind::Momentum, 0.1, 1, {1, 1});
+    s.runs[0].momentum = 0.5;
+    TrajectoryLab lab;
+    ASSERT_TRUE(lab.set_state(s));
+    lab.step(2);
+    EXPECT_NEAR(lab.run(0).path[2].x, 0.76, 1e-15);
+    EXPECT_NEAR(lab.run(0).path[2].y, -0.5, 1e-15);
+    // Changed mid-run: the velocity is kept, only μ changes. v3 = 0 · v2 + g3, g3 = (0.76, −5).
+    ASSERT_TRUE(lab.apply({TrajectoryCommand::Momentum, 0, 0.0}));
+    EXPECT_NEAR(lab.run(0).next_step.x, -0.1 * 0.76, 1e-15);  // the preview already uses it
+    lab.step(1);
+    EXPECT_NEAR(lab.run(0).path[3].x, 0.76 - 0.076, 1e-15);
+    EXPECT_NEAR(lab.run(0).path[3].y, -0.5 + 0.5, 1e-15);
+    // Refused values keep the last good μ; the link carries μ, and old links without it mean 0.9.
+    EXPECT_FALSE(lab.set_momentum(0, 1.0));
+    EXPECT_FALSE(lab.set_momentum(0, NAN));
+    EXPECT_NE(lab.error().find("0.999"), std::string::npos);
+    EXPECT_EQ(lab.state().runs[0].momentum, 0.0);
+    ASSERT_TRUE(lab.set_momentum(0, 0.75));
+    TrajectoryState back;
+    std::string why;
+    ASSERT_TRUE(TrajectoryState::from_string(lab.state().to_string(), back, why)) << why;
+    EXPECT_EQ(back.runs[0].momentum, 0.75);
+    ASSERT_TRUE(TrajectoryState::from_string("surface=bowl&runs=momentum%3A0.1%3A1%3A1%3A1", back, why)) << why;
+    EXPECT_EQ(back.runs[0].momentum, 0.9);
+    EXPECT_FALSE(TrajectoryState::from_string("surface=bowl&runs=momentum%3A0.1%3A1%3A1%3A1%3A2", back, why));
+    EXPECT_NE(why.find("momentum"), std::string::npos) << why;
+}
+
 TEST(TrajectoryLab, TooLargeALearningRateDivergesAndSaysWhy) {
     TrajectoryLab lab;
     ASSERT_TRUE(lab.load_preset("large-lr"));
