@@ -117,11 +117,11 @@ void header() {
 
 }  // namespace
 
-void app_init() {
+void app_init(float pixel_ratio) {
     g_app = new App();
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the page's state lives in its link
     ui::apply_theme();
-    g_app->fonts = ui::load_fonts(17.0f);
+    g_app->fonts = ui::load_fonts(17.0f, pixel_ratio);
 }
 
 void app_frame() {

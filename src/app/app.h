@@ -7,7 +7,7 @@
 
 namespace nabla {
 
-void app_init();
+void app_init(float pixel_ratio = 1);  // device pixels per CSS pixel, for the fonts
 void app_frame();        // between ImGui::NewFrame() and ImGui::Render()
 void app_shutdown();
 

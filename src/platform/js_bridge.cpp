@@ -17,19 +17,24 @@ std::string g_returned;  // storage for strings handed to JS
 
 EM_JS(void, js_mark_ready, (), { if (window.nabla) window.nabla._setReady(); });
 EM_JS(void, js_set_hash, (const char* link), { history.replaceState(null, "", "#" + UTF8ToString(link)); });
-// Sizes the canvas's drawing buffer to its CSS box, every frame. Emscripten 3.1.6's
-// glfwSetWindowSize requests fullscreen instead when the size equals the screen's (headless
-// Chromium, a browser in F11 on a projector), so the GLFW window record is updated here directly.
+// Sizes the canvas's drawing buffer to its CSS box times the device pixel ratio, every frame, so a
+// laptop's HiDPI screen gets crisp text; the GLFW window (ImGui's coordinates) stays in CSS pixels.
+// Emscripten 3.1.6's glfwSetWindowSize requests fullscreen instead when the size equals the
+// screen's (headless Chromium, a browser in F11 on a projector), so the window record is set here.
 EM_JS(void, js_fit_canvas, (), {
     const c = Module.canvas;
     const w = Math.max(1, c.clientWidth | 0), h = Math.max(1, c.clientHeight | 0);
+    const ratio = Math.min(3, Math.max(1, window.devicePixelRatio || 1));
+    const bw = Math.round(w * ratio), bh = Math.round(h * ratio);
     const win = GLFW.active;
-    if (!win || (c.width === w && c.height === h && win.width === w && win.height === h)) return;
-    c.width = w;
-    c.height = h;
+    if (!win || (c.width === bw && c.height === bh && win.width === w && win.height === h)) return;
+    c.width = bw;
+    c.height = bh;
     win.width = w;
     win.height = h;
 });
+EM_JS(int, js_canvas_buffer_width, (), { return Module.canvas.width; });
+EM_JS(int, js_canvas_buffer_height, (), { return Module.canvas.height; });
 EM_JS(void, js_fail, (const char* message), { if (window.nabla) window.nabla._fail(UTF8ToString(message)); });
 
 }  // namespace
@@ -55,6 +60,11 @@ void bridge_after_frame(int vertices, int indices, int draw_calls) {
 void bridge_fail(const char* message) { js_fail(message); }
 
 void bridge_fit_canvas() { js_fit_canvas(); }
+
+void bridge_canvas_buffer_size(int& width, int& height) {
+    width = js_canvas_buffer_width();
+    height = js_canvas_buffer_height();
+}
 
 }  // namespace nabla
 

@@ -10,6 +10,7 @@ void bridge_open_initial_link(const char* link);
 // (vertices, indices, draw calls) for nabla.drawn(): on a software rasteriser, the frame rate follows it.
 void bridge_after_frame(int vertices, int indices, int draw_calls);
 void bridge_fail(const char* message);  // shows a message in the page instead of the app
-void bridge_fit_canvas();               // keeps the drawing buffer the size of the canvas's CSS box
+void bridge_fit_canvas();               // keeps the drawing buffer the canvas's CSS box × devicePixelRatio
+void bridge_canvas_buffer_size(int& width, int& height);  // the drawing buffer, in device pixels
 
 }  // namespace nabla

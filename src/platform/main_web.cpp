@@ -16,17 +16,34 @@
 namespace {
 
 GLFWwindow* g_window = nullptr;
+float g_pixel_ratio = 1;  // device pixels per CSS pixel, as the drawing buffer was sized
+
+// Emscripten's GLFW reports the mouse in drawing-buffer pixels; ImGui works in CSS pixels.
+void cursor_position(GLFWwindow* window, double x, double y) {
+    ImGui_ImplGlfw_CursorPosCallback(window, x / g_pixel_ratio, y / g_pixel_ratio);
+}
 
 void frame() {
     nabla::bridge_fit_canvas();
+    int width = 0, height = 0, css_width = 0, css_height = 0;
+    nabla::bridge_canvas_buffer_size(width, height);
+    glfwGetWindowSize(g_window, &css_width, &css_height);
+    g_pixel_ratio = css_width > 0 ? static_cast<float>(width) / css_width : 1.0f;
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // The backend takes Emscripten's framebuffer size (= the window's) and, while the mouse is
+    // outside the canvas, its position unscaled: both corrected for HiDPI here.
+    io.DisplayFramebufferScale = ImVec2(g_pixel_ratio, css_height > 0 ? static_cast<float>(height) / css_height : 1.0f);
+    if (g_pixel_ratio != 1) {
+        double x = 0, y = 0;
+        glfwGetCursorPos(g_window, &x, &y);
+        io.AddMousePosEvent(static_cast<float>(x / g_pixel_ratio), static_cast<float>(y / g_pixel_ratio));
+    }
     ImGui::NewFrame();
     nabla::app_frame();
     ImGui::Render();
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(g_window, &width, &height);
     glViewport(0, 0, width, height);
     glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -58,8 +75,14 @@ int main(int argc, char** argv) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    glfwSetCursorPosCallback(g_window, cursor_position);  // replaces the backend's, which it then calls
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    nabla::app_init();
+    nabla::bridge_fit_canvas();  // the pixel ratio the fonts are rasterised for
+    int width = 0, height = 0;
+    nabla::bridge_canvas_buffer_size(width, height);
+    int css_width = 0, css_height = 0;
+    glfwGetWindowSize(g_window, &css_width, &css_height);
+    nabla::app_init(css_width > 0 ? static_cast<float>(width) / css_width : 1.0f);
     nabla::bridge_open_initial_link(argc > 1 ? argv[1] : nullptr);
 
     // Emscripten's main loop: the browser calls frame() once per animation frame; main returns

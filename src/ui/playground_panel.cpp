@@ -134,7 +134,8 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kDatasetLabels[k]);
         const bool chosen = static_cast<int>(s.dataset) == k;
         dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 3);
-        const int w = static_cast<int>(box), h = static_cast<int>(box * 0.8f);
+        const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
+        const int w = static_cast<int>(box * ratio), h = static_cast<int>(box * 0.8f * ratio);
         if (p.thumbnails_px != w || !p.thumbnails[k].ready()) {
             const Dataset& d = samples[k].train;
             const bool line = k == static_cast<int>(DatasetKind::Line);
@@ -145,14 +146,14 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
                 if (d.regression()) gfx::colormap_rgb(gfx::Colormap::Diverging, line ? 1.0f : d.y(i, 0), -1, 1, rgb);
                 else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, d.y(i, 0) + 0.999f, 0, 1, rgb);
                 else gfx::colormap_rgb(gfx::Colormap::Diverging, d.y(i, 0), 0, 1, rgb);
-                dots.push_back({(x1 + 6) / 12 * w, (6 - x2) / 12 * h, 1.6f, {rgb[0], rgb[1], rgb[2], 255}});
+                dots.push_back({(x1 + 6) / 12 * w, (6 - x2) / 12 * h, 1.6f * ratio, {rgb[0], rgb[1], rgb[2], 255}});
             }
             gfx::RgbaImage image;
             gfx::paint_dots(image, w, h, {}, dots);
             p.thumbnails[k].upload(image);
             if (k == 8) p.thumbnails_px = w;
         }
-        dl->AddImage(p.thumbnails[k].imgui_id(), a, ImVec2(a.x + w, a.y + h));
+        dl->AddImage(p.thumbnails[k].imgui_id(), a, ImVec2(a.x + w / ratio, a.y + h / ratio));
         dl->AddRect(a, b, chosen ? colors::highlight : colors::node_border, 3, 0, chosen ? 3.0f : 1.0f);
         const char* name = kDatasetShort[k];
         dl->AddText(ImVec2(a.x + (box - ImGui::CalcTextSize(name).x) / 2, b.y), chosen ? colors::text : colors::muted, name);
@@ -355,7 +356,10 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     // The output at full resolution through our fragment shader: the engine's grid interpolated,
     // with a line where the decision is 50/50 (classes draw without a line; regression, without).
     const int px = std::max(1, static_cast<int>(side));
-    const std::string key = std::to_string(t.steps()) + "/" + std::to_string(px) + "/" + s.to_string();
+    // The pictures are made in device pixels: sharp on a HiDPI screen, the same size on the page.
+    const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
+    const int device_px = std::max(1, static_cast<int>(side * ratio));
+    const std::string key = std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" + s.to_string();
     if (key != p.boundary_key) {
         const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
         gfx::HeatmapStyle style;
@@ -365,7 +369,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         style.hi = 1.0f;
         style.mark = !classes && !regression;
         style.mark_value = 0.5f;
-        p.boundary.render(g.output, g.side, g.side, style, px, px);
+        p.boundary.render(g.output, g.side, g.side, style, device_px, device_px);
         p.boundary_key = key;
     }
     ImGui::Image(p.boundary.ready() ? p.boundary.imgui_id() : p.output.imgui_id(), ImVec2(side, side));
@@ -383,7 +387,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         const float x1 = d.X(i, 0), x2 = one_d ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
         return ImVec2((x1 + 6) / 12 * px, (6 - x2) / 12 * px);
     };
-    const std::string points_key = std::to_string(px) + "/" + s.to_string();
+    const std::string points_key = std::to_string(device_px) + "/" + s.to_string();
     if (points_key != p.points_key) {
         std::vector<gfx::Dot> dots;
         for (int part = 0; part < 2; ++part) {
@@ -396,12 +400,12 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
                 else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, v + 0.999f, 0, 1, rgb);
                 else gfx::colormap_rgb(gfx::Colormap::Diverging, v, 0, 1, rgb);
                 const gfx::Rgba ring = part == 0 ? gfx::Rgba{255, 255, 255, 255} : gfx::Rgba{40, 40, 40, 255};
-                dots.push_back({c.x, c.y, 3.6f, ring});
-                dots.push_back({c.x, c.y, 2.6f, {rgb[0], rgb[1], rgb[2], 255}});
+                dots.push_back({c.x * ratio, c.y * ratio, 3.6f * ratio, ring});
+                dots.push_back({c.x * ratio, c.y * ratio, 2.6f * ratio, {rgb[0], rgb[1], rgb[2], 255}});
             }
         }
         gfx::RgbaImage image;
-        gfx::paint_dots(image, px, px, {}, dots);
+        gfx::paint_dots(image, device_px, device_px, {}, dots);
         p.points.upload(image);
         p.points_key = points_key;
     }

@@ -33,8 +33,13 @@ const ImWchar* lecture_glyphs() {
 
 }  // namespace
 
-Fonts load_fonts(float body_px) {
+Fonts load_fonts(float body_px, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
+    // Rasterised for the screen's device pixels and scaled back to CSS pixels for layout: crisp
+    // text on a laptop's HiDPI screen, the same layout everywhere.
+    const float ratio = pixel_ratio > 1 ? pixel_ratio : 1.0f;
+    io.FontGlobalScale = 1.0f / ratio;
+    body_px *= ratio;
     Fonts f;
     const char* regular = "/fonts/DejaVuSans.ttf";
     const char* bold = "/fonts/DejaVuSans-Bold.ttf";
@@ -44,12 +49,12 @@ Fonts load_fonts(float body_px) {
         return f;
     }
     ImFontConfig cfg;
-    cfg.OversampleH = 2;
+    cfg.OversampleH = ratio > 1 ? 1 : 2;  // device pixels need no oversampling
     f.body = io.Fonts->AddFontFromFileTTF(regular, body_px, &cfg, lecture_glyphs());
     f.heading = io.Fonts->AddFontFromFileTTF(bold, body_px * 1.15f, &cfg, lecture_glyphs());
     // Rasterised at twice the largest size the canvas draws, so zooming out stays crisp.
-    f.canvas = io.Fonts->AddFontFromFileTTF(regular, 40.0f, &cfg, lecture_glyphs());
-    f.canvas_bold = io.Fonts->AddFontFromFileTTF(bold, 40.0f, &cfg, lecture_glyphs());
+    f.canvas = io.Fonts->AddFontFromFileTTF(regular, 40.0f * ratio, &cfg, lecture_glyphs());
+    f.canvas_bold = io.Fonts->AddFontFromFileTTF(bold, 40.0f * ratio, &cfg, lecture_glyphs());
     return f;
 }
 

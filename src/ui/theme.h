@@ -15,7 +15,7 @@ struct Fonts {
 
 // Loads the fonts embedded at /fonts (see cmake/emscripten_flags.cmake) with the glyphs the
 // lecture notation needs (× − ∂ σ ŷ ←), or ImGui's default font if they are missing.
-Fonts load_fonts(float body_px);
+Fonts load_fonts(float body_px, float pixel_ratio = 1);
 void apply_theme();
 
 namespace colors {

@@ -240,12 +240,14 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     st.lo = std::log(static_cast<float>(lo - st.floor) + st.epsilon);
     st.hi = std::log(static_cast<float>(hi - st.floor) + st.epsilon);
     st.levels = 16;
+    // In device pixels, so contour lines stay one pixel wide and sharp on a HiDPI screen.
+    const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
+    const int width = static_cast<int>(size.x * ratio), height = static_cast<int>(size.y * ratio);
     char key[160];  // draw again only when the picture would change (software GL pays per pixel)
-    std::snprintf(key, sizeof key, "%s/%.17g/%.17g/%.17g/%.17g/%d/%d", surface_key(lab).c_str(), v.x0, v.x1, v.y0, v.y1,
-                  static_cast<int>(size.x), static_cast<int>(size.y));
+    std::snprintf(key, sizeof key, "%s/%.17g/%.17g/%.17g/%.17g/%d/%d", surface_key(lab).c_str(), v.x0, v.x1, v.y0, v.y1, width, height);
     if (p.rendered_for != key) {
         const std::vector<float> values(grid.begin(), grid.end());
-        p.surface.render(values, kGridSide, kGridSide, st, static_cast<int>(size.x), static_cast<int>(size.y));
+        p.surface.render(values, kGridSide, kGridSide, st, width, height);
         p.rendered_for = key;
     }
     if (p.surface.ready()) ImGui::Image(p.surface.imgui_id(), size);
