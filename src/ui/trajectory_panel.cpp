@@ -55,6 +55,27 @@ ImVec4 ylgnbu(float t) {  // the same colour map as shaders/heatmap.frag, for th
                   stops[k][2] + (stops[k + 1][2] - stops[k][2]) * f, 1);
 }
 
+// The part of segment (x0, y0)-(x1, y1) inside [left, right] × [top, bottom] (Liang–Barsky), in
+// double: a diverging run's points are far beyond what a float pixel coordinate can hold.
+bool clip_segment(double& x0, double& y0, double& x1, double& y1, double left, double top, double right, double bottom) {
+    const double dx = x1 - x0, dy = y1 - y0;
+    double t0 = 0, t1 = 1;
+    const double p[4] = {-dx, dx, -dy, dy}, q[4] = {x0 - left, right - x0, y0 - top, bottom - y0};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        const double r = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, r);
+        else t1 = std::min(t1, r);
+        if (t0 > t1) return false;
+    }
+    x1 = x0 + t1 * dx, y1 = y0 + t1 * dy;
+    x0 = x0 + t0 * dx, y0 = y0 + t0 * dy;
+    return true;
+}
+
 void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 color, float thickness, bool dashed = false) {
     const float dx = to.x - from.x, dy = to.y - from.y, len = std::hypot(dx, dy);
     if (len < 1.5f) return;
@@ -284,30 +305,48 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     dl->AddLine(ImVec2(m.x - 6, m.y + 6), ImVec2(m.x + 6, m.y - 6), colors::text, 2);
     dl->AddText(ImVec2(m.x + 8, m.y - 4), colors::text, "min");
 
-    // Paths: a white halo under each so they read on light and dark parts of the map.
-    std::vector<ImVec2> pts;
+    // Paths: a white halo under each so they read on light and dark parts of the map. Drawn as
+    // separate segments, not one polyline: SGD turns back on itself, and a polyline's mitred
+    // joints there grow into long spikes. Segments are clipped to the picture in double precision
+    // (a diverging run leaves it by orders of magnitude); steps under a pixel are skipped, since a
+    // converged run has thousands of them and each costs vertices every frame.
+    const double left = a.x - 8, top = a.y - 8, right = b.x + 8, bottom = b.y + 8;
+    auto screen_x = [&](const Vec2& q) { return a.x + (q.x - v.x0) * sx; };
+    auto screen_y = [&](const Vec2& q) { return a.y + (v.y1 - q.y) * sy; };
+    auto inside = [&](double x, double y) { return x >= left && x <= right && y >= top && y <= bottom; };
+    auto pinned = [&](double x, double y) {  // a point off the picture, shown on its edge
+        return ImVec2(static_cast<float>(std::clamp(x, left + 8, right - 8)), static_cast<float>(std::clamp(y, top + 8, bottom - 8)));
+    };
+    std::vector<ImVec2> segments;
     for (int i = 0; i < lab.run_count(); ++i) {
         const RunTrace& t = lab.run(i);
-        pts.clear();
-        for (size_t k = 0; k < t.path.size(); ++k) {  // far-away points (a diverging run) pinned near the picture
-            const ImVec2 s = to_screen(t.path[k]);
-            const ImVec2 p(std::clamp(s.x, a.x - 2000, b.x + 2000), std::clamp(s.y, a.y - 2000, b.y + 2000));
-            // Steps under a pixel are invisible but cost vertices every frame (a converged run has
-            // thousands of them): keep a point when it has moved, and always the last one.
-            if (!pts.empty() && k + 1 < t.path.size() && std::fabs(p.x - pts.back().x) + std::fabs(p.y - pts.back().y) < 1.0f) continue;
-            pts.push_back(p);
+        segments.clear();
+        double px = screen_x(t.path[0]), py = screen_y(t.path[0]);
+        for (size_t k = 1; k < t.path.size(); ++k) {
+            const double qx = screen_x(t.path[k]), qy = screen_y(t.path[k]);
+            if (k + 1 < t.path.size() && std::fabs(qx - px) + std::fabs(qy - py) < 1.0) continue;
+            double x0 = px, y0 = py, x1 = qx, y1 = qy;
+            if (clip_segment(x0, y0, x1, y1, left, top, right, bottom)) {
+                segments.emplace_back(static_cast<float>(x0), static_cast<float>(y0));
+                segments.emplace_back(static_cast<float>(x1), static_cast<float>(y1));
+            }
+            px = qx, py = qy;
         }
         const ImU32 c = run_color(i);
         const float width = lab.selected() == i ? 2.6f : 1.8f;
-        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(255, 255, 255, 200), 0, width + 2.5f);
-        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, 0, width);
-        const size_t recent = pts.size() > 25 ? pts.size() - 25 : 0;  // the recent steps as dots
-        for (size_t k = recent; k < pts.size(); ++k) dl->AddCircleFilled(pts[k], 2.4f, c, 8);
-        dl->AddCircle(pts.front(), 6, c, 16, 2);
-        dl->AddCircleFilled(pts.back(), 5.5f, IM_COL32(255, 255, 255, 255), 16);
-        dl->AddCircleFilled(pts.back(), 4, c, 16);
+        for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], IM_COL32(255, 255, 255, 170), width + 2.5f);
+        for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], c, width);
+        const size_t recent = t.path.size() > 25 ? t.path.size() - 25 : 0;  // the recent steps as dots
+        for (size_t k = recent; k < t.path.size(); ++k) {
+            const double x = screen_x(t.path[k]), y = screen_y(t.path[k]);
+            if (inside(x, y)) dl->AddCircleFilled(ImVec2(static_cast<float>(x), static_cast<float>(y)), 2.4f, c, 8);
+        }
+        const Vec2 first = t.path.front(), last = t.path.back();
+        if (inside(screen_x(first), screen_y(first))) dl->AddCircle(pinned(screen_x(first), screen_y(first)), 6, c, 16, 2);
+        const ImVec2 e = pinned(screen_x(last), screen_y(last));
+        dl->AddCircleFilled(e, 5.5f, IM_COL32(255, 255, 255, 255), 16);
+        dl->AddCircleFilled(e, 4, c, 16);
         if (!t.diverged.empty()) {
-            const ImVec2 e = pts.back();
             dl->AddLine(ImVec2(e.x - 8, e.y - 8), ImVec2(e.x + 8, e.y + 8), colors::bad, 3);
             dl->AddLine(ImVec2(e.x - 8, e.y + 8), ImVec2(e.x + 8, e.y - 8), colors::bad, 3);
         }
