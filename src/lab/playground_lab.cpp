@@ -75,6 +75,15 @@ std::string PlaygroundState::validate() const {
     return "";
 }
 
+PlaygroundState PlaygroundState::with_dataset(DatasetKind kind) const {
+    PlaygroundState s = *this;
+    s.dataset = kind;
+    const unsigned of_x1 = X1 | X1Squared | SinX1;
+    if (kind == DatasetKind::Line) s.features = (features & of_x1) ? (features & of_x1) : X1;
+    else if (dataset == DatasetKind::Line && !(features & ~of_x1)) s.features = features | X2;
+    return s;
+}
+
 std::string PlaygroundState::to_string() const {
     std::string f, layers;
     for (int i = 0; i < kFeatureCount; ++i)
@@ -209,7 +218,7 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     history_.clear();
     growing_.clear();
     growing_records_ = 0;
-    grid_step_ = -1;
+    grid_step_ = curve_step_ = -1;
     grid_acts_ = Activations<float>{};  // the grid's features may have changed
     inspected_sample_ = inspected_layer_ = inspected_unit_ = -1;
     error_.clear();
@@ -311,7 +320,7 @@ void PlaygroundLab::reset() {
     history_.clear();
     growing_.clear();
     growing_records_ = 0;
-    grid_step_ = -1;
+    grid_step_ = curve_step_ = -1;
     record();
 }
 
@@ -387,6 +396,21 @@ const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) cons
             }
     grid_step_ = trainer_->steps();
     return grid_;
+}
+
+const std::vector<float>& PlaygroundLab::curve(int samples) const {
+    samples = std::max(2, samples);
+    if (curve_step_ == trainer_->steps() && static_cast<int>(curve_.size()) == samples) return curve_;
+    const MlpDesc& d = trainer_->mlp().desc();
+    Matrix<float> X(samples, d.sizes.front());
+    for (int i = 0; i < samples; ++i) features_of(-6.0f + 12.0f * i / (samples - 1), 0.0f, X.row(i).data());
+    Activations<float> acts;
+    acts.reserve(d, samples);
+    trainer_->mlp().forward(ConstMatrixView<float>(X.data(), samples, X.cols()), acts);
+    curve_.resize(samples);
+    for (int i = 0; i < samples; ++i) curve_[i] = acts.z.back()(i, 0);
+    curve_step_ = trainer_->steps();
+    return curve_;
 }
 
 NeuronTrace PlaygroundLab::inspected() const { return trace(inspected_sample_, inspected_layer_, inspected_unit_); }

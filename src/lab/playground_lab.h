@@ -39,6 +39,10 @@ struct PlaygroundState {
     std::string validate() const;  // "" or what is wrong (the UI clamps, links may not)
     std::string to_string() const;
     static bool from_string(const std::string& text, PlaygroundState& out, std::string& error);
+
+    // The state after picking a dataset, as the dataset buttons do. One-input data (y = 2x) has
+    // x2 = 0, so x2's features go (the lecture's model is ŷ = w·x + b); back on a plane, x2 returns.
+    PlaygroundState with_dataset(DatasetKind kind) const;
 };
 
 struct PlaygroundCommand {
@@ -113,6 +117,10 @@ public:
     };
     const Grid& grid(int side, bool with_neurons) const;  // cached per training step
 
+    // For one-input data (lecture 002's y = 2x): the prediction ŷ at `samples` values of x1 evenly
+    // across [-6, 6] (x2 = 0, as in the data): the fitted curve drawn over the points.
+    const std::vector<float>& curve(int samples) const;  // cached per training step
+
     // Input features for a point, in the network's input order (for the grid and the tests).
     void features_of(float x1, float x2, float* out) const;
     int input_count() const;
@@ -131,7 +139,9 @@ private:
     DataSplit raw_;
     std::vector<HistoryPoint> history_;
     mutable Grid grid_;
-    mutable long grid_step_ = -1;  // the step the grid was computed at
+    mutable long grid_step_ = -1;  // the step the grid (and the curve) was computed at
+    mutable std::vector<float> curve_;
+    mutable long curve_step_ = -1;
     mutable Activations<float> grid_acts_;
     mutable Matrix<float> grid_X_;
     bool playing_ = false;

@@ -128,7 +128,7 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + box, a.y + box * 0.8f);
         ImGui::PushID(k);
         if (ImGui::InvisibleButton("dataset", ImVec2(box, box * 0.8f + ImGui::GetTextLineHeight())))
-            rebuild(lab, commands, [](PlaygroundState& st, int v) { st.dataset = static_cast<DatasetKind>(v); }, k);
+            rebuild(lab, commands, [](PlaygroundState& st, int v) { st = st.with_dataset(static_cast<DatasetKind>(v)); }, k);
         ImGui::PopID();
         note_widget(std::string("pg:data:") + dataset_name(static_cast<DatasetKind>(k)));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kDatasetLabels[k]);
@@ -335,6 +335,49 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     }
 }
 
+// One input (lecture 002's y = 2x): the points are (x, y), so the picture is theirs with the network's
+// fitted curve ŷ = f(x) through them, not a heatmap over a plane the data does not have.
+void fitted_line_plane(ImDrawList* dl, ImVec2 a, float side) {
+    const ImVec2 b(a.x + side, a.y + side);
+    auto at = [&](float x, float y) { return ImVec2(a.x + (x + 6) / 12 * side, a.y + (6 - y) / 12 * side); };
+    dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255));
+    for (int k = -6; k <= 6; k += 2) {
+        const ImU32 line = k == 0 ? IM_COL32(150, 150, 155, 255) : colors::grid;
+        dl->AddLine(at(static_cast<float>(k), -6), at(static_cast<float>(k), 6), line);
+        dl->AddLine(at(-6, static_cast<float>(k)), at(6, static_cast<float>(k)), line);
+        if (k != 0 && k != 6 && k != -6) {
+            dl->AddText(ImVec2(at(static_cast<float>(k), 0).x + 2, at(0, 0).y + 1), colors::muted, std::to_string(k).c_str());
+            dl->AddText(ImVec2(at(0, 0).x + 3, at(0, static_cast<float>(k)).y - 8), colors::muted, std::to_string(k).c_str());
+        }
+    }
+    dl->AddText(ImVec2(b.x - 14, at(0, 0).y - 18), colors::muted, "x");
+    dl->AddText(ImVec2(at(0, 0).x + 5, a.y + 2), colors::muted, "y");
+}
+
+// The fitted curve and its formula, over the points.
+void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side) {
+    const ImVec2 b(a.x + side, a.y + side);
+    auto at = [&](float x, float y) { return ImVec2(a.x + (x + 6) / 12 * side, a.y + (6 - y) / 12 * side); };
+    const std::vector<float>& y = lab.curve(std::max(2, static_cast<int>(side / 3)));
+    std::vector<ImVec2> pts;
+    for (size_t i = 0; i < y.size(); ++i)
+        if (std::isfinite(y[i])) pts.push_back(at(-6.0f + 12.0f * i / (y.size() - 1), std::clamp(y[i], -7.0f, 7.0f)));
+    dl->PushClipRect(a, b, true);
+    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(200, 40, 40, 255), 0, 2.5f);
+    dl->PopClipRect();
+    // The lecture's form when the network is one linear neuron on x alone; else the network's f.
+    const Mlp<float>& mlp = lab.trainer().mlp();
+    char label[96];
+    if (mlp.layers.size() == 1 && mlp.desc().sizes.front() == 1)
+        std::snprintf(label, sizeof label, "y\xCC\x82 = w\xC2\xB7x + b = %.4g\xC2\xB7x %s %.3g", mlp.layers[0].W(0, 0),
+                      mlp.layers[0].b(0) < 0 ? "\xE2\x88\x92" : "+", std::fabs(mlp.layers[0].b(0)));
+    else
+        std::snprintf(label, sizeof label, "y\xCC\x82 = f(x), the network's prediction");
+    dl->AddRectFilled(ImVec2(a.x + 4, a.y + 4), ImVec2(a.x + 12 + ImGui::CalcTextSize(label).x, a.y + 8 + ImGui::GetTextLineHeight()),
+                      IM_COL32(255, 255, 255, 220));
+    dl->AddText(ImVec2(a.x + 8, a.y + 6), IM_COL32(200, 40, 40, 255), label);
+}
+
 void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     const HistoryPoint& h = lab.history().back();
     const Trainer& t = lab.trainer();
@@ -359,8 +402,9 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     // The pictures are made in device pixels: sharp on a HiDPI screen, the same size on the page.
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
     const int device_px = std::max(1, static_cast<int>(side * ratio));
+    const bool one_d = s.dataset == DatasetKind::Line;
     const std::string key = std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" + s.to_string();
-    if (key != p.boundary_key) {
+    if (!one_d && key != p.boundary_key) {
         const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
         gfx::HeatmapStyle style;
         const bool classes = t.mlp().desc().head == Head::SoftmaxCE;
@@ -372,13 +416,14 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         p.boundary.render(g.output, g.side, g.side, style, device_px, device_px);
         p.boundary_key = key;
     }
-    ImGui::Image(p.boundary.ready() ? p.boundary.imgui_id() : p.output.imgui_id(), ImVec2(side, side));
+    if (one_d) ImGui::InvisibleButton("output", ImVec2(side, side));
+    else ImGui::Image(p.boundary.ready() ? p.boundary.imgui_id() : p.output.imgui_id(), ImVec2(side, side));
     note_widget("pg:output");
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-    // The data on top: training points with a white ring, test points with a dark one.
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (one_d) fitted_line_plane(dl, a, side);
+    // The data on top: training points with a white ring, test points with a dark one.
     const DataSplit& data = lab.points();
-    const bool one_d = s.dataset == DatasetKind::Line;
     int nearest = -1;
     float nearest_d = 9;  // pixels
     ImVec2 picked(-1, -1);
@@ -410,6 +455,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         p.points_key = points_key;
     }
     dl->AddImage(p.points.imgui_id(), a, ImVec2(a.x + px, a.y + px));
+    if (one_d) fitted_curve(dl, lab, a, side);
     const ImVec2 m = ImGui::GetIO().MousePos;
     for (int i = 0; i < data.train.size(); ++i) {
         const ImVec2 c = position(data.train, i);

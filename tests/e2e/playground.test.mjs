@@ -127,3 +127,23 @@ test('learning rate 10 pauses training with a message; reset recovers', async ()
   assert.equal(s.steps, 0);
   assert.deepEqual(app.problems, []);
 });
+
+test('lecture 002\'s y = 2x: one input, the fitted line through the points, w learned as 2', async () => {
+  await clickAt('pg:data:line');
+  let s = await pg();
+  assert.equal(new URLSearchParams(s.state).get('features'), 'x1');  // x2 is 0 in this data: its input went
+  await clickAt('pg:layer-');
+  await clickAt('pg:layer-');
+  s = await pg();
+  assert.equal(new URLSearchParams(s.state).get('layers'), 'none');  // ŷ = w·x + b
+  await clickAt('pg:lr', 0.5);  // about 0.01 on the log slider (the earlier tests left it high)
+  s = await pg();
+  assert.ok(s.learning_rate > 0.005 && s.learning_rate < 0.02, `learning rate ${s.learning_rate}`);
+  await clickAt('pg:play');
+  s = await until((x) => x.test_loss < 1e-3, 'the line to be learned');
+  await clickAt('pg:play');
+  assert.ok(Math.abs(s.first_weight - 2) < 0.02, `w = ${s.first_weight}`);
+  await frames(app.page, 3);
+  await screenshot(app.page, 'playground-line.png');
+  assert.deepEqual(app.problems, []);
+});

@@ -123,6 +123,32 @@ TEST(PlaygroundLab, GridCoversThePlaneWithEveryNeuron) {
     EXPECT_LT(g.output[0], 0.5f);
 }
 
+TEST(PlaygroundLab, OneInputDataGetsItsFittedCurve) {
+    // Lecture 002's y = 2x with a single linear neuron: the curve is ŷ = w·x + b from the weights,
+    // and after training it is the line y = 2x.
+    PlaygroundLab lab;
+    PlaygroundState s = lab.state().with_dataset(DatasetKind::Line);
+    EXPECT_EQ(s.features, X1);  // x2 is 0 in one-input data: its input goes
+    EXPECT_EQ(s.with_dataset(DatasetKind::Circle).features, X1 | X2);  // and comes back on a plane
+    PlaygroundState rich = lab.state();
+    rich.features = X1 | X2 | X1Squared | X1TimesX2;
+    EXPECT_EQ(rich.with_dataset(DatasetKind::Line).features, X1 | X1Squared);
+    EXPECT_EQ(rich.with_dataset(DatasetKind::Spiral).features, rich.features);
+    s.hidden = {};
+    s.activation = Activation::Linear;
+    s.learning_rate = 0.01;
+    ASSERT_TRUE(lab.set_state(s)) << lab.error();
+    train_until(lab, 100, 25);
+    const std::vector<float>& y = lab.curve(7);  // x = -6, -4, …, 6
+    ASSERT_EQ(y.size(), 7u);
+    const Layer<float>& L = lab.trainer().mlp().layers[0];
+    for (int i = 0; i < 7; ++i) {
+        const float x = -6.0f + 2.0f * i;
+        EXPECT_NEAR(y[i], L.W(0, 0) * x + L.b(0), 1e-5f) << i;
+        EXPECT_NEAR(y[i], 2 * x, 0.05f) << i;
+    }
+}
+
 TEST(PlaygroundLab, NeuronTraceIsTheOneSampleBackwardPass) {
     PlaygroundLab lab;
     lab.advance(40);
