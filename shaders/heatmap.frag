@@ -6,7 +6,7 @@
 precision highp float;
 precision highp int;
 
-uniform highp sampler2D u_values;  // R32F, row 0 = the top row of the picture
+uniform highp sampler2D u_values;  // R32F (RGBA32F: three class probabilities), row 0 = the top row
 uniform vec2 u_target;             // the picture's size in pixels
 uniform int u_log;                 // 1: colour by log(value - u_floor + u_epsilon)
 uniform float u_floor, u_epsilon;
@@ -38,11 +38,10 @@ vec3 diverging(float t) {  // -1 … 1: orange, white, blue
     return t < 0.0 ? mix(white, orange, -t) : mix(white, blue, t);
 }
 
-vec3 classes(float v) {  // class index + softmax confidence (at least 1/3)
+vec3 classes(int k, float top) {  // the likeliest class, paler where it is less sure (top ≥ 1/3)
     const vec3 white = vec3(0.973);
-    int k = clamp(int(floor(v)), 0, 2);
     vec3 hue = k == 0 ? vec3(0.961, 0.576, 0.133) : k == 1 ? vec3(0.031, 0.467, 0.741) : vec3(0.235, 0.627, 0.235);
-    float confidence = clamp((v - float(k) - 1.0 / 3.0) * 1.5, 0.0, 1.0);
+    float confidence = clamp((top - 1.0 / 3.0) * 1.5, 0.0, 1.0);
     return mix(white, hue, 0.25 + 0.75 * confidence);
 }
 
@@ -52,14 +51,27 @@ void main() {
     vec2 g = uv * vec2(size) - 0.5;
     ivec2 i0 = clamp(ivec2(floor(g)), ivec2(0), size - 1), i1 = min(i0 + 1, size - 1);
     vec2 f = clamp(g - vec2(i0), 0.0, 1.0);
-    float v00 = texelFetch(u_values, i0, 0).r, v10 = texelFetch(u_values, ivec2(i1.x, i0.y), 0).r;
-    float v01 = texelFetch(u_values, ivec2(i0.x, i1.y), 0).r, v11 = texelFetch(u_values, i1, 0).r;
-    if (u_colormap == 2) {  // classes do not interpolate: take the nearest grid point
-        ivec2 n = clamp(ivec2(floor(g + 0.5)), ivec2(0), size - 1);
-        float v = texelFetch(u_values, n, 0).r;
-        colour = bad(v) ? vec4(0.59, 0.59, 0.59, 1.0) : vec4(classes(v), 1.0);
+    vec4 t00 = texelFetch(u_values, i0, 0), t10 = texelFetch(u_values, ivec2(i1.x, i0.y), 0);
+    vec4 t01 = texelFetch(u_values, ivec2(i0.x, i1.y), 0), t11 = texelFetch(u_values, i1, 0);
+    if (u_colormap == 2) {  // probabilities interpolate (class indices would not): smooth boundaries
+        vec3 p = mix(mix(t00.rgb, t10.rgb, f.x), mix(t01.rgb, t11.rgb, f.x), f.y);
+        if (any(isnan(p)) || any(isinf(p))) {
+            colour = vec4(0.59, 0.59, 0.59, 1.0);
+            return;
+        }
+        int k = p.y > p.x ? (p.z > p.y ? 2 : 1) : (p.z > p.x ? 2 : 0);
+        float top = max(p.x, max(p.y, p.z));
+        float second = p.x + p.y + p.z - top - min(p.x, min(p.y, p.z));
+        vec3 c = classes(k, top);
+        if (u_mark_on == 1) {  // where the two likeliest classes are equally likely
+            float d = top - second;
+            float line = 1.0 - smoothstep(1.0, 2.0, d / max(fwidth(d), 1e-6));
+            c = mix(c, vec3(0.15), 0.85 * line);
+        }
+        colour = vec4(c, 1.0);
         return;
     }
+    float v00 = t00.r, v10 = t10.r, v01 = t01.r, v11 = t11.r;
     if (bad(v00) || bad(v10) || bad(v01) || bad(v11)) {  // never a colour the value does not have
         colour = vec4(0.59, 0.59, 0.59, 1.0);
         return;

@@ -58,18 +58,21 @@ bool ShaderHeatmap::init() {
 }
 
 void ShaderHeatmap::render(const std::vector<float>& values, int cols, int rows, const HeatmapStyle& st, int width, int height) {
-    if (width <= 0 || height <= 0 || cols <= 0 || rows <= 0 || values.size() < static_cast<size_t>(cols) * rows || !init()) return;
+    const int channels = st.map == HeatmapStyle::Classes ? 4 : 1;
+    if (width <= 0 || height <= 0 || cols <= 0 || rows <= 0 || values.size() < static_cast<size_t>(cols) * rows * channels || !init())
+        return;
+    const GLenum format = channels == 4 ? GL_RGBA : GL_RED;
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, values_);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    if (cols != values_cols_ || rows != values_rows_) {
-        // R32F is not filterable in WebGL2: the shader interpolates with texelFetch itself.
+    if (cols != values_cols_ || rows != values_rows_ || channels != values_channels_) {
+        // Float textures are not filterable in WebGL2: the shader interpolates with texelFetch itself.
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, cols, rows, 0, GL_RED, GL_FLOAT, values.data());
-        values_cols_ = cols, values_rows_ = rows;
+        glTexImage2D(GL_TEXTURE_2D, 0, channels == 4 ? GL_RGBA32F : GL_R32F, cols, rows, 0, format, GL_FLOAT, values.data());
+        values_cols_ = cols, values_rows_ = rows, values_channels_ = channels;
     } else {
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, cols, rows, GL_RED, GL_FLOAT, values.data());
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, cols, rows, format, GL_FLOAT, values.data());
     }
     glBindTexture(GL_TEXTURE_2D, target_);
     if (width != target_w_ || height != target_h_) {

@@ -26,7 +26,8 @@ public:
     ShaderHeatmap& operator=(const ShaderHeatmap&) = delete;
     ~ShaderHeatmap();
 
-    // values: cols × rows, row-major from the top. Draws into a width × height texture now (call
+    // values: cols × rows, row-major from the top; for the Classes map four floats a point (the
+    // probabilities of classes 0, 1, 2 and a 0). Draws into a width × height texture now (call
     // between frames or while ImGui builds one; GL state the ImGui backend sets itself is not kept).
     void render(const std::vector<float>& values, int cols, int rows, const HeatmapStyle& style, int width, int height);
     void* imgui_id() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(target_)); }
@@ -35,7 +36,7 @@ public:
 
 private:
     unsigned program_ = 0, vao_ = 0, values_ = 0, target_ = 0, framebuffer_ = 0;
-    int values_cols_ = 0, values_rows_ = 0, target_w_ = 0, target_h_ = 0;
+    int values_cols_ = 0, values_rows_ = 0, values_channels_ = 0, target_w_ = 0, target_h_ = 0;
     std::string error_;
     bool init();
 };

@@ -377,11 +377,13 @@ const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) cons
     grid_.side = side;
     grid_.output.resize(n);
     const Matrix<float>& z = grid_acts_.z.back();
+    grid_.class_probabilities.assign(d.head == Head::SoftmaxCE ? static_cast<size_t>(n) * 4 : 0, 0.0f);
     for (int i = 0; i < n; ++i) {
         if (d.head == Head::SoftmaxCE) {
             int best = 0;
             const float p = z.row(i).maxCoeff(&best);
             grid_.output[i] = static_cast<float>(best) + std::min(p, 0.999f);  // class index + confidence
+            for (int k = 0; k < std::min(3, static_cast<int>(z.cols())); ++k) grid_.class_probabilities[static_cast<size_t>(i) * 4 + k] = z(i, k);
         } else {
             grid_.output[i] = z(i, 0);
         }

@@ -113,6 +113,7 @@ public:
     struct Grid {
         int side = 0;
         std::vector<float> output;                // the output neuron (probability or value)
+        std::vector<float> class_probabilities;   // softmax heads: p0, p1, p2, 0 per point (for the shader)
         std::vector<std::vector<float>> neurons;  // per hidden layer, per neuron: side×side, layer-major
     };
     const Grid& grid(int side, bool with_neurons) const;  // cached per training step

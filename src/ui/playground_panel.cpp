@@ -397,7 +397,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const PlaygroundState& s = lab.state();
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + side, a.y + side);
     // The output at full resolution through our fragment shader: the engine's grid interpolated,
-    // with a line where the decision is 50/50 (classes draw without a line; regression, without).
+    // with a line where the decision is 50/50 (for three classes, where the two likeliest tie; regression, none).
     const int px = std::max(1, static_cast<int>(side));
     // The pictures are made in device pixels: sharp on a HiDPI screen, the same size on the page.
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
@@ -411,9 +411,9 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         style.map = classes ? gfx::HeatmapStyle::Classes : gfx::HeatmapStyle::Diverging;
         style.lo = regression ? -1.0f : 0.0f;
         style.hi = 1.0f;
-        style.mark = !classes && !regression;
+        style.mark = !regression;  // the decision boundary: p = 0.5, or where two classes tie
         style.mark_value = 0.5f;
-        p.boundary.render(g.output, g.side, g.side, style, device_px, device_px);
+        p.boundary.render(classes ? g.class_probabilities : g.output, g.side, g.side, style, device_px, device_px);
         p.boundary_key = key;
     }
     if (one_d) ImGui::InvisibleButton("output", ImVec2(side, side));

@@ -3,6 +3,7 @@
 // message and reset recovers, links round-trip or are refused, the grid is finite and sized.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "lab/playground_lab.h"
@@ -121,6 +122,23 @@ TEST(PlaygroundLab, GridCoversThePlaneWithEveryNeuron) {
     // The circle: the centre of the plane is class 1, the corners class 0.
     EXPECT_GT(g.output[20 * 40 + 20], 0.5f);
     EXPECT_LT(g.output[0], 0.5f);
+}
+
+TEST(PlaygroundLab, ThreeClassGridCarriesEveryClassProbabilityForTheShader) {
+    PlaygroundLab lab;
+    ASSERT_TRUE(lab.set_state(lab.state().with_dataset(DatasetKind::Spiral3))) << lab.error();
+    train_until(lab, 20, 25);
+    const auto& g = lab.grid(24, false);
+    ASSERT_EQ(g.class_probabilities.size(), 24u * 24 * 4);
+    for (int i = 0; i < 24 * 24; ++i) {
+        const float* p = &g.class_probabilities[static_cast<size_t>(i) * 4];
+        EXPECT_NEAR(p[0] + p[1] + p[2], 1.0f, 1e-5f);
+        EXPECT_EQ(p[3], 0.0f);
+        const int best = static_cast<int>(std::max_element(p, p + 3) - p);
+        EXPECT_EQ(static_cast<int>(g.output[i]), best) << i;  // the thumbnail's encoding agrees
+    }
+    PlaygroundLab binary;  // one sigmoid output: nothing to carry
+    EXPECT_TRUE(binary.grid(24, false).class_probabilities.empty());
 }
 
 TEST(PlaygroundLab, OneInputDataGetsItsFittedCurve) {
