@@ -455,6 +455,8 @@ NeuronTrace PlaygroundLab::trace(int sample, int layer, int unit) const {
     }
     t.b = mlp.layers[layer].b(unit);
     t.db_sample = probe.layers[layer].db(unit);
+    t.db_batch = mlp.layers[layer].db(unit);
+    t.b_update = -tr.desc().optimizer.learning_rate * mlp.layers[layer].db(unit);
     return t;
 }
 

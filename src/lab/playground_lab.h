@@ -73,7 +73,7 @@ struct NeuronTrace {
     bool output = false, fused = false;      // fused: dC/ds comes straight from the loss (dC/dz not used)
     double s = 0, z = 0, dz = 0, ds = 0;
     std::vector<double> z_in, w, dw_sample, dw_batch, update;
-    double b = 0, db_sample = 0;
+    double b = 0, db_sample = 0, db_batch = 0, b_update = 0;  // the bias: its input is 1, so dC/db = dC/ds
 };
 
 class PlaygroundLab {

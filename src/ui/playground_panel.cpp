@@ -213,7 +213,11 @@ void inspector(PlaygroundPanel& p, const PlaygroundLab& lab, float height) {
         ImGui::TextColored(to_vec4(colors::gradient), "dC/ds = %s  (fused with the loss: \xCF\x83(s) \xE2\x88\x92 t)", short_number(t.ds).c_str());
     else
         ImGui::TextColored(to_vec4(colors::gradient), "dC/dz = %s     dC/ds = dC/dz \xC2\xB7 h'(s) = %s", short_number(t.dz).c_str(), short_number(t.ds).c_str());
-    if (ImGui::BeginTable("trace", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
+    // The table takes its rows' height (scrolling when the panel is short), leaving a line for the rule.
+    const float row = ImGui::GetTextLineHeightWithSpacing() + 1;
+    const float table_height = std::min(ImGui::GetContentRegionAvail().y - 2 * ImGui::GetTextLineHeightWithSpacing(), (t.w.size() + 2) * row + 4);
+    if (ImGui::BeginTable("trace", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+                          ImVec2(0, std::max(3 * row, table_height)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         // Widths in proportion to the headers, so none is cut at the playground's usual width.
         const std::pair<const char*, float> columns[] = {{"from", 0.6f}, {"z in", 0.85f}, {"w", 0.85f},
@@ -230,8 +234,20 @@ void inspector(PlaygroundPanel& p, const PlaygroundLab& lab, float height) {
                 ImGui::TextUnformatted(short_number(v).c_str());
             }
         }
+        ImGui::TableNextRow();  // the bias, a weight on a constant input 1: dC/db = dC/ds
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted("bias b");
+        for (const double v : {1.0, t.b, t.db_sample, t.db_batch, t.b_update}) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(short_number(v).c_str());
+        }
         ImGui::EndTable();
     }
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+    ImGui::TextWrapped("w \xE2\x86\x90 w \xE2\x88\x92 \xCE\xB7\xC2\xB7g\xCC\x84 with \xCE\xB7 = %s and g\xCC\x84 the mean of dC/dw over the last batch "
+                       "(%d samples). That is SGD's step; momentum, RMSProp and Adam reshape it.",
+                       short_number(lab.state().learning_rate).c_str(), lab.trainer().desc().batch_size);
+    ImGui::PopStyleColor();
     ImGui::EndChild();
 }
 

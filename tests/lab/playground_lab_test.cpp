@@ -180,6 +180,10 @@ TEST(PlaygroundLab, NeuronTraceIsTheOneSampleBackwardPass) {
     EXPECT_NEAR(t.ds, t.dz * (1 - t.z * t.z), 1e-7);
     for (size_t j = 0; j < t.w.size(); ++j) EXPECT_NEAR(t.dw_sample[j], t.ds * t.z_in[j], 1e-6);
     EXPECT_NEAR(t.db_sample, t.ds, 1e-7);
+    // The bias row: the batch's gradient and the plain step −η·ḡ, like every weight's.
+    EXPECT_EQ(t.db_batch, lab.trainer().mlp().layers[0].db(2));
+    EXPECT_NEAR(t.b_update, -lab.state().learning_rate * t.db_batch, 1e-12);
+    for (size_t j = 0; j < t.w.size(); ++j) EXPECT_NEAR(t.update[j], -lab.state().learning_rate * t.dw_batch[j], 1e-12);
     // The training gradients are untouched by the trace.
     const float before = lab.trainer().mlp().layers[0].dW(2, 0);
     lab.trace(3, 1, 0);
