@@ -92,6 +92,21 @@ GraphLayout layout_graph(const ScalarGraph& g) {
         item_of[i] = static_cast<int>(items.size());
         items.push_back(Item{i, p.column, 0, {}, {}});
     }
+    // Many inputs (a network's weights, from the playground): each moves right to the column before
+    // its first consumer, so a later layer's weights sit by their gates instead of all stacking in
+    // column 0 with long wires. Small graphs keep every input on the left, as the lecture draws them.
+    int sources = 0;
+    for (int i = 0; i < n; ++i) sources += out.places[i].visible && op_info(g.node(i).op).arity == 0;
+    if (sources > 8) {
+        for (int i = 0; i < n; ++i) {
+            NodePlace& p = out.places[i];
+            if (!p.visible || op_info(g.node(i).op).arity != 0 || g.node(i).out.empty()) continue;
+            int first = out.columns;
+            for (const int e : g.node(i).out) first = std::min(first, out.places[g.edge(e).to].column);
+            p.column = std::max(0, first - 1);
+            items[item_of[i]].column = p.column;
+        }
+    }
     // Edges, with a waypoint in every column they skip.
     std::vector<std::vector<int>> edge_items(g.edges().size());
     for (int e = 0; e < static_cast<int>(g.edges().size()); ++e) {

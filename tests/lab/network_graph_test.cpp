@@ -3,6 +3,7 @@
 // the trainer's own one-sample backward pass (float32, matrices).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "lab/network_graph.h"
@@ -40,6 +41,33 @@ TEST(NetworkGraph, TheGraphLabComputesTheTrainersGradientsForOneSample) {
     PlaygroundLab lab;  // circle, 2-4-2-1 tanh, sigmoid + cross-entropy
     lab.advance(200);
     for (const int sample : {0, 7, 42}) expect_same_network(lab, sample);
+}
+
+TEST(NetworkGraph, WeightsSitNextToTheirGatesWithoutOverlaps) {
+    PlaygroundLab lab;
+    GraphLabState g;
+    std::string why;
+    ASSERT_TRUE(network_as_graph(lab, 0, g, why)) << why;
+    GraphLab graph;
+    ASSERT_TRUE(graph.apply({GraphCommand::LoadState, g.to_string()})) << graph.error();
+    const ScalarGraph& sg = graph.parsed().graph;
+    const GraphLayout& L = graph.layout();
+    int moved = 0;
+    for (const int id : graph.parsed().inputs) {  // each input one column before its first consumer
+        int first = L.columns;
+        for (const int e : sg.node(id).out) first = std::min(first, L.places[sg.edge(e).to].column);
+        EXPECT_EQ(L.places[id].column, first - 1) << sg.node(id).name;
+        moved += L.places[id].column > 0;
+    }
+    EXPECT_GT(moved, 8);  // the second and third layers' weights and biases left column 0
+    for (size_t i = 0; i < L.places.size(); ++i)
+        for (size_t j = i + 1; j < L.places.size(); ++j)
+            if (L.places[i].visible && L.places[j].visible && L.places[i].column == L.places[j].column)
+                EXPECT_GE(std::fabs(L.places[i].row - L.places[j].row), 0.999f) << i << " and " << j;
+    // The lecture's small graphs keep every input in column 0, as the slides draw them.
+    GraphLab e2;
+    ASSERT_TRUE(e2.apply({GraphCommand::LoadPreset, "E2"}));
+    for (const int id : e2.parsed().inputs) EXPECT_EQ(e2.layout().places[id].column, 0);
 }
 
 TEST(NetworkGraph, SoftmaxRegressionExtraFeaturesAndReLU) {
