@@ -53,37 +53,30 @@ void main() {
     vec2 f = clamp(g - vec2(i0), 0.0, 1.0);
     vec4 t00 = texelFetch(u_values, i0, 0), t10 = texelFetch(u_values, ivec2(i1.x, i0.y), 0);
     vec4 t01 = texelFetch(u_values, ivec2(i0.x, i1.y), 0), t11 = texelFetch(u_values, i1, 0);
+    // Derivatives (fwidth) are taken before any branch on the data: after a non-uniform return
+    // they would be undefined. A non-finite value is drawn grey, never a colour it does not have.
     if (u_colormap == 2) {  // probabilities interpolate (class indices would not): smooth boundaries
         vec3 p = mix(mix(t00.rgb, t10.rgb, f.x), mix(t01.rgb, t11.rgb, f.x), f.y);
-        if (any(isnan(p)) || any(isinf(p))) {
-            colour = vec4(0.59, 0.59, 0.59, 1.0);
-            return;
-        }
         int k = p.y > p.x ? (p.z > p.y ? 2 : 1) : (p.z > p.x ? 2 : 0);
         float top = max(p.x, max(p.y, p.z));
         float second = p.x + p.y + p.z - top - min(p.x, min(p.y, p.z));
+        float d = top - second;  // 0 where the two likeliest classes are equally likely
+        float tie = 1.0 - smoothstep(1.0, 2.0, d / max(fwidth(d), 1e-6));
         vec3 c = classes(k, top);
-        if (u_mark_on == 1) {  // where the two likeliest classes are equally likely
-            float d = top - second;
-            float line = 1.0 - smoothstep(1.0, 2.0, d / max(fwidth(d), 1e-6));
-            c = mix(c, vec3(0.15), 0.85 * line);
-        }
-        colour = vec4(c, 1.0);
+        if (u_mark_on == 1) c = mix(c, vec3(0.15), 0.85 * tie);
+        bool invalid = any(isnan(p)) || any(isinf(p));
+        colour = invalid ? vec4(0.59, 0.59, 0.59, 1.0) : vec4(c, 1.0);
         return;
     }
     float v00 = t00.r, v10 = t10.r, v01 = t01.r, v11 = t11.r;
-    if (bad(v00) || bad(v10) || bad(v01) || bad(v11)) {  // never a colour the value does not have
-        colour = vec4(0.59, 0.59, 0.59, 1.0);
-        return;
-    }
+    bool invalid = bad(v00) || bad(v10) || bad(v01) || bad(v11);
     float v = mix(mix(v00, v10, f.x), mix(v01, v11, f.x), f.y);
     float s = transformed(v);
     float t = (s - u_lo) / max(u_hi - u_lo, 1e-20);
     vec3 c = u_colormap == 0 ? ylgnbu(t) : diverging(t * 2.0 - 1.0);
-    if (u_levels > 0.0) {
+    if (u_levels > 0.0) {  // branches on uniforms are uniform control flow: fwidth is defined there
         float level = t * u_levels;
-        float width = max(fwidth(level), 1e-6);
-        float line = 1.0 - smoothstep(0.5, 1.5, abs(fract(level + 0.5) - 0.5) / width);
+        float line = 1.0 - smoothstep(0.5, 1.5, abs(fract(level + 0.5) - 0.5) / max(fwidth(level), 1e-6));
         c = mix(c, c * 0.55, 0.8 * line);
     }
     if (u_mark_on == 1) {
@@ -91,5 +84,6 @@ void main() {
         float line = 1.0 - smoothstep(1.0, 2.0, abs(d) / max(fwidth(d), 1e-6));
         c = mix(c, vec3(0.15), 0.85 * line);
     }
+    if (invalid) c = vec3(0.59);
     colour = vec4(c, 1.0);
 }

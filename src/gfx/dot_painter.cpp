@@ -35,10 +35,12 @@ void paint_dots(RgbaImage& image, int width, int height, Rgba background, const 
     for (const Dot& d : dots) {
         if (!std::isfinite(d.x) || !std::isfinite(d.y) || !(d.radius > 0)) continue;
         // Pixel centres at (x + 0.5, y + 0.5); coverage falls from 1 to 0 across the edge's pixel.
-        const int x0 = std::max(0, static_cast<int>(std::floor(d.x - d.radius - 1)));
-        const int x1 = std::min(image.width - 1, static_cast<int>(std::ceil(d.x + d.radius + 1)));
-        const int y0 = std::max(0, static_cast<int>(std::floor(d.y - d.radius - 1)));
-        const int y1 = std::min(image.height - 1, static_cast<int>(std::ceil(d.y + d.radius + 1)));
+        // Clamped before the cast: a far-away point must not overflow an int.
+        auto clamp_to = [](float v, int hi) { return static_cast<int>(std::clamp(v, -1.0f, static_cast<float>(hi))); };
+        const int x0 = std::max(0, clamp_to(std::floor(d.x - d.radius - 1), image.width));
+        const int x1 = std::min(image.width - 1, clamp_to(std::ceil(d.x + d.radius + 1), image.width));
+        const int y0 = std::max(0, clamp_to(std::floor(d.y - d.radius - 1), image.height));
+        const int y1 = std::min(image.height - 1, clamp_to(std::ceil(d.y + d.radius + 1), image.height));
         for (int y = y0; y <= y1; ++y)
             for (int x = x0; x <= x1; ++x) {
                 const float distance = std::hypot(x + 0.5f - d.x, y + 0.5f - d.y);

@@ -15,9 +15,11 @@ public:
     RgbaTexture& operator=(const RgbaTexture&) = delete;
     ~RgbaTexture();
 
-    // pixels: width×height×4 bytes, row-major from the top.
-    void upload(const std::uint8_t* pixels, int width, int height);
-    void upload(const RgbaImage& image) { upload(image.pixels.data(), image.width, image.height); }
+    // pixels: width×height×4 bytes, row-major from the top. nearest: sample without filtering, for
+    // images made at the device's pixels with transparent parts (straight alpha blended by a linear
+    // filter with its transparent black neighbours would darken every edge).
+    void upload(const std::uint8_t* pixels, int width, int height, bool nearest = false);
+    void upload(const RgbaImage& image, bool nearest = false) { upload(image.pixels.data(), image.width, image.height, nearest); }
     void* imgui_id() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(id_)); }
     bool ready() const { return id_ != 0; }
 

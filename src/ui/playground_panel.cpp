@@ -149,8 +149,8 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
                 dots.push_back({(x1 + 6) / 12 * w, (6 - x2) / 12 * h, 1.6f * ratio, {rgb[0], rgb[1], rgb[2], 255}});
             }
             gfx::RgbaImage image;
-            gfx::paint_dots(image, w, h, {}, dots);
-            p.thumbnails[k].upload(image);
+            gfx::paint_dots(image, w, h, {255, 255, 255, 255}, dots);  // opaque, on the thumbnail's white
+            p.thumbnails[k].upload(image, true);
             if (k == 8) p.thumbnails_px = w;
         }
         dl->AddImage(p.thumbnails[k].imgui_id(), a, ImVec2(a.x + w / ratio, a.y + h / ratio));
@@ -384,7 +384,7 @@ void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side
     // The lecture's form when the network is one linear neuron on x alone; else the network's f.
     const Mlp<float>& mlp = lab.trainer().mlp();
     char label[96];
-    if (mlp.layers.size() == 1 && mlp.desc().sizes.front() == 1)
+    if (mlp.layers.size() == 1 && lab.state().features == X1)
         std::snprintf(label, sizeof label, "y\xCC\x82 = w\xC2\xB7x + b = %.4g\xC2\xB7x %s %.3g", mlp.layers[0].W(0, 0),
                       mlp.layers[0].b(0) < 0 ? "\xE2\x88\x92" : "+", std::fabs(mlp.layers[0].b(0)));
     else
@@ -467,7 +467,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         }
         gfx::RgbaImage image;
         gfx::paint_dots(image, device_px, device_px, {}, dots);
-        p.points.upload(image);
+        p.points.upload(image, true);  // one texel a device pixel; see RgbaTexture::upload
         p.points_key = points_key;
     }
     dl->AddImage(p.points.imgui_id(), a, ImVec2(a.x + px, a.y + px));
@@ -475,6 +475,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const ImVec2 m = ImGui::GetIO().MousePos;
     for (int i = 0; i < data.train.size(); ++i) {
         const ImVec2 c = position(data.train, i);
+        if (!(c.x >= 0 && c.x <= px && c.y >= 0 && c.y <= px)) continue;  // off the picture: not clickable
         const float dist = std::hypot(m.x - a.x - c.x, m.y - a.y - c.y);
         if (dist < nearest_d) nearest_d = dist, nearest = i;
         if (i == lab.inspected_sample()) picked = ImVec2(a.x + c.x, a.y + c.y);

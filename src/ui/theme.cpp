@@ -38,7 +38,6 @@ Fonts load_fonts(float body_px, float pixel_ratio) {
     // Rasterised for the screen's device pixels and scaled back to CSS pixels for layout: crisp
     // text on a laptop's HiDPI screen, the same layout everywhere.
     const float ratio = pixel_ratio > 1 ? pixel_ratio : 1.0f;
-    io.FontGlobalScale = 1.0f / ratio;
     body_px *= ratio;
     Fonts f;
     const char* regular = "/fonts/DejaVuSans.ttf";
@@ -48,6 +47,7 @@ Fonts load_fonts(float body_px, float pixel_ratio) {
         f.body = f.heading = f.canvas = f.canvas_bold = io.Fonts->AddFontDefault();
         return f;
     }
+    io.FontGlobalScale = 1.0f / ratio;  // only for our fonts: the fallback above is not rasterised at the ratio
     ImFontConfig cfg;
     cfg.OversampleH = ratio > 1 ? 1 : 2;  // device pixels need no oversampling
     f.body = io.Fonts->AddFontFromFileTTF(regular, body_px, &cfg, lecture_glyphs());

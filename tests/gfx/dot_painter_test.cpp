@@ -63,7 +63,7 @@ TEST(DotPainter, LaterDotsCoverEarlierOnesAndTheBackgroundShowsAtTheEdge) {
 
 TEST(DotPainter, DotsOffTheImageOrNotFiniteAreSkipped) {
     RgbaImage img;
-    paint_dots(img, 8, 8, kClear, {{-20, 4, 3, kBlue}, {NAN, 4, 3, kBlue}, {4, INFINITY, 3, kBlue}, {4, 4, -1, kBlue}, {7.5f, 7.5f, 1, kBlue}});
+    paint_dots(img, 8, 8, kClear, {{-20, 4, 3, kBlue}, {NAN, 4, 3, kBlue}, {4, INFINITY, 3, kBlue}, {4, 4, -1, kBlue}, {3e30f, -3e30f, 2, kBlue}, {7.5f, 7.5f, 1, kBlue}});
     expect_rgba(img.at(0, 0), kClear);
     expect_rgba(img.at(4, 4), kClear);
     expect_rgba(img.at(7, 7), kBlue);  // a dot in the corner is clipped, not dropped

@@ -180,10 +180,16 @@ TEST(PlaygroundLab, NeuronTraceIsTheOneSampleBackwardPass) {
     EXPECT_NEAR(t.ds, t.dz * (1 - t.z * t.z), 1e-7);
     for (size_t j = 0; j < t.w.size(); ++j) EXPECT_NEAR(t.dw_sample[j], t.ds * t.z_in[j], 1e-6);
     EXPECT_NEAR(t.db_sample, t.ds, 1e-7);
-    // The bias row: the batch's gradient and the plain step −η·ḡ, like every weight's.
-    EXPECT_EQ(t.db_batch, lab.trainer().mlp().layers[0].db(2));
-    EXPECT_NEAR(t.b_update, -lab.state().learning_rate * t.db_batch, 1e-12);
-    for (size_t j = 0; j < t.w.size(); ++j) EXPECT_NEAR(t.update[j], -lab.state().learning_rate * t.dw_batch[j], 1e-12);
+    // The update column is the step the weights took (plain SGD, no regularisation): w and b before
+    // and after one more step differ by exactly it, the bias included.
+    ASSERT_EQ(lab.state().optimizer, OptimizerKind::SGD);
+    const Layer<float>& L0 = lab.trainer().mlp().layers[0];
+    const float w_before = L0.W(2, 0), b_before = L0.b(2);
+    lab.advance(1);
+    const NeuronTrace after = lab.trace(7, 0, 2);
+    EXPECT_NEAR(after.update[0], L0.W(2, 0) - w_before, 1e-7);
+    EXPECT_NEAR(after.b_update, L0.b(2) - b_before, 1e-7);
+    EXPECT_NE(after.b_update, 0.0);
     // The training gradients are untouched by the trace.
     const float before = lab.trainer().mlp().layers[0].dW(2, 0);
     lab.trace(3, 1, 0);
