@@ -317,23 +317,28 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     auto pinned = [&](double x, double y) {  // a point off the picture, shown on its edge
         return ImVec2(static_cast<float>(std::clamp(x, left + 8, right - 8)), static_cast<float>(std::clamp(y, top + 8, bottom - 8)));
     };
-    std::vector<ImVec2> segments;
+    std::vector<ImVec2> segments, passing;
     for (int i = 0; i < lab.run_count(); ++i) {
         const RunTrace& t = lab.run(i);
         segments.clear();
+        passing.clear();
         double px = screen_x(t.path[0]), py = screen_y(t.path[0]);
         for (size_t k = 1; k < t.path.size(); ++k) {
             const double qx = screen_x(t.path[k]), qy = screen_y(t.path[k]);
             if (k + 1 < t.path.size() && std::fabs(qx - px) + std::fabs(qy - py) < 1.0) continue;
             double x0 = px, y0 = py, x1 = qx, y1 = qy;
+            // A step from off the picture to off the picture (a run blowing up) only passes through:
+            // drawn faint, so the steps that happen here stay the ones you read.
+            auto& into = !inside(px, py) && !inside(qx, qy) ? passing : segments;
             if (clip_segment(x0, y0, x1, y1, left, top, right, bottom)) {
-                segments.emplace_back(static_cast<float>(x0), static_cast<float>(y0));
-                segments.emplace_back(static_cast<float>(x1), static_cast<float>(y1));
+                into.emplace_back(static_cast<float>(x0), static_cast<float>(y0));
+                into.emplace_back(static_cast<float>(x1), static_cast<float>(y1));
             }
             px = qx, py = qy;
         }
         const ImU32 c = run_color(i);
         const float width = lab.selected() == i ? 2.6f : 1.8f;
+        for (size_t k = 0; k + 1 < passing.size(); k += 2) dl->AddLine(passing[k], passing[k + 1], (c & 0x00FFFFFF) | (70u << 24), 1.2f);
         for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], IM_COL32(255, 255, 255, 170), width + 2.5f);
         for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], c, width);
         const size_t recent = t.path.size() > 25 ? t.path.size() - 25 : 0;  // the recent steps as dots
