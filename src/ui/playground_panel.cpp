@@ -62,7 +62,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     double lr = lab.state().learning_rate;
     ImGui::TextUnformatted("learning rate");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(140);
+    ImGui::SetNextItemWidth(120);
     const double lo = 1e-5, hi = 10;
     if (ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.5g", ImGuiSliderFlags_Logarithmic))
         commands.push_back({PlaygroundCommand::LearningRate, lr});
@@ -85,31 +85,40 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
                                         colors::muted, full);
     ImGui::SameLine();
 
+    // What each unlabelled control is, under it, as the batch slider's ends are named.
+    auto caption = [](const char* text) {
+        ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetItemRectMin().x + 2, ImGui::GetItemRectMax().y), colors::muted, text);
+    };
     int opt = static_cast<int>(lab.state().optimizer);
     ImGui::SetNextItemWidth(100);
     if (ImGui::Combo("##optimizer", &opt, kOptimizerLabels, 5)) commands.push_back({PlaygroundCommand::Optimizer, 0, opt});
     note_widget("pg:optimizer");
+    caption("optimizer");
     ImGui::SameLine();
     int act = static_cast<int>(lab.state().activation);
     ImGui::SetNextItemWidth(100);
     if (ImGui::Combo("##activation", &act, kActivationLabels, 5))
         rebuild(lab, commands, [](PlaygroundState& s, int v) { s.activation = static_cast<Activation>(v); }, act);
+    caption("activation");
     ImGui::SameLine();
     int reg = static_cast<int>(lab.state().regularization);
     double rate = lab.state().regularization_rate;
-    ImGui::SetNextItemWidth(64);
+    ImGui::SetNextItemWidth(reg != 0 ? 62.0f : 80.0f);
     if (ImGui::Combo("##reg", &reg, kRegularizationLabels, 3)) commands.push_back({PlaygroundCommand::Regularization, rate, reg});
+    caption("penalty");
     if (reg != 0) {
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(80);
+        ImGui::SameLine(0, 4);
+        ImGui::SetNextItemWidth(72);
         const double rlo = 1e-5, rhi = 1;
-        if (ImGui::SliderScalar("##rate", ImGuiDataType_Double, &rate, &rlo, &rhi, "%.4g", ImGuiSliderFlags_Logarithmic))
+        if (ImGui::SliderScalar("##rate", ImGuiDataType_Double, &rate, &rlo, &rhi, "%.3g", ImGuiSliderFlags_Logarithmic))
             commands.push_back({PlaygroundCommand::Regularization, rate, reg});
+        caption("\xCE\xBB rate");
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
     ImGui::SliderInt("##speed", &p.steps_per_frame, 1, 500, "speed %d", ImGuiSliderFlags_Logarithmic);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("training steps per frame (each frame trains for at most 10 ms)");
+    caption("steps/frame");
 }
 
 void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
