@@ -26,6 +26,27 @@ namespace {
 
 enum class Tab { Graph, Playground, Trajectory };
 
+// The labs by name, as links (#playground:...), the hook and the state JSON call them.
+const struct LabName {
+    const char* name;
+    Tab tab;
+    const char* kept;  // what a refused link leaves in place
+} kLabs[] = {{"graph", Tab::Graph, "the default example"},
+             {"playground", Tab::Playground, "the default settings"},
+             {"trajectory", Tab::Trajectory, "the default runs"}};
+
+const LabName* lab_named(const std::string& name) {
+    for (const LabName& l : kLabs)
+        if (name == l.name) return &l;
+    return nullptr;
+}
+
+const char* lab_name(Tab tab) {
+    for (const LabName& l : kLabs)
+        if (l.tab == tab) return l.name;
+    return "graph";
+}
+
 struct App {
     GraphLab graph;
     ui::GraphPanel graph_panel;
@@ -181,9 +202,8 @@ void app_shutdown() {
 
 std::string app_state_json() {
     const App& a = *g_app;
-    const char* tab = a.tab == Tab::Graph ? "graph" : a.tab == Tab::Playground ? "playground" : "trajectory";
     const View& v = a.trajectory_panel.view;
-    return std::string("{\"lab\":\"") + tab + "\",\"graph\":" + a.graph.to_json() + ",\"playground\":" + a.playground.to_json() +
+    return std::string("{\"lab\":\"") + lab_name(a.tab) + "\",\"graph\":" + a.graph.to_json() + ",\"playground\":" + a.playground.to_json() +
            ",\"trajectory\":" + a.trajectory.to_json() + ",\"trajectory_view\":[" + format_number(v.x0) + "," + format_number(v.x1) +
            "," + format_number(v.y0) + "," + format_number(v.y1) + "],\"status\":" + json_escape(a.status) + "}";
 }
@@ -246,8 +266,9 @@ bool trajectory_command(const std::string& kind, const std::string& text, double
 
 bool app_command(const std::string& lab, const std::string& kind, const std::string& text, double value) {
     if (lab == "app" && kind == "tab") {  // switch labs, as a click on the tab would
-        if (text != "graph" && text != "playground" && text != "trajectory") return g_app->last_error = "no lab named '" + text + "'", false;
-        g_app->tab = text == "graph" ? Tab::Graph : text == "playground" ? Tab::Playground : Tab::Trajectory;
+        const LabName* l = lab_named(text);
+        if (!l) return g_app->last_error = "no lab named '" + text + "'", false;
+        g_app->tab = l->tab;
         g_app->select_tab = true;
         return true;
     }
@@ -284,28 +305,17 @@ std::string app_link() {
 
 bool app_open_link(const std::string& link) {
     App& a = *g_app;
-    bool ok = false;
-    if (link.rfind("graph:", 0) == 0) {
-        ok = apply_graph({GraphCommand::LoadState, link.substr(6)});
-        if (!ok) a.status = a.graph.error() + " (kept the default example)";
-    } else if (link.rfind("playground:", 0) == 0) {
-        a.tab = Tab::Playground;
-        a.select_tab = true;
-        PlaygroundCommand c{PlaygroundCommand::LoadState};
-        c.text = link.substr(11);
-        ok = apply_playground(c);
-        if (!ok) a.status = a.playground.error() + " (kept the default settings)";
-    } else if (link.rfind("trajectory:", 0) == 0) {
-        a.tab = Tab::Trajectory;
-        a.select_tab = true;
-        TrajectoryCommand c{TrajectoryCommand::LoadState};
-        c.text = link.substr(11);
-        ok = apply_trajectory(c);
-        if (!ok) a.status = a.trajectory.error() + " (kept the default runs)";
-    } else {
+    const size_t colon = link.find(':');
+    const LabName* l = colon == std::string::npos ? nullptr : lab_named(link.substr(0, colon));
+    if (!l) {
         a.status = "cannot read the link: it should start with #graph:, #playground: or #trajectory:";
+        return false;
     }
-    return ok;
+    a.tab = l->tab;
+    a.select_tab = true;
+    if (app_command(l->name, "state", link.substr(colon + 1), 0)) return true;
+    a.status = a.last_error + " (kept " + l->kept + ")";
+    return false;
 }
 
 }  // namespace nabla

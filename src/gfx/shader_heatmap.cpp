@@ -2,6 +2,7 @@
 
 #include <GLES3/gl3.h>
 #include <cstdio>
+#include <string>
 
 #include "shaders.h"  // generated from shaders/ at configure time
 
@@ -9,20 +10,26 @@ namespace nabla::gfx {
 
 namespace {
 
+// "" when `status` of shader or program `id` is true, else its info log (the driver's message).
+template <class GetIv, class GetLog>
+std::string failure(GLuint id, GLenum status, GetIv get_iv, GetLog get_log) {
+    GLint ok = 0;
+    get_iv(id, status, &ok);
+    if (ok) return "";
+    char log[1024] = {};
+    get_log(id, sizeof log, nullptr, log);
+    return log[0] ? log : "no message";
+}
+
 unsigned compile(GLenum type, const char* source, std::string& error) {
     const GLuint s = glCreateShader(type);
     glShaderSource(s, 1, &source, nullptr);
     glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = {};
-        glGetShaderInfoLog(s, sizeof log, nullptr, log);
-        error = std::string(type == GL_VERTEX_SHADER ? "heatmap.vert: " : "heatmap.frag: ") + log;
-        glDeleteShader(s);
-        return 0;
-    }
-    return s;
+    const std::string why = failure(s, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
+    if (why.empty()) return s;
+    error = std::string(type == GL_VERTEX_SHADER ? "heatmap.vert: " : "heatmap.frag: ") + why;
+    glDeleteShader(s);
+    return 0;
 }
 
 }  // namespace
@@ -36,13 +43,8 @@ bool ShaderHeatmap::init() {
         glAttachShader(program_, vs);
         glAttachShader(program_, fs);
         glLinkProgram(program_);
-        GLint ok = 0;
-        glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-        if (!ok) {
-            char log[1024] = {};
-            glGetProgramInfoLog(program_, sizeof log, nullptr, log);
-            error_ = std::string("heatmap shaders: ") + log;
-        }
+        const std::string why = failure(program_, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
+        if (!why.empty()) error_ = "heatmap shaders: " + why;
     }
     if (vs) glDeleteShader(vs);
     if (fs) glDeleteShader(fs);

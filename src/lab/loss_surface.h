@@ -38,7 +38,6 @@ class LossSurface {
 public:
     explicit LossSurface(const SurfaceSettings& s);  // s must validate
 
-    const SurfaceSettings& settings() const { return settings_; }
     bool data_driven() const { return !x_.empty(); }
     int size() const { return data_driven() ? static_cast<int>(x_.size()) : 1; }  // samples
 
@@ -55,9 +54,8 @@ public:
     Vec2 minimum() const { return minimum_; }  // the global minimum (one of them for Himmelblau)
     double minimum_loss() const { return minimum_loss_; }
 
-    // The data, for drawing next to the surface: x and target (linear), x1, x2 and label (logistic).
+    // The samples, for checks against them: x and target (linear); x1 and label (logistic).
     const std::vector<double>& x() const { return x_; }
-    const std::vector<double>& x2() const { return x2_; }
     const std::vector<double>& target() const { return t_; }
 
 private:

@@ -437,7 +437,6 @@ NeuronTrace PlaygroundLab::trace(int sample, int layer, int unit) const {
 
     t.valid = true;
     t.sample = sample, t.layer = layer, t.unit = unit;
-    t.input.assign(x.data(), x.data() + x.cols());
     t.target = d.y(sample, 0);
     t.output = layer == mlp.layer_count() - 1;
     t.fused = t.output && (mlp.desc().head == Head::SigmoidBCE || mlp.desc().head == Head::SoftmaxCE);

@@ -68,7 +68,6 @@ struct HistoryPoint {
 struct NeuronTrace {
     bool valid = false;
     int sample = -1, layer = -1, unit = -1;  // layer: 0 = first hidden layer, last = output
-    std::vector<float> input;                // the sample's features
     float target = 0;
     bool output = false, fused = false;      // fused: dC/ds comes straight from the loss (dC/dz not used)
     double s = 0, z = 0, dz = 0, ds = 0;
@@ -140,9 +139,9 @@ private:
     DataSplit raw_;
     std::vector<HistoryPoint> history_;
     mutable Grid grid_;
-    mutable long grid_step_ = -1;  // the step the grid (and the curve) was computed at
+    mutable long grid_step_ = -1;  // the step the grid was computed at
     mutable std::vector<float> curve_;
-    mutable long curve_step_ = -1;
+    mutable long curve_step_ = -1;  // the step the curve was computed at
     mutable Activations<float> grid_acts_;
     mutable Matrix<float> grid_X_;
     bool playing_ = false;

@@ -79,7 +79,6 @@ public:
 
     void step(int steps);  // every run that has not diverged
     void reset();          // every run back to its start, same minibatch sequence
-    void set_playing(bool playing) { playing_ = playing; }
     bool playing() const { return playing_; }
     int selected() const { return selected_; }
 

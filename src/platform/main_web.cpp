@@ -23,19 +23,34 @@ void cursor_position(GLFWwindow* window, double x, double y) {
     ImGui_ImplGlfw_CursorPosCallback(window, x / g_pixel_ratio, y / g_pixel_ratio);
 }
 
-void frame() {
+// The drawing buffer in device pixels, sized to the canvas first, and how many there are per CSS pixel.
+struct Canvas {
+    int width = 0, height = 0;
+    ImVec2 ratio = {1, 1};
+};
+
+Canvas fit_canvas() {
     nabla::bridge_fit_canvas();
-    int width = 0, height = 0, css_width = 0, css_height = 0;
-    nabla::bridge_canvas_buffer_size(width, height);
+    Canvas c;
+    nabla::bridge_canvas_buffer_size(c.width, c.height);
+    int css_width = 0, css_height = 0;
     glfwGetWindowSize(g_window, &css_width, &css_height);
-    g_pixel_ratio = css_width > 0 ? static_cast<float>(width) / css_width : 1.0f;
+    if (css_width > 0 && css_height > 0)
+        c.ratio = ImVec2(static_cast<float>(c.width) / css_width, static_cast<float>(c.height) / css_height);
+    return c;
+}
+
+void frame() {
+    const Canvas canvas = fit_canvas();
+    const int width = canvas.width, height = canvas.height;
+    g_pixel_ratio = canvas.ratio.x;
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     // The backend takes Emscripten's framebuffer size (= the window's) and, while the mouse is
     // outside the canvas, its position unscaled: both corrected for HiDPI here.
-    io.DisplayFramebufferScale = ImVec2(g_pixel_ratio, css_height > 0 ? static_cast<float>(height) / css_height : 1.0f);
+    io.DisplayFramebufferScale = canvas.ratio;
     if (g_pixel_ratio != 1) {
         double x = 0, y = 0;
         glfwGetCursorPos(g_window, &x, &y);
@@ -77,12 +92,7 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     glfwSetCursorPosCallback(g_window, cursor_position);  // replaces the backend's, which it then calls
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    nabla::bridge_fit_canvas();  // the pixel ratio the fonts are rasterised for
-    int width = 0, height = 0;
-    nabla::bridge_canvas_buffer_size(width, height);
-    int css_width = 0, css_height = 0;
-    glfwGetWindowSize(g_window, &css_width, &css_height);
-    nabla::app_init(css_width > 0 ? static_cast<float>(width) / css_width : 1.0f);
+    nabla::app_init(fit_canvas().ratio.x);  // the pixel ratio the fonts are rasterised for
     nabla::bridge_open_initial_link(argc > 1 ? argv[1] : nullptr);
 
     // Emscripten's main loop: the browser calls frame() once per animation frame; main returns

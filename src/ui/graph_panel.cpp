@@ -10,14 +10,8 @@ namespace nabla::ui {
 
 namespace {
 
-void heading(const Fonts& fonts, const char* text) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-}
-
 void presets_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    ImGui::Spacing();
     heading(fonts, "Lecture examples");
     const GraphPreset* active = nullptr;
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
@@ -39,6 +33,7 @@ void presets_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphC
 }
 
 void expression_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    ImGui::Spacing();
     heading(fonts, "Expression");
     if (lab.draft() != panel.shown_draft) {
         std::snprintf(panel.expression, sizeof panel.expression, "%s", lab.draft().c_str());
@@ -68,6 +63,7 @@ void expression_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fon
 }
 
 void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    ImGui::Spacing();
     heading(fonts, "Inputs  (drag or double-click to type)");
     if (!ImGui::BeginTable("inputs", 3, ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, 56);
@@ -96,6 +92,7 @@ void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCo
 }
 
 void stepper_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    ImGui::Spacing();
     heading(fonts, "Backprop, one gate at a time");
     const float w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
     if (ImGui::Button("\xE2\x87\xA4 Start", ImVec2(w, 0))) commands.push_back({GraphCommand::StepToStart});
@@ -126,6 +123,7 @@ void stepper_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphC
 }
 
 void check_section(const GraphLab& lab, const Fonts& fonts) {
+    ImGui::Spacing();
     heading(fonts, "Gradient check (central differences)");
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
     ImGui::TextWrapped("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h with h = 1e-5, against backprop");

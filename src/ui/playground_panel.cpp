@@ -20,7 +20,6 @@ const char* const kDatasetLabels[] = {"circle", "xor", "gaussian", "spiral", "tw
                                       "sine (regression)", "y = 2x (regression)"};
 const char* const kDatasetShort[] = {"circle", "xor", "gaussian", "spiral", "moons", "3 spirals", "plane", "sine", "y = 2x"};
 const char* const kActivationLabels[] = {"linear", "ReLU", "leaky ReLU", "tanh", "sigmoid"};
-const char* const kOptimizerLabels[] = {"SGD", "momentum", "Nesterov", "RMSProp", "Adam"};
 const char* const kRegularizationLabels[] = {"none", "L1", "L2"};
 
 const char* feature_name_of(unsigned features, int column) {  // the name of input column `column`
@@ -29,10 +28,22 @@ const char* feature_name_of(unsigned features, int column) {  // the name of inp
     return "?";
 }
 
-void heading(const Fonts& fonts, const char* text) {
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
+// The input plane [-6, 6]² (x1 across, x2 up) in a w × h picture, in pixels from its top-left corner.
+ImVec2 on_plane(float x1, float x2, float w, float h) { return ImVec2((x1 + 6) / 12 * w, (6 - x2) / 12 * h); }
+
+// Where sample i is drawn: (x1, x2), or (x, y) for one-input data (y = 2x).
+ImVec2 sample_on_plane(const Dataset& d, int i, float w, float h) {
+    const bool one_input = d.X.cols() == 1;
+    return on_plane(d.X(i, 0), one_input ? d.y(i, 0) : d.X(i, 1), w, h);
+}
+
+// A sample's colour: its class, or its target on the diverging map for regression.
+gfx::Rgba sample_colour(const Dataset& d, float target) {
+    std::uint8_t rgb[3];
+    if (d.regression()) gfx::colormap_rgb(gfx::Colormap::Diverging, target, -1, 1, rgb);
+    else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, target + 0.999f, 0, 1, rgb);
+    else gfx::colormap_rgb(gfx::Colormap::Diverging, target, 0, 1, rgb);
+    return {rgb[0], rgb[1], rgb[2], 255};
 }
 
 void rebuild(const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands, void (*change)(PlaygroundState&, int), int arg) {
@@ -91,7 +102,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     };
     int opt = static_cast<int>(lab.state().optimizer);
     ImGui::SetNextItemWidth(100);
-    if (ImGui::Combo("##optimizer", &opt, kOptimizerLabels, 5)) commands.push_back({PlaygroundCommand::Optimizer, 0, opt});
+    if (ImGui::Combo("##optimizer", &opt, kOptimizerLabels, kOptimizerCount)) commands.push_back({PlaygroundCommand::Optimizer, 0, opt});
     note_widget("pg:optimizer");
     caption("optimizer");
     ImGui::SameLine();
@@ -130,6 +141,11 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         make_dataset({DatasetKind::Spiral, 320}), make_dataset({DatasetKind::TwoMoons, 240}), make_dataset({DatasetKind::Spiral3, 360}),
         make_dataset({DatasetKind::Plane, 240}),  make_dataset({DatasetKind::Sine, 240}),     make_dataset({DatasetKind::Line, 120})};
     const float cell = (ImGui::GetContentRegionAvail().x - 8) / 3, box = cell - 8;
+    // Painted in device pixels once, and again only when the column's width changes.
+    const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
+    const int w = static_cast<int>(box * ratio), h = static_cast<int>(box * 0.8f * ratio);
+    const bool repaint = p.thumbnails_px != w;
+    p.thumbnails_px = w;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int k = 0; k < 9; ++k) {
         if (k % 3) ImGui::SameLine(0, 4);
@@ -143,24 +159,17 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kDatasetLabels[k]);
         const bool chosen = static_cast<int>(s.dataset) == k;
         dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 3);
-        const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
-        const int w = static_cast<int>(box * ratio), h = static_cast<int>(box * 0.8f * ratio);
-        if (p.thumbnails_px != w || !p.thumbnails[k].ready()) {
+        if (repaint) {
             const Dataset& d = samples[k].train;
-            const bool line = k == static_cast<int>(DatasetKind::Line);
+            const bool line = k == static_cast<int>(DatasetKind::Line);  // its points in one colour, the line shows
             std::vector<gfx::Dot> dots;
             for (int i = 0; i < d.size(); ++i) {
-                const float x1 = d.X(i, 0), x2 = line ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
-                std::uint8_t rgb[3];
-                if (d.regression()) gfx::colormap_rgb(gfx::Colormap::Diverging, line ? 1.0f : d.y(i, 0), -1, 1, rgb);
-                else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, d.y(i, 0) + 0.999f, 0, 1, rgb);
-                else gfx::colormap_rgb(gfx::Colormap::Diverging, d.y(i, 0), 0, 1, rgb);
-                dots.push_back({(x1 + 6) / 12 * w, (6 - x2) / 12 * h, 1.6f * ratio, {rgb[0], rgb[1], rgb[2], 255}});
+                const ImVec2 c = sample_on_plane(d, i, static_cast<float>(w), static_cast<float>(h));
+                dots.push_back({c.x, c.y, 1.6f * ratio, sample_colour(d, line ? 1.0f : d.y(i, 0))});
             }
             gfx::RgbaImage image;
             gfx::paint_dots(image, w, h, {255, 255, 255, 255}, dots);  // opaque, on the thumbnail's white
             p.thumbnails[k].upload(image, true);
-            if (k == 8) p.thumbnails_px = w;
         }
         dl->AddImage(p.thumbnails[k].imgui_id(), a, ImVec2(a.x + w / ratio, a.y + h / ratio));
         dl->AddRect(a, b, chosen ? colors::highlight : colors::node_border, 3, 0, chosen ? 3.0f : 1.0f);
@@ -364,7 +373,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
 // fitted curve ŷ = f(x) through them, not a heatmap over a plane the data does not have.
 void fitted_line_plane(ImDrawList* dl, ImVec2 a, float side) {
     const ImVec2 b(a.x + side, a.y + side);
-    auto at = [&](float x, float y) { return ImVec2(a.x + (x + 6) / 12 * side, a.y + (6 - y) / 12 * side); };
+    auto at = [&](float x, float y) { const ImVec2 p = on_plane(x, y, side, side); return ImVec2(a.x + p.x, a.y + p.y); };
     dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255));
     for (int k = -6; k <= 6; k += 2) {
         const ImU32 line = k == 0 ? IM_COL32(150, 150, 155, 255) : colors::grid;
@@ -382,7 +391,7 @@ void fitted_line_plane(ImDrawList* dl, ImVec2 a, float side) {
 // The fitted curve and its formula, over the points.
 void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side) {
     const ImVec2 b(a.x + side, a.y + side);
-    auto at = [&](float x, float y) { return ImVec2(a.x + (x + 6) / 12 * side, a.y + (6 - y) / 12 * side); };
+    auto at = [&](float x, float y) { const ImVec2 p = on_plane(x, y, side, side); return ImVec2(a.x + p.x, a.y + p.y); };
     const std::vector<float>& y = lab.curve(std::max(2, static_cast<int>(side / 3)));
     std::vector<ImVec2> pts;
     for (size_t i = 0; i < y.size(); ++i)
@@ -452,26 +461,16 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     int nearest = -1;
     float nearest_d = 9;  // pixels
     ImVec2 picked(-1, -1);
-    // 1-D data (y = 2x) is drawn as points (x, y).
-    auto position = [&](const Dataset& d, int i) {
-        const float x1 = d.X(i, 0), x2 = one_d ? d.y(i, 0) : (d.X.cols() > 1 ? d.X(i, 1) : 0.0f);
-        return ImVec2((x1 + 6) / 12 * px, (6 - x2) / 12 * px);
-    };
     const std::string points_key = std::to_string(device_px) + "/" + s.to_string();
     if (points_key != p.points_key) {
         std::vector<gfx::Dot> dots;
         for (int part = 0; part < 2; ++part) {
             const Dataset& d = part == 0 ? data.train : data.test;
+            const gfx::Rgba ring = part == 0 ? gfx::Rgba{255, 255, 255, 255} : gfx::Rgba{40, 40, 40, 255};
             for (int i = 0; i < d.size(); ++i) {
-                const ImVec2 c = position(d, i);
-                std::uint8_t rgb[3];
-                const float v = d.y(i, 0);
-                if (regression) gfx::colormap_rgb(gfx::Colormap::Diverging, v, -1, 1, rgb);
-                else if (d.classes > 2) gfx::colormap_rgb(gfx::Colormap::Classes, v + 0.999f, 0, 1, rgb);
-                else gfx::colormap_rgb(gfx::Colormap::Diverging, v, 0, 1, rgb);
-                const gfx::Rgba ring = part == 0 ? gfx::Rgba{255, 255, 255, 255} : gfx::Rgba{40, 40, 40, 255};
-                dots.push_back({c.x * ratio, c.y * ratio, 3.6f * ratio, ring});
-                dots.push_back({c.x * ratio, c.y * ratio, 2.6f * ratio, {rgb[0], rgb[1], rgb[2], 255}});
+                const ImVec2 c = sample_on_plane(d, i, static_cast<float>(device_px), static_cast<float>(device_px));
+                dots.push_back({c.x, c.y, 3.6f * ratio, ring});
+                dots.push_back({c.x, c.y, 2.6f * ratio, sample_colour(d, d.y(i, 0))});
             }
         }
         gfx::RgbaImage image;
@@ -483,7 +482,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     if (one_d) fitted_curve(dl, lab, a, side);
     const ImVec2 m = ImGui::GetIO().MousePos;
     for (int i = 0; i < data.train.size(); ++i) {
-        const ImVec2 c = position(data.train, i);
+        const ImVec2 c = sample_on_plane(data.train, i, static_cast<float>(px), static_cast<float>(px));
         if (!(c.x >= 0 && c.x <= px && c.y >= 0 && c.y <= px)) continue;  // off the picture: not clickable
         const float dist = std::hypot(m.x - a.x - c.x, m.y - a.y - c.y);
         if (dist < nearest_d) nearest_d = dist, nearest = i;

@@ -120,18 +120,16 @@ void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const 
     }
     dl->PopClipRect();
 
-    // Legend, top right: in the title band when there is one; else over the curves, on white.
-    const float ly = title ? origin.y + 2 : a.y + 3;
-    if (!title) {
-        float legend_width = 0;
-        for (const PlotSeries& s : series) legend_width += ImGui::CalcTextSize(s.name.c_str()).x + 18;
-        dl->AddRectFilled(ImVec2(b.x - 10 - legend_width, a.y + 1), ImVec2(b.x - 1, a.y + 19), IM_COL32(255, 255, 255, 215));
-    }
-    // Entries that would run into the title are left to the hover read-out.
-    const float legend_left = title ? origin.x + ImGui::CalcTextSize(title).x + (log_toggle ? 70.0f : 16.0f) : a.x;
+    // Legend, top right: in the title band when it fits there; else over the curves, on white.
+    float legend_width = 0;
+    for (const PlotSeries& s : series) legend_width += ImGui::CalcTextSize(s.name.c_str()).x + 18;
+    const float band_left = title ? origin.x + ImGui::CalcTextSize(title).x + (log_toggle ? 70.0f : 16.0f) : b.x;
+    const bool in_band = b.x - 6 - legend_width >= band_left;
+    const float ly = in_band ? origin.y + 2 : a.y + 3;
+    if (!in_band) dl->AddRectFilled(ImVec2(std::max(a.x, b.x - 10 - legend_width), a.y + 1), ImVec2(b.x - 1, a.y + 19), IM_COL32(255, 255, 255, 215));
     float lx = b.x - 6;
     for (auto it = series.rbegin(); it != series.rend(); ++it) {
-        if (lx - ImGui::CalcTextSize(it->name.c_str()).x - 18 < legend_left) break;
+        if (lx - ImGui::CalcTextSize(it->name.c_str()).x - 18 < (in_band ? band_left : a.x)) break;  // the rest: hover read-out
         lx -= ImGui::CalcTextSize(it->name.c_str()).x + 18;
         dl->AddLine(ImVec2(lx, ly + 7), ImVec2(lx + 12, ly + 7), it->color, 3);
         dl->AddText(ImVec2(lx + 15, ly), colors::text, it->name.c_str());

@@ -58,6 +58,12 @@ Fonts load_fonts(float body_px, float pixel_ratio) {
     return f;
 }
 
+void heading(const Fonts& fonts, const char* text) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
 void apply_theme() {
     ImGui::StyleColorsLight();
     ImGuiStyle& s = ImGui::GetStyle();

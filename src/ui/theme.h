@@ -18,6 +18,9 @@ struct Fonts {
 Fonts load_fonts(float body_px, float pixel_ratio = 1);
 void apply_theme();
 
+// A section title in the heading font ("Data", "Runs", "Expression").
+void heading(const Fonts& fonts, const char* text);
+
 namespace colors {
 constexpr ImU32 value = IM_COL32(24, 128, 56, 255);       // forward value: green, as on the slides
 constexpr ImU32 gradient = IM_COL32(200, 32, 32, 255);    // gradient: red, as on the slides

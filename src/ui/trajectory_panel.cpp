@@ -16,26 +16,17 @@ namespace {
 constexpr int kGridSide = 160;  // engine samples of the loss per side; the shader interpolates
 const char* const kSurfaceLabels[] = {"linear regression (y = 2x)", "logistic regression", "quadratic bowl", "Rosenbrock",
                                       "Beale", "Himmelblau", "saddle"};
-const char* const kRuleLabels[] = {"SGD", "momentum", "Nesterov", "RMSProp", "Adam"};
-
-void heading(const Fonts& fonts, const char* text) {
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-}
 
 // What a teacher would call the run: GD when it uses every sample, SGD with one, minibatch between.
 std::string run_label(const TrajectoryLab& lab, int i) {
     const RunSettings& r = lab.state().runs[i];
     const int n = lab.surface().size(), b = std::min(r.batch, n);
-    std::string rule = kRuleLabels[static_cast<int>(r.optimizer)];
+    std::string rule = kOptimizerLabels[static_cast<int>(r.optimizer)];
     if (!lab.surface().data_driven()) return r.optimizer == OptimizerKind::SGD ? "GD" : rule;
     std::string batch = b == n ? "full batch" : b == 1 ? "batch 1" : "batch " + std::to_string(b);
     if (r.optimizer == OptimizerKind::SGD) return b == n ? "GD (full batch)" : b == 1 ? "SGD (batch 1)" : "minibatch SGD (" + batch + ")";
     return rule + " (" + batch + ")";
 }
-
-std::string surface_key(const TrajectoryLab& lab) { return lab.state().surface.key(); }
 
 // The default view grown to the widget's aspect ratio, so one unit is as long across as up and
 // gradients look perpendicular to the contours, as they are.
@@ -180,7 +171,7 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         if (ImGui::SmallButton("\xC3\x97") && lab.run_count() > 1) commands.push_back({TrajectoryCommand::RemoveRun, i});
         int rule = static_cast<int>(r.optimizer);
         ImGui::SetNextItemWidth(124);
-        if (ImGui::Combo("##rule", &rule, kRuleLabels, 5)) commands.push_back({TrajectoryCommand::Optimizer, i, static_cast<double>(rule)});
+        if (ImGui::Combo("##rule", &rule, kOptimizerLabels, kOptimizerCount)) commands.push_back({TrajectoryCommand::Optimizer, i, static_cast<double>(rule)});
         note_widget("tr:optimizer:" + std::to_string(i));
         ImGui::SameLine();
         ImGui::TextUnformatted("\xCE\xB7");
@@ -242,9 +233,9 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     const ImVec2 size(std::max(100.0f, avail.x - legend), std::max(100.0f, avail.y));
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
     const LossSurface& surface = lab.surface();
-    if (p.view_for != surface_key(lab)) {
+    if (p.view_for != lab.state().surface.key()) {
         p.view = fit(surface.default_view(), size.x, size.y);
-        p.view_for = surface_key(lab);
+        p.view_for = lab.state().surface.key();
     }
     View& v = p.view;
     // The loss over the view, coloured on a log scale: losses span decades (Rosenbrock, Beale).
@@ -265,7 +256,7 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
     const int width = static_cast<int>(size.x * ratio), height = static_cast<int>(size.y * ratio);
     char key[160];  // draw again only when the picture would change (software GL pays per pixel)
-    std::snprintf(key, sizeof key, "%s/%.17g/%.17g/%.17g/%.17g/%d/%d", surface_key(lab).c_str(), v.x0, v.x1, v.y0, v.y1, width, height);
+    std::snprintf(key, sizeof key, "%s/%.17g/%.17g/%.17g/%.17g/%d/%d", lab.state().surface.key().c_str(), v.x0, v.x1, v.y0, v.y1, width, height);
     if (p.rendered_for != key) {
         const std::vector<float> values(grid.begin(), grid.end());
         p.surface.render(values, kGridSide, kGridSide, st, width, height);
@@ -397,9 +388,8 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
 
 void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts) {
     heading(fonts, "Loss per iteration");
-    ImGui::Checkbox("log scale", &p.log_loss);
     ImGui::SameLine();
-    if (ImGui::SmallButton("fit view")) p.view_for.clear();
+    if (ImGui::SmallButton("fit view")) p.view_for.clear();  // the surface's view, back to the whole picture
     std::vector<PlotSeries> series;
     size_t longest = 0;
     for (int i = 0; i < lab.run_count(); ++i) {
@@ -412,8 +402,8 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
     std::vector<double> x(longest);
     for (size_t k = 0; k < longest; ++k) x[k] = static_cast<double>(k);
     for (PlotSeries& s : series) s.y.resize(longest, NAN);
-    line_plot("tr_loss", ImVec2(ImGui::GetContentRegionAvail().x, 170), x, series, p.log_loss, "iteration");
-    ImGui::TextColored(to_vec4(colors::muted), "L \xE2\x88\x92 L(min) per run");
+    line_plot("tr_loss", ImVec2(ImGui::GetContentRegionAvail().x, 192), x, series, p.log_loss, "iteration",
+              "L \xE2\x88\x92 L(min)", &p.log_loss);
     // The numbers behind Figure 3: the noisy path is the long one.
     if (ImGui::BeginTable("tr_runs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame)) {
         for (const char* h : {"run", "loss", "path length"}) ImGui::TableSetupColumn(h);

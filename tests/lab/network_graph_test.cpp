@@ -62,8 +62,9 @@ TEST(NetworkGraph, WeightsSitNextToTheirGatesWithoutOverlaps) {
     EXPECT_GT(moved, 8);  // the second and third layers' weights and biases left column 0
     for (size_t i = 0; i < L.places.size(); ++i)
         for (size_t j = i + 1; j < L.places.size(); ++j)
-            if (L.places[i].visible && L.places[j].visible && L.places[i].column == L.places[j].column)
+            if (L.places[i].visible && L.places[j].visible && L.places[i].column == L.places[j].column) {
                 EXPECT_GE(std::fabs(L.places[i].row - L.places[j].row), 0.999f) << i << " and " << j;
+            }
     // The lecture's small graphs keep every input in column 0, as the slides draw them.
     GraphLab e2;
     ASSERT_TRUE(e2.apply({GraphCommand::LoadPreset, "E2"}));
