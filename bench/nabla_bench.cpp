@@ -145,7 +145,7 @@ void dump_data() {
     const DatasetKind kinds[] = {DatasetKind::Circle, DatasetKind::Spiral};
     for (int k = 0; k < 2; ++k) {
         const DataSplit s = playground_data(kinds[k]);
-        std::printf("%s\"%s\":{", k ? "," : "", dataset_name(kinds[k]));
+        std::printf("%s\"%s\":{", k ? "," : "", enum_key(kinds[k]));
         for (int part = 0; part < 2; ++part) {
             const Dataset& d = part ? s.test : s.train;
             std::printf("%s\"%s\":{\"x\":[", part ? "," : "", part ? "test" : "train");

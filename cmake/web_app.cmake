@@ -29,7 +29,7 @@ add_library(nabla_ui STATIC
   src/ui/playground_panel.cpp
   src/ui/trajectory_panel.cpp
   src/ui/widget_map.cpp)
-target_link_libraries(nabla_ui PUBLIC nabla_lab nabla_gfx imgui)
+target_link_libraries(nabla_ui PUBLIC nabla_lab nabla_view_math nabla_gfx imgui)
 
 add_library(nabla_app STATIC src/app/app.cpp)
 target_link_libraries(nabla_app PUBLIC nabla_ui)

@@ -1,5 +1,6 @@
 // The app: owns the labs, draws one frame of UI, and applies the commands the panels emitted.
-// sokol-style init / frame / shutdown; the platform layer calls these and knows nothing of labs.
+// sokol-style init / frame; the platform layer calls these and knows nothing of labs. (No
+// shutdown: a page is closed, never torn down.)
 // Everything the page's test hook and URL hash need goes through the functions below.
 #pragma once
 
@@ -9,12 +10,11 @@ namespace nabla {
 
 void app_init(float pixel_ratio = 1);  // device pixels per CSS pixel, for the fonts
 void app_frame();        // between ImGui::NewFrame() and ImGui::Render()
-void app_shutdown();
 
 // The active lab's state and results as JSON (for the test hook).
 std::string app_state_json();
-// Applies one command to a lab: lab "graph"; kind one of expression, value, step_forward, step_back,
-// step_start, step_end, preset, state. Returns false and sets app_last_error() when refused.
+// Applies one command to a lab ("graph", "playground", "trajectory"; each lab's parse_command lists
+// its kinds), or lab "app", kind "tab", text a lab's name. False and app_last_error() when refused.
 bool app_command(const std::string& lab, const std::string& kind, const std::string& text, double value);
 const std::string& app_last_error();
 // Where the named widgets were drawn last frame (see ui/widget_map.h), for tests that click them.

@@ -4,6 +4,7 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <type_traits>
 
 #include "cli/cli.h"
 #include "lab/json_writer.h"
@@ -14,12 +15,14 @@ namespace nabla {
 
 namespace {
 
-const char* kTrainUsage =
-    "usage: nabla train [--dataset circle|xor|gaussian|spiral|moons|spiral3|plane|sine|line] [--points 500]\n"
-    "                   [--noise 0] [--train-fraction 0.5] [--layers 4,2] [--activation tanh|relu|leaky_relu|sigmoid|linear]\n"
-    "                   [--head auto|sigmoid+bce|softmax+ce|linear+mse|tanh+half_squared] [--init auto|xavier|he|playground]\n"
-    "                   [--bias-init 0] [--optimizer sgd|momentum|nesterov|rmsprop|adam] [--lr 0.03] [--batch 10]\n"
-    "                   [--l1 0] [--l2 0] [--epochs 100] [--seed 1] [--jsonl]\n";
+// The choices come from the enums' tables: a new optimizer or dataset shows here by itself.
+std::string train_usage() {
+    return "usage: nabla train [--dataset " + enum_keys<DatasetKind>() + "] [--points 500]\n"
+           "                   [--noise 0] [--train-fraction 0.5] [--layers 4,2] [--activation " + enum_keys<Activation>() + "]\n"
+           "                   [--head auto|" + enum_keys<Head>() + "] [--init " + enum_keys<Init>() + "]\n"
+           "                   [--bias-init 0] [--optimizer " + enum_keys<OptimizerKind>() + "] [--lr 0.03] [--batch 10]\n"
+           "                   [--l1 0] [--l2 0] [--epochs 100] [--seed 1] [--jsonl]\n";
+}
 
 bool parse_sizes(const std::string& text, std::vector<int>& out) {
     out.clear();
@@ -31,14 +34,6 @@ bool parse_sizes(const std::string& text, std::vector<int>& out) {
         if (!parse_finite(part, v) || v != static_cast<int>(v)) return false;
         out.push_back(static_cast<int>(v));
     }
-    return true;
-}
-
-template <class E>
-bool pick(const std::string& text, const std::map<std::string, E>& options, E& out) {
-    auto it = options.find(text);
-    if (it == options.end()) return false;
-    out = it->second;
     return true;
 }
 
@@ -54,7 +49,7 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
         const std::string& a = args[i];
         if (a == "--jsonl") { jsonl = true; continue; }
         if (a.rfind("--", 0) != 0 || !flags.count(a.substr(2)) || i + 1 >= args.size())
-            return err << "nabla train: unexpected '" << a << "'\n" << kTrainUsage, 2;
+            return err << "nabla train: unexpected '" << a << "'\n" << train_usage(), 2;
         flags[a.substr(2)] = args[++i];
     }
     auto number = [&](const char* name, double& v) {
@@ -68,8 +63,15 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
         !number("l2", l2) || !number("epochs", epochs) || !number("seed", seed))
         return 2;
 
+    // An unknown choice is refused with the ones there are.
+    auto pick = [&](const char* flag, auto& into) {
+        if (enum_from_key(flags[flag], into)) return true;
+        err << "nabla train: unknown " << flag << " '" << flags[flag] << "' (one of "
+            << enum_keys<std::decay_t<decltype(into)>>(", ") << ")\n";
+        return false;
+    };
     DatasetDesc data;
-    if (!parse_dataset_kind(flags["dataset"], data.kind)) return err << "nabla train: unknown dataset '" << flags["dataset"] << "'\n", 2;
+    if (!pick("dataset", data.kind)) return 2;
     data.points = static_cast<int>(points);
     data.noise = noise;
     data.train_fraction = fraction;
@@ -80,21 +82,11 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     TrainerDesc desc;
     std::vector<int> hidden;
     if (!parse_sizes(flags["layers"], hidden)) return err << "nabla train: --layers takes sizes like 4,2\n", 2;
-    const std::map<std::string, Activation> activations = {{"tanh", Activation::Tanh}, {"relu", Activation::ReLU},
-        {"leaky_relu", Activation::LeakyReLU}, {"sigmoid", Activation::Sigmoid}, {"linear", Activation::Linear}};
-    const std::map<std::string, Head> heads = {{"sigmoid+bce", Head::SigmoidBCE}, {"softmax+ce", Head::SoftmaxCE},
-        {"linear+mse", Head::LinearMSE}, {"tanh+half_squared", Head::TanhHalfSquared}};
-    const std::map<std::string, Init> inits = {{"auto", Init::Auto}, {"xavier", Init::Xavier}, {"he", Init::He}, {"playground", Init::PlaygroundUniform}};
-    const std::map<std::string, OptimizerKind> optimizers = {{"sgd", OptimizerKind::SGD}, {"momentum", OptimizerKind::Momentum},
-        {"nesterov", OptimizerKind::Nesterov}, {"rmsprop", OptimizerKind::RMSProp}, {"adam", OptimizerKind::Adam}};
-    if (!pick(flags["activation"], activations, desc.mlp.hidden)) return err << "nabla train: unknown activation '" << flags["activation"] << "'\n", 2;
-    if (!pick(flags["init"], inits, desc.mlp.init)) return err << "nabla train: unknown init '" << flags["init"] << "'\n", 2;
-    if (!pick(flags["optimizer"], optimizers, desc.optimizer.kind)) return err << "nabla train: unknown optimizer '" << flags["optimizer"] << "'\n", 2;
+    if (!pick("activation", desc.mlp.hidden) || !pick("init", desc.mlp.init) || !pick("optimizer", desc.optimizer.kind)) return 2;
     const Dataset& train = split.train;
-    // Lecture 001's table: the task decides the output layer and its loss.
-    desc.mlp.head = train.regression() ? Head::LinearMSE : train.classes > 2 ? Head::SoftmaxCE : Head::SigmoidBCE;
-    if (flags["head"] != "auto" && !pick(flags["head"], heads, desc.mlp.head)) return err << "nabla train: unknown head '" << flags["head"] << "'\n", 2;
-    const int outputs = desc.mlp.head == Head::SoftmaxCE ? std::max(2, train.classes) : 1;
+    desc.mlp.head = head_for_task(train.classes);  // lecture 001's table, unless --head says otherwise
+    if (flags["head"] != "auto" && !pick("head", desc.mlp.head)) return 2;
+    const int outputs = head_outputs(desc.mlp.head, train.classes);
     desc.mlp.sizes = {static_cast<int>(train.X.cols())};
     desc.mlp.sizes.insert(desc.mlp.sizes.end(), hidden.begin(), hidden.end());
     desc.mlp.sizes.push_back(outputs);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "engine/enum_table.h"
 #include "engine/fast_math.h"
 #include "engine/gemm.h"
 #include "engine/tensor.h"
@@ -41,7 +42,18 @@ void linear_backward(const DSIn& dS, const ZIn& Z, const Matrix<T>& W, Matrix<T>
 
 // ---- elementwise activations: Z = h(S), dS = dZ ⊙ h'(S) -------------------------------------------
 
-enum class Activation { Linear, ReLU, LeakyReLU, Tanh, Sigmoid };
+enum class Activation { Linear, ReLU, LeakyReLU, Tanh, Sigmoid, Last = Sigmoid };
+template <>
+struct EnumTable<Activation> {
+    static constexpr EnumRow<Activation> rows[] = {
+        {Activation::Linear, "linear", "linear", "linear", "h(s) = s"},
+        {Activation::ReLU, "relu", "ReLU", "ReLU", "h(s) = max(0, s)"},
+        {Activation::LeakyReLU, "leaky_relu", "leaky ReLU", "leaky", "h(s) = max(0.01 s, s)"},
+        {Activation::Tanh, "tanh", "tanh", "tanh", "h(s) = tanh(s)"},
+        {Activation::Sigmoid, "sigmoid", "sigmoid", "\xCF\x83", "h(s) = 1 / (1 + e^-s)"},
+    };
+};
+static_assert(enum_table_complete<Activation>(), "every activation has one row, in order");
 constexpr float kLeakySlope = 0.01f;
 
 template <class T, class SIn, class ZOut>

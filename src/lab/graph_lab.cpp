@@ -162,6 +162,24 @@ bool GraphLab::gradient_ready(int node) const {
     return !n.out.empty();
 }
 
+bool GraphLab::parse_command(const std::string& kind, const std::string& text, double value, GraphCommand& out, std::string& error) {
+    static const struct {
+        const char* name;
+        GraphCommand::Kind kind;
+    } kinds[] = {
+        {"expression", GraphCommand::SetExpression}, {"value", GraphCommand::SetValue},
+        {"step_forward", GraphCommand::StepForward}, {"step_back", GraphCommand::StepBack},
+        {"step_start", GraphCommand::StepToStart},   {"step_end", GraphCommand::StepToEnd},
+        {"preset", GraphCommand::LoadPreset},        {"state", GraphCommand::LoadState},
+    };
+    for (const auto& k : kinds)
+        if (kind == k.name) {
+            out = {k.kind, text, value};
+            return true;
+        }
+    return error = "no command named '" + kind + "'", false;
+}
+
 bool GraphLab::apply(const GraphCommand& c) {
     GraphLabState next = state_;
     switch (c.kind) {

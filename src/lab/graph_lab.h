@@ -40,6 +40,11 @@ struct GraphCommand {
     double value = 0;
 };
 
+// Typing mistakes show under the expression box, not on the app's status line; dragging a value
+// leaves the status line as it is. (Other labs' commands: see app.cpp's defaults.)
+inline bool shows_error_inline(const GraphCommand& c) { return c.kind == GraphCommand::SetExpression; }
+inline bool keeps_status(const GraphCommand& c) { return c.kind == GraphCommand::SetValue; }
+
 // A gate whose behaviour has a name in the lecture: add distributes, mul swaps, max routes, and a
 // value used twice sums its gradients.
 const char* gate_pattern(const ScalarGraph& graph, int node);
@@ -54,8 +59,14 @@ class GraphLab {
 public:
     GraphLab();
 
+    using Command = GraphCommand;
+    static constexpr const char* name = "graph";  // in links (#graph:...) and the hook
+
     // Returns false (and sets error()) when the command is refused; the last good graph stays.
     bool apply(const GraphCommand& command);
+    // The hook's words: expression, value (text: the input), step_forward, step_back, step_start,
+    // step_end, preset, state (a link). False with `error` for anything else.
+    static bool parse_command(const std::string& kind, const std::string& text, double value, GraphCommand& out, std::string& error);
 
     const GraphLabState& state() const { return state_; }
     const ParsedExpression& parsed() const { return parsed_; }    // the last expression that parsed
@@ -71,6 +82,9 @@ public:
     const std::string& error() const { return error_; }  // last refused command, for the status line
 
     std::string to_json() const;  // state and results, for the test hook
+    std::string link() const { return state_.to_string(); }
+    std::string take_link_request() { return {}; }
+    void frame(int, double (*)(), double) {}  // nothing runs between frames
 
 private:
     GraphLabState state_;

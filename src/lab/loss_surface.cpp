@@ -18,38 +18,12 @@ double sigmoid(double z) { return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) 
 
 }  // namespace
 
-const char* surface_name(SurfaceKind k) {
-    switch (k) {
-        case SurfaceKind::LinearRegression: return "linear";
-        case SurfaceKind::LogisticRegression: return "logistic";
-        case SurfaceKind::Bowl: return "bowl";
-        case SurfaceKind::Rosenbrock: return "rosenbrock";
-        case SurfaceKind::Beale: return "beale";
-        case SurfaceKind::Himmelblau: return "himmelblau";
-        case SurfaceKind::Saddle: return "saddle";
-    }
-    return "?";
-}
-
-const char* surface_title(SurfaceKind k) {
-    switch (k) {
-        case SurfaceKind::LinearRegression: return "linear regression  y\xCC\x82 = w\xC2\xB7x + b,  L = mean (y\xCC\x82 \xE2\x88\x92 y)\xC2\xB2";
-        case SurfaceKind::LogisticRegression:
-            return "logistic regression  p = \xCF\x83(w1\xC2\xB7x1 + w2\xC2\xB7x2),  L = mean cross-entropy + 0.005\xC2\xB7\xE2\x80\x96w\xE2\x80\x96\xC2\xB2";
-        case SurfaceKind::Bowl: return "quadratic bowl  L = \xC2\xBD(x\xC2\xB2 + \xCE\xBA\xC2\xB7y\xC2\xB2)";
-        case SurfaceKind::Rosenbrock: return "Rosenbrock  L = (1 \xE2\x88\x92 x)\xC2\xB2 + 100(y \xE2\x88\x92 x\xC2\xB2)\xC2\xB2";
-        case SurfaceKind::Beale: return "Beale  L = (1.5 \xE2\x88\x92 x + xy)\xC2\xB2 + (2.25 \xE2\x88\x92 x + xy\xC2\xB2)\xC2\xB2 + (2.625 \xE2\x88\x92 x + xy\xC2\xB3)\xC2\xB2";
-        case SurfaceKind::Himmelblau: return "Himmelblau  L = (x\xC2\xB2 + y \xE2\x88\x92 11)\xC2\xB2 + (x + y\xC2\xB2 \xE2\x88\x92 7)\xC2\xB2";
-        case SurfaceKind::Saddle: return "saddle between two minima  L = x\xC2\xB2 + y\xE2\x81\xB4/4 \xE2\x88\x92 y\xC2\xB2";
-    }
-    return "?";
-}
-
 std::string SurfaceSettings::validate() const {
-    if (static_cast<int>(kind) < 0 || static_cast<int>(kind) >= kSurfaceCount) return "no such surface";
-    if (points < 2 || points > 1000) return "the dataset needs between 2 and 1000 points";
-    if (!(noise >= 0 && noise <= 5)) return "noise must be between 0 and 5";
-    if (!(condition >= 1 && condition <= 1000)) return "the condition number must be between 1 and 1000";
+    SurfaceKind known;
+    if (!enum_from_index(static_cast<int>(kind), known)) return "no such surface";
+    if (!points_range.contains(points)) return "the dataset needs " + between(points_range) + " points";
+    if (!noise_range.contains(noise)) return "noise must be " + between(noise_range);
+    if (!condition_range.contains(condition)) return "the condition number must be " + between(condition_range);
     return "";
 }
 

@@ -8,16 +8,34 @@
 #include <string>
 #include <vector>
 
+#include "engine/enum_table.h"
+#include "engine/range.h"
+
 namespace nabla {
 
 struct Vec2 {
     double x = 0, y = 0;
 };
 
-enum class SurfaceKind { LinearRegression, LogisticRegression, Bowl, Rosenbrock, Beale, Himmelblau, Saddle };
-constexpr int kSurfaceCount = 7;
-const char* surface_name(SurfaceKind k);   // short, for links: "linear", "logistic", "bowl"...
-const char* surface_title(SurfaceKind k);  // for people: "linear regression  y = w·x + b"
+enum class SurfaceKind { LinearRegression, LogisticRegression, Bowl, Rosenbrock, Beale, Himmelblau, Saddle, Last = Saddle };
+// help: the surface's formula, shown under the combo.
+template <>
+struct EnumTable<SurfaceKind> {
+    static constexpr EnumRow<SurfaceKind> rows[] = {
+        {SurfaceKind::LinearRegression, "linear", "linear regression (y = 2x)", "linear",
+         "linear regression  y\xCC\x82 = w\xC2\xB7x + b,  L = mean (y\xCC\x82 \xE2\x88\x92 y)\xC2\xB2"},
+        {SurfaceKind::LogisticRegression, "logistic", "logistic regression", "logistic",
+         "logistic regression  p = \xCF\x83(w1\xC2\xB7x1 + w2\xC2\xB7x2),  L = mean cross-entropy + 0.005\xC2\xB7\xE2\x80\x96w\xE2\x80\x96\xC2\xB2"},
+        {SurfaceKind::Bowl, "bowl", "quadratic bowl", "bowl", "quadratic bowl  L = \xC2\xBD(x\xC2\xB2 + \xCE\xBA\xC2\xB7y\xC2\xB2)"},
+        {SurfaceKind::Rosenbrock, "rosenbrock", "Rosenbrock", "Rosenbrock", "Rosenbrock  L = (1 \xE2\x88\x92 x)\xC2\xB2 + 100(y \xE2\x88\x92 x\xC2\xB2)\xC2\xB2"},
+        {SurfaceKind::Beale, "beale", "Beale", "Beale",
+         "Beale  L = (1.5 \xE2\x88\x92 x + xy)\xC2\xB2 + (2.25 \xE2\x88\x92 x + xy\xC2\xB2)\xC2\xB2 + (2.625 \xE2\x88\x92 x + xy\xC2\xB3)\xC2\xB2"},
+        {SurfaceKind::Himmelblau, "himmelblau", "Himmelblau", "Himmelblau",
+         "Himmelblau  L = (x\xC2\xB2 + y \xE2\x88\x92 11)\xC2\xB2 + (x + y\xC2\xB2 \xE2\x88\x92 7)\xC2\xB2"},
+        {SurfaceKind::Saddle, "saddle", "saddle", "saddle", "saddle between two minima  L = x\xC2\xB2 + y\xE2\x81\xB4/4 \xE2\x88\x92 y\xC2\xB2"},
+    };
+};
+static_assert(enum_table_complete<SurfaceKind>(), "every surface has one row, in order");
 
 struct SurfaceSettings {
     SurfaceKind kind = SurfaceKind::LinearRegression;
@@ -25,6 +43,8 @@ struct SurfaceSettings {
     double noise = 0.5;      // data-driven: the spread around the true line / class centre
     double condition = 10;   // bowl: ratio of its two curvatures
     std::uint64_t seed = 1;  // data-driven: the dataset
+
+    static constexpr Range points_range{2, 1000}, noise_range{0, 5}, condition_range{1, 1000};
 
     std::string validate() const;  // "" when usable
     std::string key() const;       // equal keys, equal surfaces (for caches)

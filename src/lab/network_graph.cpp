@@ -39,14 +39,11 @@ bool network_as_graph(const PlaygroundLab& lab, int sample, GraphLabState& out, 
     std::string text;
     const float x1 = raw.X(sample, 0), x2 = raw.X.cols() > 1 ? raw.X(sample, 1) : 0.0f;
     // The features as gates over the raw inputs x1, x2 (only the ones the network uses).
-    static const char* const names[kFeatureCount] = {"x1", "x2", "x1x1", "x2x2", "x1x2", "sinx1", "sinx2"};
-    static const char* const formulas[kFeatureCount] = {"", "", "x1 * x1", "x2 * x2", "x1 * x2", "sin(x1)", "sin(x2)"};
     std::vector<std::string> inputs;
     const unsigned features = lab.state().features;
-    for (int i = 0; i < kFeatureCount; ++i) {
-        if (!(features & (1u << i))) continue;
-        inputs.push_back(names[i]);
-        if (*formulas[i]) text += std::string(names[i]) + " = " + formulas[i] + "; ";
+    for (const FeatureRow* f : features_of_set(features)) {
+        inputs.push_back(f->identifier);
+        if (*f->formula) text += std::string(f->identifier) + " = " + f->formula + "; ";
     }
     g.values.push_back({"x1", x1});
     if (raw.X.cols() > 1 || (features & ~1u)) g.values.push_back({"x2", x2});

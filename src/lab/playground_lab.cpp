@@ -5,42 +5,23 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <type_traits>
 
 #include "lab/json_writer.h"
+#include "lab/network_graph.h"
 #include "lab/url_codec.h"
 
 namespace nabla {
 
 namespace {
 
-const char* const kFeatureNames[kFeatureCount] = {"x1", "x2", "x1\xC2\xB2", "x2\xC2\xB2", "x1x2", "sin x1", "sin x2"};
-const char* const kFeatureKeys[kFeatureCount] = {"x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"};
-const char* const kActivationKeys[] = {"linear", "relu", "leaky_relu", "tanh", "sigmoid"};
-const char* const kOptimizerKeys[] = {"sgd", "momentum", "nesterov", "rmsprop", "adam"};
-const char* const kRegularizationKeys[] = {"none", "l1", "l2"};
 constexpr int kMaxHistory = 4000;
-
-template <class E, size_t N>
-bool key_to_enum(const std::string& key, const char* const (&keys)[N], E& out) {
-    for (size_t i = 0; i < N; ++i)
-        if (key == keys[i]) {
-            out = static_cast<E>(i);
-            return true;
-        }
-    return false;
-}
-
-int feature_count(unsigned features) {
-    int n = 0;
-    for (int i = 0; i < kFeatureCount; ++i) n += (features >> i) & 1;
-    return n;
-}
 
 void compute_features(unsigned features, float x1, float x2, float* out) {
     const float all[kFeatureCount] = {x1, x2, x1 * x1, x2 * x2, x1 * x2, std::sin(x1), std::sin(x2)};
     int k = 0;
     for (int i = 0; i < kFeatureCount; ++i)
-        if (features & (1u << i)) out[k++] = all[i];
+        if (features & kFeatures[i].bit) out[k++] = all[i];
 }
 
 // The dataset's (x1, x2) columns replaced by the chosen features (1-D data has x2 = 0).
@@ -48,122 +29,25 @@ Dataset with_features(const Dataset& in, unsigned features) {
     Dataset out;
     out.classes = in.classes;
     out.y = in.y;
-    out.X.resize(in.size(), feature_count(features));
+    out.X.resize(in.size(), static_cast<Eigen::Index>(features_of_set(features).size()));
     for (int r = 0; r < in.size(); ++r)
         compute_features(features, in.X(r, 0), in.X.cols() > 1 ? in.X(r, 1) : 0.0f, out.X.row(r).data());
     return out;
 }
 
+// The point at the centre of cell (column, row) of a side × side grid over the input plane.
+float plane_x(int column, int side) { return static_cast<float>(-kPlaneExtent + 2 * kPlaneExtent * (column + 0.5) / side); }
+float plane_y(int row, int side) { return static_cast<float>(kPlaneExtent - 2 * kPlaneExtent * (row + 0.5) / side); }
+
+OptimizerSettings optimizer_settings(OptimizerSettings o, const PlaygroundState& s) {
+    o.kind = s.optimizer;
+    o.learning_rate = s.learning_rate;
+    o.l1 = s.regularization == Regularization::L1 ? s.regularization_rate : 0;
+    o.l2 = s.regularization == Regularization::L2 ? s.regularization_rate : 0;
+    return o;
+}
+
 }  // namespace
-
-const char* feature_name(int index) { return kFeatureNames[index]; }
-
-std::string PlaygroundState::validate() const {
-    DatasetDesc d;
-    d.kind = dataset;
-    d.points = points;
-    d.noise = noise;
-    d.train_fraction = train_fraction;
-    if (std::string e = d.validate(); !e.empty()) return e;
-    if ((features & ((1u << kFeatureCount) - 1)) == 0) return "pick at least one input feature";
-    if (hidden.size() > 8) return "at most 8 hidden layers";
-    for (const int n : hidden)
-        if (n < 1 || n > 32) return "each hidden layer has 1 to 32 neurons";
-    if (!(std::isfinite(learning_rate) && learning_rate >= 1e-5 && learning_rate <= 10)) return "the learning rate must be between 0.00001 and 10";
-    if (batch_size < 1) return "the batch size must be at least 1";
-    if (!(regularization_rate >= 0 && regularization_rate <= 10)) return "the regularisation rate must be between 0 and 10";
-    return "";
-}
-
-PlaygroundState PlaygroundState::with_dataset(DatasetKind kind) const {
-    PlaygroundState s = *this;
-    s.dataset = kind;
-    const unsigned of_x1 = X1 | X1Squared | SinX1;
-    if (kind == DatasetKind::Line) s.features = (features & of_x1) ? (features & of_x1) : X1;
-    else if (dataset == DatasetKind::Line && !(features & ~of_x1)) s.features = features | X2;
-    return s;
-}
-
-std::string PlaygroundState::to_string() const {
-    std::string f, layers;
-    for (int i = 0; i < kFeatureCount; ++i)
-        if (features & (1u << i)) f += (f.empty() ? "" : ",") + std::string(kFeatureKeys[i]);
-    for (const int n : hidden) layers += (layers.empty() ? "" : ",") + std::to_string(n);
-    return "data=" + std::string(dataset_name(dataset)) + "&points=" + std::to_string(points) + "&noise=" + format_number(noise) +
-           "&train=" + format_number(train_fraction) + "&seed=" + std::to_string(seed) + "&features=" + f +
-           "&layers=" + (layers.empty() ? "none" : layers) + "&act=" + kActivationKeys[static_cast<int>(activation)] +
-           "&lr=" + format_number(learning_rate) + "&batch=" + std::to_string(batch_size) +
-           "&opt=" + kOptimizerKeys[static_cast<int>(optimizer)] + "&reg=" + kRegularizationKeys[static_cast<int>(regularization)] +
-           "&rate=" + format_number(regularization_rate);
-}
-
-bool PlaygroundState::from_string(const std::string& text, PlaygroundState& out, std::string& error) {
-    PlaygroundState s;
-    for (const auto& [key, raw] : split_query(text)) {
-        std::string v;
-        if (!url_decode(raw, v)) return error = "bad %-escape in '" + key + "'", false;
-        double number = 0;
-        const bool numeric = parse_finite(v, number);
-        auto whole = [&](long lo, long hi, long& into) {
-            if (!numeric || number != std::floor(number) || number < lo || number > hi) return false;
-            into = static_cast<long>(number);
-            return true;
-        };
-        long n = 0;
-        if (key == "data") {
-            if (!parse_dataset_kind(v, s.dataset)) return error = "unknown dataset '" + v + "'", false;
-        } else if (key == "points") {
-            if (!whole(4, 100000, n)) return error = "points must be a whole number from 4 to 100000, not '" + v + "'", false;
-            s.points = static_cast<int>(n);
-        } else if (key == "noise" || key == "train" || key == "lr" || key == "rate") {
-            if (!numeric) return error = key + " must be a number, not '" + v + "'", false;
-            (key == "noise" ? s.noise : key == "train" ? s.train_fraction : key == "lr" ? s.learning_rate : s.regularization_rate) = number;
-        } else if (key == "seed") {
-            if (!whole(0, 1L << 30, n)) return error = "seed must be a whole number, not '" + v + "'", false;
-            s.seed = static_cast<std::uint64_t>(n);
-        } else if (key == "batch") {
-            if (!whole(1, 100000, n)) return error = "batch must be a whole number, not '" + v + "'", false;
-            s.batch_size = static_cast<int>(n);
-        } else if (key == "features") {
-            s.features = 0;
-            size_t start = 0;
-            while (start <= v.size()) {
-                const size_t comma = std::min(v.find(',', start), v.size());
-                const std::string name = v.substr(start, comma - start);
-                int index = -1;
-                for (int i = 0; i < kFeatureCount; ++i)
-                    if (name == kFeatureKeys[i]) index = i;
-                if (index < 0) return error = "unknown feature '" + name + "'", false;
-                s.features |= 1u << index;
-                start = comma + 1;
-            }
-        } else if (key == "layers") {
-            s.hidden.clear();
-            if (v != "none") {
-                size_t start = 0;
-                while (start <= v.size()) {
-                    const size_t comma = std::min(v.find(',', start), v.size());
-                    double width = 0;
-                    if (!parse_finite(v.substr(start, comma - start), width) || width != std::floor(width))
-                        return error = "layers must look like 4,2, not '" + v + "'", false;
-                    s.hidden.push_back(static_cast<int>(width));
-                    start = comma + 1;
-                }
-            }
-        } else if (key == "act") {
-            if (!key_to_enum(v, kActivationKeys, s.activation)) return error = "unknown activation '" + v + "'", false;
-        } else if (key == "opt") {
-            if (!key_to_enum(v, kOptimizerKeys, s.optimizer)) return error = "unknown optimizer '" + v + "'", false;
-        } else if (key == "reg") {
-            if (!key_to_enum(v, kRegularizationKeys, s.regularization)) return error = "unknown regularisation '" + v + "'", false;
-        } else {
-            return error = "unknown setting '" + key + "'", false;
-        }
-    }
-    if (std::string e = s.validate(); !e.empty()) return error = e, false;
-    out = s;
-    return true;
-}
 
 // ---- the lab -------------------------------------------------------------------------------
 
@@ -173,7 +57,7 @@ PlaygroundLab::PlaygroundLab() {
     record();
 }
 
-int PlaygroundLab::input_count() const { return feature_count(state_.features); }
+int PlaygroundLab::input_count() const { return static_cast<int>(features_of_set(state_.features).size()); }
 
 void PlaygroundLab::features_of(float x1, float x2, float* out) const { compute_features(state_.features, x1, x2, out); }
 
@@ -192,17 +76,13 @@ std::unique_ptr<Trainer> PlaygroundLab::build(const PlaygroundState& s, DataSpli
     TrainerDesc t;
     t.mlp.sizes = {static_cast<int>(split.train.X.cols())};
     t.mlp.sizes.insert(t.mlp.sizes.end(), s.hidden.begin(), s.hidden.end());
-    const bool regression = split.train.regression();
-    t.mlp.head = regression ? Head::LinearMSE : split.train.classes > 2 ? Head::SoftmaxCE : Head::SigmoidBCE;
-    t.mlp.sizes.push_back(t.mlp.head == Head::SoftmaxCE ? split.train.classes : 1);
+    t.mlp.head = head_for_task(split.train.classes);
+    t.mlp.sizes.push_back(head_outputs(t.mlp.head, split.train.classes));
     t.mlp.hidden = s.activation;
     t.mlp.seed = s.seed;
     t.shuffle_seed = s.seed + 1;
     t.batch_size = std::min(s.batch_size, split.train.size());
-    t.optimizer.kind = s.optimizer;
-    t.optimizer.learning_rate = s.learning_rate;
-    t.optimizer.l1 = s.regularization == Regularization::L1 ? s.regularization_rate : 0;
-    t.optimizer.l2 = s.regularization == Regularization::L2 ? s.regularization_rate : 0;
+    t.optimizer = optimizer_settings(t.optimizer, s);
     return Trainer::create(t, std::move(split), error);
 }
 
@@ -226,81 +106,103 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     return true;
 }
 
-bool PlaygroundLab::set_learning_rate(double lr) {
-    PlaygroundState next = state_;
-    next.learning_rate = lr;
+// Live settings reach the trainer at its next step; the weights stay.
+bool PlaygroundLab::set_live(const PlaygroundState& next) {
     if (std::string e = next.validate(); !e.empty()) return error_ = e, false;
-    OptimizerSettings o = trainer_->desc().optimizer;
-    o.learning_rate = lr;
-    if (std::string e = trainer_->set_optimizer(o); !e.empty()) return error_ = e, false;
-    state_ = next;
-    growing_.clear();  // a smaller learning rate may rescue the run: let it continue
-    growing_records_ = 0;
-    return true;
-}
-
-bool PlaygroundLab::set_batch_size(int batch) {
-    if (std::string e = trainer_->set_batch_size(batch); !e.empty()) return error_ = e, false;
-    state_.batch_size = batch;
-    return true;
-}
-
-bool PlaygroundLab::set_optimizer(OptimizerKind kind) {
-    OptimizerSettings o = trainer_->desc().optimizer;
-    o.kind = kind;
-    if (std::string e = trainer_->set_optimizer(o); !e.empty()) return error_ = e, false;
-    state_.optimizer = kind;
-    return true;
-}
-
-bool PlaygroundLab::set_regularization(Regularization kind, double rate) {
-    PlaygroundState next = state_;
-    next.regularization = kind;
-    next.regularization_rate = rate;
-    if (std::string e = next.validate(); !e.empty()) return error_ = e, false;
-    OptimizerSettings o = trainer_->desc().optimizer;
-    o.l1 = kind == Regularization::L1 ? rate : 0;
-    o.l2 = kind == Regularization::L2 ? rate : 0;
-    if (std::string e = trainer_->set_optimizer(o); !e.empty()) return error_ = e, false;
-    state_ = next;
-    return true;
-}
-
-bool PlaygroundLab::apply(const PlaygroundCommand& c) {
-    switch (c.kind) {
-        case PlaygroundCommand::Play: set_playing(true); return playing_;
-        case PlaygroundCommand::Pause: set_playing(false); return true;
-        case PlaygroundCommand::Step: playing_ = false; return advance(1) == 1;
-        case PlaygroundCommand::Reset: reset(); return true;
-        case PlaygroundCommand::LearningRate: return set_learning_rate(c.value);
-        case PlaygroundCommand::BatchSize: return set_batch_size(c.number);
-        case PlaygroundCommand::Optimizer:
-            if (c.number < 0 || c.number > static_cast<int>(OptimizerKind::Adam)) return error_ = "no such optimizer", false;
-            return set_optimizer(static_cast<OptimizerKind>(c.number));
-        case PlaygroundCommand::Regularization:
-            if (c.number < 0 || c.number > static_cast<int>(Regularization::L2)) return error_ = "no such regularisation", false;
-            return set_regularization(static_cast<Regularization>(c.number), c.value);
-        case PlaygroundCommand::SelectSample:
-            if (c.number < -1 || c.number >= trainer_->data().train.size()) return error_ = "no training sample " + std::to_string(c.number), false;
-            inspected_sample_ = c.number;
-            return true;
-        case PlaygroundCommand::SelectNeuron: {
-            const int layer = c.number, unit = static_cast<int>(c.value);
-            const auto& sizes = trainer_->mlp().desc().sizes;
-            if (layer < 0 || layer + 1 >= static_cast<int>(sizes.size()) || unit < 0 || unit >= sizes[layer + 1])
-                return error_ = "no neuron " + std::to_string(unit) + " in layer " + std::to_string(layer + 1), false;
-            inspected_layer_ = layer, inspected_unit_ = unit;
-            return true;
-        }
-        case PlaygroundCommand::Rebuild: return set_state(c.state);
-        case PlaygroundCommand::LoadState: {
-            PlaygroundState next;
-            std::string why;
-            if (!PlaygroundState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
-            return set_state(next);
-        }
+    if (next.batch_size != state_.batch_size)
+        if (std::string e = trainer_->set_batch_size(next.batch_size); !e.empty()) return error_ = e, false;
+    if (std::string e = trainer_->set_optimizer(optimizer_settings(trainer_->desc().optimizer, next)); !e.empty()) return error_ = e, false;
+    if (next.learning_rate != state_.learning_rate) {  // a smaller learning rate may rescue the run: let it continue
+        growing_.clear();
+        growing_records_ = 0;
     }
-    return false;
+    state_ = next;
+    return true;
+}
+
+bool PlaygroundLab::apply_setting(const Setting<PlaygroundState>& row, double value) {
+    PlaygroundState next = state_;
+    if (!set_setting(row, value, next, error_)) return false;
+    return row.is_live ? set_live(next) : set_state(next);
+}
+
+bool PlaygroundLab::set(const std::string& key, double value) {
+    const Setting<PlaygroundState>* row = playground_settings().find(key);
+    if (!row) return error_ = "no setting named '" + key + "'", false;
+    return apply_setting(*row, value);
+}
+
+bool PlaygroundLab::apply(const PlaygroundCommand& command) {
+    using namespace playground;
+    return std::visit(
+        [this](const auto& c) -> bool {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, Play>) {
+                set_playing(true);
+                return playing_;
+            } else if constexpr (std::is_same_v<C, Pause>) {
+                set_playing(false);
+                return true;
+            } else if constexpr (std::is_same_v<C, Step>) {
+                playing_ = false;
+                return advance(1) == 1;
+            } else if constexpr (std::is_same_v<C, Reset>) {
+                reset();
+                return true;
+            } else if constexpr (std::is_same_v<C, Set>) {
+                return apply_setting(*c.setting, c.value);
+            } else if constexpr (std::is_same_v<C, Rebuild>) {
+                return set_state(c.state);
+            } else if constexpr (std::is_same_v<C, LoadState>) {
+                PlaygroundState next;
+                std::string why;
+                if (!PlaygroundState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
+                return set_state(next);
+            } else if constexpr (std::is_same_v<C, SelectSample>) {
+                if (c.sample < -1 || c.sample >= trainer_->data().train.size())
+                    return error_ = "no training sample " + std::to_string(c.sample), false;
+                inspected_sample_ = c.sample;
+                return true;
+            } else if constexpr (std::is_same_v<C, SelectNeuron>) {
+                const auto& sizes = trainer_->mlp().desc().sizes;
+                if (c.layer < 0 || c.layer + 1 >= static_cast<int>(sizes.size()) || c.unit < 0 || c.unit >= sizes[c.layer + 1])
+                    return error_ = "no neuron " + std::to_string(c.unit) + " in layer " + std::to_string(c.layer + 1), false;
+                inspected_layer_ = c.layer, inspected_unit_ = c.unit;
+                return true;
+            } else {
+                static_assert(std::is_same_v<C, OpenInGraph>);
+                GraphLabState g;
+                if (!network_as_graph(*this, c.sample, g, error_)) return false;
+                link_request_ = "graph:" + g.to_string();
+                return true;
+            }
+        },
+        command);
+}
+
+bool PlaygroundLab::parse_command(const std::string& kind, const std::string& text, double value, PlaygroundCommand& out,
+                                  std::string& error) {
+    using namespace playground;
+    if (kind == "play") out = Play{};
+    else if (kind == "pause") out = Pause{};
+    else if (kind == "step") out = Step{};
+    else if (kind == "reset") out = Reset{};
+    else if (kind == "state") out = LoadState{text};
+    else if (kind == "sample") out = SelectSample{static_cast<int>(value)};
+    else if (kind == "graph") out = OpenInGraph{static_cast<int>(value)};
+    else if (kind == "neuron") {
+        double layer = 0;
+        if (!parse_finite(text, layer)) return error = "name the layer as text: 0 is the first hidden layer", false;
+        out = SelectNeuron{static_cast<int>(layer), static_cast<int>(value)};
+    } else if (const Setting<PlaygroundState>* row = playground_settings().find(kind)) {
+        double v = value;
+        if (row->kind == SettingKind::Choice && !text.empty() && !row->choice_index(text, v))
+            return error = "unknown " + std::string(row->label) + " '" + text + "'", false;
+        out = Set{row, v};
+    } else {
+        return error = "no command named '" + kind + "'", false;
+    }
+    return true;
 }
 
 int PlaygroundLab::advance(int max_steps, double (*now_ms)(), double deadline_ms) {
@@ -371,7 +273,7 @@ const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) cons
         grid_X_.resize(n, d.sizes.front());
         for (int r = 0; r < side; ++r)
             for (int c = 0; c < side; ++c)
-                features_of(-6.0f + 12.0f * (c + 0.5f) / side, 6.0f - 12.0f * (r + 0.5f) / side, grid_X_.row(r * side + c).data());
+                features_of(plane_x(c, side), plane_y(r, side), grid_X_.row(r * side + c).data());
     }
     trainer_->mlp().forward(ConstMatrixView<float>(grid_X_.data(), n, grid_X_.cols()), grid_acts_);
     grid_.side = side;
@@ -405,7 +307,7 @@ const std::vector<float>& PlaygroundLab::curve(int samples) const {
     if (curve_step_ == trainer_->steps() && static_cast<int>(curve_.size()) == samples) return curve_;
     const MlpDesc& d = trainer_->mlp().desc();
     Matrix<float> X(samples, d.sizes.front());
-    for (int i = 0; i < samples; ++i) features_of(-6.0f + 12.0f * i / (samples - 1), 0.0f, X.row(i).data());
+    for (int i = 0; i < samples; ++i) features_of(static_cast<float>(-kPlaneExtent + 2 * kPlaneExtent * i / (samples - 1)), 0.0f, X.row(i).data());
     Activations<float> acts;
     acts.reserve(d, samples);
     trainer_->mlp().forward(ConstMatrixView<float>(X.data(), samples, X.cols()), acts);

@@ -8,52 +8,43 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
+#include "lab/playground_state.h"
 #include "nn/trainer.h"
 
 namespace nabla {
 
-// Input features computed from (x1, x2), TensorFlow Playground's set.
-enum Feature : unsigned { X1 = 1, X2 = 2, X1Squared = 4, X2Squared = 8, X1TimesX2 = 16, SinX1 = 32, SinX2 = 64 };
-constexpr int kFeatureCount = 7;
-const char* feature_name(int index);  // "x1", "x2", "x1²"...
-
-enum class Regularization { None, L1, L2 };
-
-struct PlaygroundState {
-    DatasetKind dataset = DatasetKind::Circle;
-    int points = 500;
-    double noise = 0;
-    double train_fraction = 0.5;
-    std::uint64_t seed = 1;
-    unsigned features = X1 | X2;
-    std::vector<int> hidden = {4, 2};
-    Activation activation = Activation::Tanh;
-    double learning_rate = 0.03;
-    int batch_size = 10;
-    OptimizerKind optimizer = OptimizerKind::SGD;
-    Regularization regularization = Regularization::None;
-    double regularization_rate = 0.001;
-
-    std::string validate() const;  // "" or what is wrong (the UI clamps, links may not)
-    std::string to_string() const;
-    static bool from_string(const std::string& text, PlaygroundState& out, std::string& error);
-
-    // The state after picking a dataset, as the dataset buttons do. One-input data (y = 2x) has
-    // x2 = 0, so x2's features go (the lecture's model is ŷ = w·x + b); back on a plane, x2 returns.
-    PlaygroundState with_dataset(DatasetKind kind) const;
+namespace playground {  // the commands the panel and the hook send
+struct Play {};
+struct Pause {};
+struct Step {};
+struct Reset {};
+struct Set {  // one row of playground_settings(): live rows keep the weights, the others rebuild
+    const Setting<PlaygroundState>* setting;
+    double value;  // a Choice's row index
 };
-
-struct PlaygroundCommand {
-    enum Kind { Play, Pause, Step, Reset, LearningRate, BatchSize, Optimizer, Regularization, Rebuild, LoadState,
-                SelectSample /* number: training sample, -1 none */, SelectNeuron /* number: layer, value: unit */ };
-    Kind kind;
-    double value = 0;             // learning rate, regularisation rate
-    int number = 0;               // batch size, optimizer or regularisation kind
-    PlaygroundState state = {};   // Rebuild: the new structure
-    std::string text = {};        // LoadState: a link's state string
+struct Rebuild {  // a new structure at once (a dataset button, + layer)
+    PlaygroundState state;
 };
+struct LoadState {  // a link's state string
+    std::string text;
+};
+struct SelectSample {  // -1: none
+    int sample;
+};
+struct SelectNeuron {  // layer 0 is the first hidden layer
+    int layer, unit;
+};
+struct OpenInGraph {  // this sample's network in the Graph lab (the app follows link_request())
+    int sample;
+};
+}  // namespace playground
+using PlaygroundCommand = std::variant<playground::Play, playground::Pause, playground::Step, playground::Reset, playground::Set,
+                                       playground::Rebuild, playground::LoadState, playground::SelectSample,
+                                       playground::SelectNeuron, playground::OpenInGraph>;
 
 struct HistoryPoint {
     long step;
@@ -79,16 +70,22 @@ class PlaygroundLab {
 public:
     PlaygroundLab();
 
+    using Command = PlaygroundCommand;
+    static constexpr const char* name = "playground";  // in links (#playground:...) and the hook
+
     // Everything the panel and the test hook ask for, in one place. False (and error()) when refused.
     bool apply(const PlaygroundCommand& c);
+    // The hook's words for a command: play, pause, step, reset, state (a link), sample, neuron
+    // (text "layer", value unit), graph (value: sample), or any setting's key with its value (a
+    // choice by key in text or by index in value). False with `error` for anything else.
+    static bool parse_command(const std::string& kind, const std::string& text, double value, PlaygroundCommand& out,
+                              std::string& error);
 
     // Structural: rebuilds the trainer (new weights). Returns false and sets error() when refused.
     bool set_state(const PlaygroundState& next);
-    // Live: applied at the next step, weights kept.
-    bool set_learning_rate(double lr);
-    bool set_batch_size(int batch);
-    bool set_optimizer(OptimizerKind kind);
-    bool set_regularization(Regularization kind, double rate);
+    // One setting by its key: live ones (learning rate, batch, optimizer, penalty) apply at the next
+    // step and keep the weights; the others rebuild.
+    bool set(const std::string& key, double value);
 
     void set_playing(bool playing) { playing_ = playing && status().empty(); }
     bool playing() const { return playing_; }
@@ -132,6 +129,13 @@ public:
     int inspected_unit() const { return inspected_unit_; }
 
     std::string to_json() const;  // for the test hook
+    std::string link() const { return state_.to_string(); }
+    // A link the app should open (the network as a graph), once; "" when none.
+    std::string take_link_request() { return std::exchange(link_request_, std::string()); }
+    // Training is time-sliced: `steps` at most, and no later than `deadline_ms` of `now_ms`.
+    void frame(int steps, double (*now_ms)(), double deadline_ms) {
+        if (playing_) advance(steps, now_ms, deadline_ms);
+    }
 
 private:
     PlaygroundState state_;
@@ -150,8 +154,11 @@ private:
     int growing_records_ = 0;
     double best_loss_ = 0;  // the lowest training loss of this run
     int inspected_sample_ = -1, inspected_layer_ = -1, inspected_unit_ = -1;
+    std::string link_request_;
 
     std::unique_ptr<Trainer> build(const PlaygroundState& s, DataSplit& raw, std::string& error) const;
+    bool set_live(const PlaygroundState& next);
+    bool apply_setting(const Setting<PlaygroundState>& row, double value);
     void record();
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 #include "lab/json_writer.h"
 #include "lab/url_codec.h"
@@ -33,111 +34,7 @@ double top_curvature(const LossSurface& s, Vec2 p) {
     return 0.5 * (a + d) + std::sqrt(0.25 * (a - d) * (a - d) + b * b);
 }
 
-std::string short_number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-    return buf;
-}
-
 }  // namespace
-
-// ---- state ----------------------------------------------------------------------------------
-
-std::string TrajectoryState::validate() const {
-    if (std::string e = surface.validate(); !e.empty()) return e;
-    if (runs.empty() || runs.size() > kMaxRuns) return "between 1 and 6 runs";
-    for (const RunSettings& r : runs) {
-        if (!(std::isfinite(r.learning_rate) && r.learning_rate >= 1e-6 && r.learning_rate <= 10))
-            return "each learning rate must be between 0.000001 and 10";
-        if (r.batch < 1) return "the batch size must be at least 1";
-        if (!(std::isfinite(r.start.x) && std::isfinite(r.start.y) && std::fabs(r.start.x) < 1e3 && std::fabs(r.start.y) < 1e3))
-            return "start points must be finite and within ±1000";
-        if (static_cast<int>(r.optimizer) < 0 || static_cast<int>(r.optimizer) > 4) return "no such optimizer";
-        if (!(r.momentum >= 0 && r.momentum <= 0.999)) return "the momentum \xCE\xBC must be between 0 and 0.999";
-    }
-    return "";
-}
-
-std::string TrajectoryState::to_string() const {
-    std::string runs_text;
-    for (const RunSettings& r : runs)
-        runs_text += (runs_text.empty() ? "" : ";") + std::string(optimizer_name(r.optimizer)) + ":" +
-                     format_number(r.learning_rate) + ":" + std::to_string(r.batch) + ":" + format_number(r.start.x) + ":" +
-                     format_number(r.start.y) + ":" + format_number(r.momentum);
-    return "surface=" + std::string(surface_name(surface.kind)) + "&points=" + std::to_string(surface.points) +
-           "&noise=" + url_encode(format_number(surface.noise)) + "&kappa=" + url_encode(format_number(surface.condition)) +
-           "&seed=" + std::to_string(surface.seed) + "&sampling=" + std::to_string(sampling_seed) + "&runs=" + url_encode(runs_text);
-}
-
-namespace {
-
-bool parse_run(const std::string& text, RunSettings& r, std::string& error) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t colon = std::min(text.find(':', start), text.size());
-        parts.push_back(text.substr(start, colon - start));
-        start = colon + 1;
-    }
-    // The sixth part, momentum μ, came later: links without it keep working with μ = 0.9.
-    if (parts.size() != 5 && parts.size() != 6) return error = "a run reads optimizer:rate:batch:x:y:momentum, not '" + text + "'", false;
-    int kind = -1;
-    for (int i = 0; i < 5; ++i)
-        if (parts[0] == optimizer_name(static_cast<OptimizerKind>(i))) kind = i;
-    if (kind < 0) return error = "unknown optimizer '" + parts[0] + "'", false;
-    r.optimizer = static_cast<OptimizerKind>(kind);
-    double batch = 0;
-    if (!parse_finite(parts[1], r.learning_rate) || !parse_finite(parts[2], batch) || batch != std::floor(batch) ||
-        batch < 1 || batch > 100000 || !parse_finite(parts[3], r.start.x) || !parse_finite(parts[4], r.start.y))
-        return error = "a run reads optimizer:rate:batch:x:y:momentum with numbers, not '" + text + "'", false;
-    if (parts.size() == 6 && !parse_finite(parts[5], r.momentum))
-        return error = "the momentum of a run must be a number, not '" + parts[5] + "'", false;
-    r.batch = static_cast<int>(batch);
-    return true;
-}
-
-}  // namespace
-
-bool TrajectoryState::from_string(const std::string& text, TrajectoryState& out, std::string& error) {
-    TrajectoryState s;
-    s.runs.clear();
-    for (const auto& [key, raw] : split_query(text)) {
-        std::string v;
-        if (!url_decode(raw, v)) return error = "bad %-escape in '" + key + "'", false;
-        double number = 0;
-        const bool numeric = parse_finite(v, number);
-        const bool whole = numeric && number == std::floor(number) && number >= 0 && number <= (1L << 30);
-        if (key == "surface") {
-            int kind = -1;
-            for (int i = 0; i < kSurfaceCount; ++i)
-                if (v == surface_name(static_cast<SurfaceKind>(i))) kind = i;
-            if (kind < 0) return error = "unknown surface '" + v + "'", false;
-            s.surface.kind = static_cast<SurfaceKind>(kind);
-        } else if (key == "points" || key == "seed" || key == "sampling") {
-            if (!whole) return error = key + " must be a whole number, not '" + v + "'", false;
-            if (key == "points") s.surface.points = static_cast<int>(number);
-            else (key == "seed" ? s.surface.seed : s.sampling_seed) = static_cast<std::uint64_t>(number);
-        } else if (key == "noise" || key == "kappa") {
-            if (!numeric) return error = key + " must be a number, not '" + v + "'", false;
-            (key == "noise" ? s.surface.noise : s.surface.condition) = number;
-        } else if (key == "runs") {
-            size_t start = 0;
-            while (start <= v.size()) {
-                const size_t semi = std::min(v.find(';', start), v.size());
-                RunSettings r;
-                if (!parse_run(v.substr(start, semi - start), r, error)) return false;
-                s.runs.push_back(r);
-                if (s.runs.size() > kMaxRuns) return error = "at most 6 runs", false;
-                start = semi + 1;
-            }
-        } else {
-            return error = "unknown setting '" + key + "'", false;
-        }
-    }
-    if (std::string e = s.validate(); !e.empty()) return error = e, false;
-    out = s;
-    return true;
-}
 
 // ---- presets --------------------------------------------------------------------------------
 
@@ -274,10 +171,10 @@ void TrajectoryLab::step_run(int i) {
     const double loss = surface_->loss(next);
     if (runaway(*surface_, next, loss, tr.loss.front())) {
         const double lr = state_.runs[i].learning_rate, curvature = top_curvature(*surface_, state_.runs[i].start);
-        tr.diverged = "diverged at step " + std::to_string(run.t) + ": the loss went from " + short_number(tr.loss.front()) +
-                      " to " + (std::isfinite(loss) ? short_number(loss) : std::string("infinity")) + ". The learning rate " +
-                      short_number(lr) + " is too large here";
-        if (curvature > 0) tr.diverged += " (plain gradient descent needs \xCE\xB7 < 2/\xCE\xBBmax = " + short_number(2 / curvature) + " at the start)";
+        tr.diverged = "diverged at step " + std::to_string(run.t) + ": the loss went from " + short_number(tr.loss.front(), 3) +
+                      " to " + (std::isfinite(loss) ? short_number(loss, 3) : std::string("infinity")) + ". The learning rate " +
+                      short_number(lr, 3) + " is too large here";
+        if (curvature > 0) tr.diverged += " (plain gradient descent needs \xCE\xB7 < 2/\xCE\xBBmax = " + short_number(2 / curvature, 3) + " at the start)";
         tr.diverged += "; lower it, then Reset.";
         return;
     }
@@ -295,118 +192,132 @@ void TrajectoryLab::step(int steps) {
     }
 }
 
-bool TrajectoryLab::set_learning_rate(int i, double lr) {
+bool TrajectoryLab::apply_run_setting(int i, const Setting<RunSettings>& row, double value) {
     if (i < 0 || i >= run_count()) return error_ = "no run " + std::to_string(i + 1), false;
-    if (!(std::isfinite(lr) && lr >= 1e-6 && lr <= 10)) return error_ = "the learning rate must be between 0.000001 and 10", false;
-    state_.runs[i].learning_rate = lr;
-    preview(i);
-    return true;
-}
-
-bool TrajectoryLab::set_batch(int i, int batch) {
-    if (i < 0 || i >= run_count()) return error_ = "no run " + std::to_string(i + 1), false;
-    if (batch < 1 || batch > surface_->size())
-        return error_ = "the batch size must be between 1 and " + std::to_string(surface_->size()), false;
-    state_.runs[i].batch = batch;
-    draw_batch(i);  // the next step already uses the new size
-    preview(i);
-    return true;
-}
-
-bool TrajectoryLab::set_optimizer(int i, OptimizerKind kind) {
-    if (i < 0 || i >= run_count()) return error_ = "no run " + std::to_string(i + 1), false;
-    if (static_cast<int>(kind) < 0 || static_cast<int>(kind) > 4) return error_ = "no such optimizer", false;
-    if (state_.runs[i].optimizer != kind) {  // a new rule starts with fresh velocity / moments
-        state_.runs[i].optimizer = kind;
+    RunSettings next = state_.runs[i];
+    if (!set_setting(row, value, next, error_)) return false;
+    if (next.batch > surface_->size())
+        return error_ = "the batch size must be " + between({1, static_cast<double>(surface_->size())}), false;
+    if (next.start.x != state_.runs[i].start.x || next.start.y != state_.runs[i].start.y) {  // a new start restarts
+        TrajectoryState s = state_;
+        s.runs[i] = next;
+        return set_state(s);
+    }
+    RunSettings& r = state_.runs[i];
+    if (next.optimizer != r.optimizer) {  // a new rule starts with fresh velocity / moments
         runs_[i].m.assign(2, 0.0);
         runs_[i].r.assign(2, 0.0);
         runs_[i].t = 0;
     }
+    const bool new_batch = next.batch != r.batch;
+    r = next;
+    if (new_batch) draw_batch(i);  // the next step already uses the new size
     preview(i);
     return true;
 }
 
-bool TrajectoryLab::set_momentum(int i, double mu) {
-    if (i < 0 || i >= run_count()) return error_ = "no run " + std::to_string(i + 1), false;
-    if (!(std::isfinite(mu) && mu >= 0 && mu <= 0.999)) return error_ = "the momentum \xCE\xBC must be between 0 and 0.999", false;
-    state_.runs[i].momentum = mu;
-    preview(i);
-    return true;
+bool TrajectoryLab::set(int run, const std::string& key, double value) {
+    const Setting<RunSettings>* row = run_settings().find(key);
+    if (!row) return error_ = "no run setting named '" + key + "'", false;
+    return apply_run_setting(run, *row, value);
 }
 
-bool TrajectoryLab::apply(const TrajectoryCommand& c) {
-    const int run = c.run < 0 ? selected_ : c.run;
-    bool ok = true;
-    switch (c.kind) {
-        case TrajectoryCommand::Play: playing_ = true; break;
-        case TrajectoryCommand::Pause: playing_ = false; break;
-        case TrajectoryCommand::Step: {
-            const double n = c.value <= 0 ? 1 : c.value;
-            if (!(n >= 1 && n <= 100000 && n == std::floor(n))) return error_ = "steps must be a whole number from 1 to 100000", false;
-            step(static_cast<int>(n));
-            break;
-        }
-        case TrajectoryCommand::Reset: reset(); break;
-        case TrajectoryCommand::Preset: ok = load_preset(c.text); break;
-        case TrajectoryCommand::Surface: {
-            TrajectoryState next = state_;
-            const bool kind_changed = next.surface.kind != c.surface.kind;
-            next.surface = c.surface;
-            if (std::string e = next.surface.validate(); !e.empty()) return error_ = e, false;
-            const LossSurface fresh(next.surface);
-            for (RunSettings& r : next.runs) {
-                if (kind_changed) r.start = fresh.default_start();
-                if (r.batch >= state_.surface.points || r.batch > fresh.size()) r.batch = fresh.size();  // full batch stays full
+bool TrajectoryLab::apply(const TrajectoryCommand& command) {
+    using namespace trajectory;
+    const bool ok = std::visit(
+        [this](const auto& c) -> bool {
+            using C = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<C, Play>) {
+                playing_ = true;
+            } else if constexpr (std::is_same_v<C, Pause>) {
+                playing_ = false;
+            } else if constexpr (std::is_same_v<C, Step>) {
+                step(c.steps);
+            } else if constexpr (std::is_same_v<C, Reset>) {
+                reset();
+            } else if constexpr (std::is_same_v<C, Preset>) {
+                return load_preset(c.name);
+            } else if constexpr (std::is_same_v<C, Surface>) {
+                TrajectoryState next = state_;
+                const bool kind_changed = next.surface.kind != c.settings.kind;
+                next.surface = c.settings;
+                if (std::string e = next.surface.validate(); !e.empty()) return error_ = e, false;
+                const LossSurface fresh(next.surface);
+                for (RunSettings& r : next.runs) {
+                    if (kind_changed) r.start = fresh.default_start();
+                    if (r.batch >= state_.surface.points || r.batch > fresh.size()) r.batch = fresh.size();  // full batch stays full
+                }
+                return set_state(next);
+            } else if constexpr (std::is_same_v<C, Start>) {
+                TrajectoryState next = state_;
+                for (int i = 0; i < run_count(); ++i)
+                    if (c.run < 0 || c.run == i) next.runs[i].start = c.point;
+                return set_state(next);
+            } else if constexpr (std::is_same_v<C, Set>) {
+                return apply_run_setting(c.run < 0 ? selected_ : c.run, *c.setting, c.value);
+            } else if constexpr (std::is_same_v<C, AddRun>) {
+                if (run_count() >= kMaxRuns) return error_ = "at most " + std::to_string(kMaxRuns) + " runs at once", false;
+                TrajectoryState next = state_;
+                next.runs.push_back(state_.runs[selected_]);
+                if (!set_state(next)) return false;
+                selected_ = run_count() - 1;
+            } else if constexpr (std::is_same_v<C, RemoveRun>) {
+                if (run_count() <= 1) return error_ = "the last run cannot be removed", false;
+                if (c.run < 0 || c.run >= run_count()) return error_ = "no run " + std::to_string(c.run + 1), false;
+                TrajectoryState next = state_;
+                next.runs.erase(next.runs.begin() + c.run);
+                return set_state(next);
+            } else if constexpr (std::is_same_v<C, SelectRun>) {
+                if (c.run < 0 || c.run >= run_count()) return error_ = "no run " + std::to_string(c.run + 1), false;
+                selected_ = c.run;
+            } else {
+                static_assert(std::is_same_v<C, LoadState>);
+                TrajectoryState next;
+                std::string why;
+                if (!TrajectoryState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
+                return set_state(next);
             }
-            ok = set_state(next);
-            break;
-        }
-        case TrajectoryCommand::Start: {
-            if (!(std::isfinite(c.point.x) && std::isfinite(c.point.y) && std::fabs(c.point.x) < 1e3 && std::fabs(c.point.y) < 1e3))
-                return error_ = "the start point must be finite and within ±1000", false;
-            TrajectoryState next = state_;
-            for (int i = 0; i < run_count(); ++i)
-                if (c.run < 0 || c.run == i) next.runs[i].start = c.point;
-            ok = set_state(next);
-            break;
-        }
-        case TrajectoryCommand::LearningRate: ok = set_learning_rate(run, c.value); break;
-        case TrajectoryCommand::Batch:
-            if (!(c.value == std::floor(c.value))) return error_ = "the batch size must be a whole number", false;
-            ok = set_batch(run, static_cast<int>(c.value));
-            break;
-        case TrajectoryCommand::Optimizer: ok = set_optimizer(run, static_cast<OptimizerKind>(static_cast<int>(c.value))); break;
-        case TrajectoryCommand::Momentum: ok = set_momentum(run, c.value); break;
-        case TrajectoryCommand::AddRun: {
-            if (run_count() >= kMaxRuns) return error_ = "at most 6 runs at once", false;
-            TrajectoryState next = state_;
-            next.runs.push_back(state_.runs[selected_]);
-            ok = set_state(next);
-            if (ok) selected_ = run_count() - 1;
-            break;
-        }
-        case TrajectoryCommand::RemoveRun: {
-            if (run_count() <= 1) return error_ = "the last run cannot be removed", false;
-            if (run < 0 || run >= run_count()) return error_ = "no run " + std::to_string(run + 1), false;
-            TrajectoryState next = state_;
-            next.runs.erase(next.runs.begin() + run);
-            ok = set_state(next);
-            break;
-        }
-        case TrajectoryCommand::SelectRun:
-            if (run < 0 || run >= run_count()) return error_ = "no run " + std::to_string(run + 1), false;
-            selected_ = run;
-            break;
-        case TrajectoryCommand::LoadState: {
-            TrajectoryState next;
-            std::string why;
-            if (!TrajectoryState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
-            ok = set_state(next);
-            break;
-        }
-    }
+            return true;
+        },
+        command);
     if (ok) error_.clear();
     return ok;
+}
+
+bool TrajectoryLab::parse_command(const std::string& kind, const std::string& text, double value, TrajectoryCommand& out,
+                                  std::string& error) {
+    using namespace trajectory;
+    // Commands about one run name it as text: "0" to "5".
+    auto run = [&](int& into) {
+        double r = 0;
+        if (!parse_finite(text, r) || r != std::floor(r) || r < 0 || r >= kMaxRuns)
+            return error = "name the run as text: 0 to " + std::to_string(kMaxRuns - 1), false;
+        into = static_cast<int>(r);
+        return true;
+    };
+    int r = 0;
+    if (kind == "play") out = Play{};
+    else if (kind == "pause") out = Pause{};
+    else if (kind == "reset") out = Reset{};
+    else if (kind == "preset") out = Preset{text};
+    else if (kind == "state") out = LoadState{text};
+    else if (kind == "add_run") out = AddRun{};
+    else if (kind == "step") {
+        const double n = value <= 0 ? 1 : value;
+        if (!(kStepsPerCommand.contains(n) && n == std::floor(n)))
+            return error = "steps must be a whole number " + between(kStepsPerCommand), false;
+        out = Step{static_cast<int>(n)};
+    } else if (kind == "select" || kind == "remove_run") {
+        if (!run(r)) return false;
+        if (kind == "select") out = SelectRun{r};
+        else out = RemoveRun{r};
+    } else if (const Setting<RunSettings>* row = run_settings().find(kind)) {
+        if (!run(r)) return false;
+        out = Set{r, row, value};
+    } else {
+        return error = "no command named '" + kind + "'", false;
+    }
+    return true;
 }
 
 const std::vector<double>& TrajectoryLab::grid(const View& view, int side) const {
@@ -428,7 +339,7 @@ std::string TrajectoryLab::to_json() const {
     JsonWriter w;
     w.begin_object();
     w.key("state").value(state_.to_string());
-    w.key("surface").value(surface_name(state_.surface.kind));
+    w.key("surface").value(enum_key(state_.surface.kind));
     w.key("samples").value(surface_->size());
     w.key("minimum").begin_array().value(surface_->minimum().x).value(surface_->minimum().y).end_array();
     w.key("minimum_loss").value(surface_->minimum_loss());
@@ -441,7 +352,7 @@ std::string TrajectoryLab::to_json() const {
         const RunTrace& t = runs_[i].trace;
         const RunSettings& s = state_.runs[i];
         w.begin_object();
-        w.key("optimizer").value(optimizer_name(s.optimizer));
+        w.key("optimizer").value(enum_key(s.optimizer));
         w.key("learning_rate").value(s.learning_rate);
         w.key("batch").value(batch_of(i));
         w.key("momentum").value(s.momentum);

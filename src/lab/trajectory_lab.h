@@ -8,34 +8,18 @@
 
 #include <memory>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "lab/loss_surface.h"
+#include "lab/trajectory_state.h"
 #include "nn/optimizer.h"
 #include "nn/rng.h"
 
 namespace nabla {
 
-constexpr int kMaxRuns = 6;
 constexpr int kMaxPathSteps = 20000;
-
-struct RunSettings {
-    OptimizerKind optimizer = OptimizerKind::SGD;  // with batch = all samples, SGD is gradient descent
-    double learning_rate = 0.05;
-    int batch = 1;                                 // clamped to the surface's sample count
-    Vec2 start;
-    double momentum = 0.9;                         // μ of momentum and Nesterov (Distill's β), 0 … 0.999
-};
-
-struct TrajectoryState {
-    SurfaceSettings surface;
-    std::vector<RunSettings> runs;
-    std::uint64_t sampling_seed = 1;  // the minibatches' shuffles
-
-    std::string validate() const;
-    std::string to_string() const;
-    static bool from_string(const std::string& text, TrajectoryState& out, std::string& error);
-};
+constexpr Range kStepsPerCommand{1, 100000};  // the hook's step command
 
 // What one run has done so far and what its next step will be.
 struct RunTrace {
@@ -49,33 +33,65 @@ struct RunTrace {
     Vec2 next_step;              // the update the next step will make (optimizer state included)
 };
 
-struct TrajectoryCommand {
-    enum Kind { Play, Pause, Step, Reset, Preset, Surface, Start, LearningRate, Batch, Optimizer, Momentum, AddRun,
-                RemoveRun, SelectRun, LoadState };
-    Kind kind;
-    int run = -1;           // -1: every run (Start), or the selected one
-    double value = 0;       // learning rate, batch, optimizer, momentum μ, steps (Step)
-    Vec2 point = {};        // Start
-    SurfaceSettings surface = {};  // Surface
-    std::string text = {};  // Preset name, LoadState link
+namespace trajectory {  // the commands the panel and the hook send
+struct Play {};
+struct Pause {};
+struct Step {
+    int steps = 1;
 };
+struct Reset {};
+struct Preset {
+    std::string name;
+};
+struct Surface {  // a new surface: the runs restart (from its default start if the kind changed)
+    SurfaceSettings settings;
+};
+struct Start {  // where a run starts (-1: every run); the runs restart
+    int run;
+    Vec2 point;
+};
+struct Set {  // one row of run_settings() for one run, live: the path continues from where it is
+    int run;
+    const Setting<RunSettings>* setting;
+    double value;
+};
+struct AddRun {};  // a copy of the selected run
+struct RemoveRun {
+    int run;
+};
+struct SelectRun {
+    int run;
+};
+struct LoadState {  // a link's state string
+    std::string text;
+};
+}  // namespace trajectory
+using TrajectoryCommand = std::variant<trajectory::Play, trajectory::Pause, trajectory::Step, trajectory::Reset, trajectory::Preset,
+                                       trajectory::Surface, trajectory::Start, trajectory::Set, trajectory::AddRun,
+                                       trajectory::RemoveRun, trajectory::SelectRun, trajectory::LoadState>;
 
 class TrajectoryLab {
 public:
     TrajectoryLab();  // the "GD vs SGD vs minibatch" preset
 
+    using Command = TrajectoryCommand;
+    static constexpr const char* name = "trajectory";  // in links (#trajectory:...) and the hook
+
     bool apply(const TrajectoryCommand& c);  // false and error() when refused; the last good state stays
+    // The hook's words: play, pause, step (value: steps), reset, preset (text), state (a link),
+    // add_run, remove_run and select (text: the run), or a run's setting (optimizer, lr, batch,
+    // momentum; text: the run, value: the number, an optimizer by its index).
+    static bool parse_command(const std::string& kind, const std::string& text, double value, TrajectoryCommand& out,
+                              std::string& error);
 
     bool set_state(const TrajectoryState& next);  // restarts every run
     bool load_preset(const std::string& name);
     static const std::vector<std::string>& preset_names();  // "gd-sgd-minibatch", "large-lr", "momentum-bowl"
     static const char* preset_title(const std::string& name);
 
-    // Live: the path continues from where it is.
-    bool set_learning_rate(int run, double lr);
-    bool set_batch(int run, int batch);
-    bool set_optimizer(int run, OptimizerKind kind);
-    bool set_momentum(int run, double mu);  // keeps the velocity: the path bends from where it is
+    // Live: the path continues from where it is (a new optimizer starts with fresh velocity and
+    // moments; a new μ keeps the velocity, so the path bends). key: a row of run_settings().
+    bool set(int run, const std::string& key, double value);
 
     void step(int steps);  // every run that has not diverged
     void reset();          // every run back to its start, same minibatch sequence
@@ -93,6 +109,11 @@ public:
     const std::vector<double>& grid(const View& view, int side) const;
 
     std::string to_json() const;  // for the test hook
+    std::string link() const { return state_.to_string(); }
+    std::string take_link_request() { return {}; }
+    void frame(int steps, double (*)(), double) {  // two-parameter steps are cheap: no time slicing
+        if (playing_) step(steps);
+    }
 
 private:
     struct Run {
@@ -115,6 +136,7 @@ private:
     mutable int grid_side_ = 0;
     mutable std::string grid_surface_;
 
+    bool apply_run_setting(int run, const Setting<RunSettings>& row, double value);
     void restart(int i);
     void draw_batch(int i);
     void preview(int i);  // next batch's gradient and the step it will make

@@ -3,15 +3,18 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 namespace nabla {
 
-std::string url_encode(const std::string& s) {
+namespace {
+
+std::string percent_encode(const std::string& s, const char* also_plain) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
-        if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~' || c == '*' || c == '(' || c == ')') {
+        if (std::isalnum(c) != 0 || (c != 0 && std::strchr("-_.~*()", c)) || (c != 0 && std::strchr(also_plain, c))) {
             out += ch;
         } else {
             out += '%';
@@ -21,6 +24,11 @@ std::string url_encode(const std::string& s) {
     }
     return out;
 }
+
+}  // namespace
+
+std::string url_encode(const std::string& s) { return percent_encode(s, ""); }
+std::string link_encode(const std::string& s) { return percent_encode(s, ",:;"); }
 
 bool url_decode(const std::string& s, std::string& out) {
     out.clear();

@@ -120,24 +120,11 @@ Dataset to_dataset(const std::vector<Point>& pts, const std::vector<int>& idx, s
     return d;
 }
 
-const char* const kNames[] = {"circle", "xor", "gaussian", "spiral", "moons", "spiral3", "plane", "sine", "line"};
-
 }  // namespace
 
-const char* dataset_name(DatasetKind k) { return kNames[static_cast<int>(k)]; }
-
-bool parse_dataset_kind(const std::string& name, DatasetKind& out) {
-    for (int k = 0; k < 9; ++k)
-        if (name == kNames[k]) {
-            out = static_cast<DatasetKind>(k);
-            return true;
-        }
-    return false;
-}
-
 std::string DatasetDesc::validate() const {
-    if (points < 4 || points > 100000) return "the number of points must be between 4 and 100000";
-    if (!(noise >= 0 && noise <= 1)) return "noise must be between 0 and 1";
+    if (!DatasetLimits::points.contains(points)) return "the number of points must be " + between(DatasetLimits::points);
+    if (!DatasetLimits::noise.contains(noise)) return "noise must be " + between(DatasetLimits::noise);
     if (!(train_fraction > 0 && train_fraction < 1)) return "the training fraction must be between 0 and 1 (exclusive)";
     if (static_cast<int>(points * train_fraction) < 2 || points - static_cast<int>(points * train_fraction) < 1)
         return "the split leaves too few points for training or testing";

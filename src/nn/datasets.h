@@ -7,11 +7,37 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/enum_table.h"
+#include "engine/range.h"
 #include "engine/tensor.h"
 
 namespace nabla {
 
-enum class DatasetKind { Circle, Xor, Gaussian, Spiral, TwoMoons, Spiral3, Plane, Sine, Line };
+enum class DatasetKind { Circle, Xor, Gaussian, Spiral, TwoMoons, Spiral3, Plane, Sine, Line, Last = Line };
+template <>
+struct EnumTable<DatasetKind> {
+    static constexpr EnumRow<DatasetKind> rows[] = {
+        {DatasetKind::Circle, "circle", "circle", "circle", ""},
+        {DatasetKind::Xor, "xor", "xor", "xor", ""},
+        {DatasetKind::Gaussian, "gaussian", "gaussian", "gaussian", ""},
+        {DatasetKind::Spiral, "spiral", "spiral", "spiral", ""},
+        {DatasetKind::TwoMoons, "moons", "two moons", "moons", ""},
+        {DatasetKind::Spiral3, "spiral3", "3-class spiral", "3 spirals", "CS231n's three classes"},
+        {DatasetKind::Plane, "plane", "plane (regression)", "plane", ""},
+        {DatasetKind::Sine, "sine", "sine (regression)", "sine", ""},
+        {DatasetKind::Line, "line", "y = 2x (regression)", "y = 2x", "lecture 002's data, one input"},
+    };
+};
+static_assert(enum_table_complete<DatasetKind>(), "every dataset has one row, in order");
+
+// The data's input plane: both inputs lie in [-kPlaneExtent, kPlaneExtent] (drawn and evaluated there).
+constexpr double kPlaneExtent = 6;
+
+// What make_dataset accepts; links, the CLI and sliders take their limits from here.
+struct DatasetLimits {
+    static constexpr Range points{4, 100000};
+    static constexpr Range noise{0, 1};
+};
 
 struct Dataset {
     Matrix<float> X;
@@ -36,7 +62,5 @@ struct DataSplit {
 };
 
 DataSplit make_dataset(const DatasetDesc& desc);
-const char* dataset_name(DatasetKind k);
-bool parse_dataset_kind(const std::string& name, DatasetKind& out);
 
 }  // namespace nabla

@@ -9,26 +9,11 @@
 
 namespace nabla {
 
-const char* activation_name(Activation a) {
-    switch (a) {
-        case Activation::Linear: return "linear";
-        case Activation::ReLU: return "relu";
-        case Activation::LeakyReLU: return "leaky_relu";
-        case Activation::Tanh: return "tanh";
-        case Activation::Sigmoid: return "sigmoid";
-    }
-    return "?";
+Head head_for_task(int classes) {
+    return classes == 0 ? Head::LinearMSE : classes > 2 ? Head::SoftmaxCE : Head::SigmoidBCE;
 }
 
-const char* head_name(Head h) {
-    switch (h) {
-        case Head::SigmoidBCE: return "sigmoid+bce";
-        case Head::SoftmaxCE: return "softmax+ce";
-        case Head::LinearMSE: return "linear+mse";
-        case Head::TanhHalfSquared: return "tanh+half_squared";
-    }
-    return "?";
-}
+int head_outputs(Head h, int classes) { return h == Head::SoftmaxCE ? std::max(2, classes) : 1; }
 
 Activation head_activation(Head h) {
     switch (h) {
@@ -162,13 +147,6 @@ void Mlp<T>::backward(ConstMatrixView<T> X, Activations<T>& a) {
         activation_backward<T>(desc_.hidden, dz_below, top_rows(std::as_const(a.s[k - 1]), B),
                                top_rows(std::as_const(a.z[k - 1]), B), ds_below);
     }
-}
-
-template <class T>
-int Mlp<T>::parameter_count() const {
-    int n = 0;
-    for (const Layer<T>& L : layers) n += static_cast<int>(L.W.size() + (desc_.bias ? L.b.size() : 0));
-    return n;
 }
 
 template class Mlp<float>;

@@ -16,11 +16,33 @@ namespace nabla {
 
 // The output layer and its loss go together (lecture 001's table); TanhHalfSquared is
 // TensorFlow Playground's choice (tanh output, targets ±1, loss ½(o - t)²).
-enum class Head { SigmoidBCE, SoftmaxCE, LinearMSE, TanhHalfSquared };
-enum class Init { Auto, Xavier, He, PlaygroundUniform };
+enum class Head { SigmoidBCE, SoftmaxCE, LinearMSE, TanhHalfSquared, Last = TanhHalfSquared };
+template <>
+struct EnumTable<Head> {
+    static constexpr EnumRow<Head> rows[] = {
+        {Head::SigmoidBCE, "sigmoid+bce", "sigmoid + binary cross-entropy", "sigmoid", "two classes"},
+        {Head::SoftmaxCE, "softmax+ce", "softmax + cross-entropy", "softmax", "several classes"},
+        {Head::LinearMSE, "linear+mse", "linear + mean squared error", "linear", "regression"},
+        {Head::TanhHalfSquared, "tanh+half_squared", "tanh + \xC2\xBD squared error", "tanh", "TensorFlow Playground's choice"},
+    };
+};
+static_assert(enum_table_complete<Head>(), "every head has one row, in order");
 
-const char* activation_name(Activation a);
-const char* head_name(Head h);
+enum class Init { Auto, Xavier, He, PlaygroundUniform, Last = PlaygroundUniform };
+template <>
+struct EnumTable<Init> {
+    static constexpr EnumRow<Init> rows[] = {
+        {Init::Auto, "auto", "automatic", "auto", "He for ReLU and leaky ReLU, Xavier otherwise"},
+        {Init::Xavier, "xavier", "Xavier", "Xavier", ""},
+        {Init::He, "he", "He", "He", ""},
+        {Init::PlaygroundUniform, "playground", "TensorFlow Playground's uniform", "uniform", ""},
+    };
+};
+static_assert(enum_table_complete<Init>(), "every initialisation has one row, in order");
+
+// Lecture 001's table: the task decides the output layer and its loss (classes 0: regression).
+Head head_for_task(int classes);
+int head_outputs(Head h, int classes);  // softmax: one per class; otherwise one
 
 struct MlpDesc {
     std::vector<int> sizes = {2, 4, 2, 1};  // inputs, hidden layers..., outputs
@@ -66,8 +88,6 @@ public:
     T loss(ConstMatrixView<T> targets, Activations<T>& a) const;
     // From dC/ds_L down: dW, db of every layer, ds and dz of every layer below the output.
     void backward(ConstMatrixView<T> X, Activations<T>& a);
-
-    int parameter_count() const;
 
 private:
     MlpDesc desc_;

@@ -4,17 +4,6 @@
 
 namespace nabla {
 
-const char* optimizer_name(OptimizerKind k) {
-    switch (k) {
-        case OptimizerKind::SGD: return "sgd";
-        case OptimizerKind::Momentum: return "momentum";
-        case OptimizerKind::Nesterov: return "nesterov";
-        case OptimizerKind::RMSProp: return "rmsprop";
-        case OptimizerKind::Adam: return "adam";
-    }
-    return "?";
-}
-
 std::string OptimizerSettings::validate() const {
     if (!std::isfinite(learning_rate) || learning_rate <= 0 || learning_rate > 100)
         return "the learning rate must be a finite number in (0, 100]";

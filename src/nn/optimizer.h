@@ -14,8 +14,20 @@
 
 namespace nabla {
 
-enum class OptimizerKind { SGD, Momentum, Nesterov, RMSProp, Adam };
-const char* optimizer_name(OptimizerKind k);
+enum class OptimizerKind { SGD, Momentum, Nesterov, RMSProp, Adam, Last = Adam };
+template <>
+struct EnumTable<OptimizerKind> {
+    static constexpr EnumRow<OptimizerKind> rows[] = {
+        {OptimizerKind::SGD, "sgd", "SGD", "SGD", "w \xE2\x86\x90 w \xE2\x88\x92 \xCE\xB7 g"},
+        {OptimizerKind::Momentum, "momentum", "momentum", "momentum", "v \xE2\x86\x90 \xCE\xBC v + g;  w \xE2\x86\x90 w \xE2\x88\x92 \xCE\xB7 v"},
+        {OptimizerKind::Nesterov, "nesterov", "Nesterov", "Nesterov", "v \xE2\x86\x90 \xCE\xBC v + g;  w \xE2\x86\x90 w \xE2\x88\x92 \xCE\xB7 (g + \xCE\xBC v)"},
+        {OptimizerKind::RMSProp, "rmsprop", "RMSProp", "RMSProp", "w \xE2\x86\x90 w \xE2\x88\x92 \xCE\xB7 g / (\xE2\x88\x9Ar + \xCE\xB5)"},
+        {OptimizerKind::Adam, "adam", "Adam", "Adam", "w \xE2\x86\x90 w \xE2\x88\x92 \xCE\xB7 m\xCC\x82 / (\xE2\x88\x9Ar\xCC\x82 + \xCE\xB5)"},
+    };
+};
+static_assert(enum_table_complete<OptimizerKind>(), "every optimizer has one row, in order");
+// μ matters to these two only (the UI shows its slider for them).
+inline bool uses_momentum(OptimizerKind k) { return k == OptimizerKind::Momentum || k == OptimizerKind::Nesterov; }
 
 struct OptimizerSettings {
     OptimizerKind kind = OptimizerKind::SGD;

@@ -3,13 +3,11 @@
 
 #include <string>
 
+#include "engine/number_text.h"
+
 namespace nabla::ui {
 
-std::string short_number(double v);   // "0.7311", "-12", "1.2e-05", "NaN"
-std::string fixed_number(double v);   // for tables: "%.6g"
-
-// The optimizers as people name them, in OptimizerKind's order (for combos and labels).
-inline constexpr const char* kOptimizerLabels[] = {"SGD", "momentum", "Nesterov", "RMSProp", "Adam"};
-inline constexpr int kOptimizerCount = 5;
+using nabla::short_number;           // "0.7311", "-12", "1.2e-05", "NaN"
+std::string fixed_number(double v);  // for tables: "%.6g"
 
 }  // namespace nabla::ui

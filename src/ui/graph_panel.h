@@ -17,6 +17,7 @@ struct GraphPanel {
     char expression[4096] = {};
     std::string shown_draft;       // the lab's draft last copied into `expression`
     std::string shown_expression;  // the expression whose layout the view last fitted
+    int steps_per_frame = 0;       // nothing runs between frames in the Graph lab
 
     void draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands);
 };

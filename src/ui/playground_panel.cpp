@@ -9,6 +9,7 @@
 #include "lab/network_graph.h"
 #include "ui/format.h"
 #include "ui/plot.h"
+#include "ui/view_math.h"
 #include "ui/widget_map.h"
 
 namespace nabla::ui {
@@ -16,20 +17,13 @@ namespace nabla::ui {
 namespace {
 
 constexpr int kOutputSide = 96, kNeuronSide = 28;
-const char* const kDatasetLabels[] = {"circle", "xor", "gaussian", "spiral", "two moons", "3-class spiral", "plane (regression)",
-                                      "sine (regression)", "y = 2x (regression)"};
-const char* const kDatasetShort[] = {"circle", "xor", "gaussian", "spiral", "moons", "3 spirals", "plane", "sine", "y = 2x"};
-const char* const kActivationLabels[] = {"linear", "ReLU", "leaky ReLU", "tanh", "sigmoid"};
-const char* const kRegularizationLabels[] = {"none", "L1", "L2"};
+const Setting<PlaygroundState>& row(const char* key) { return playground_settings()[key]; }
 
-const char* feature_name_of(unsigned features, int column) {  // the name of input column `column`
-    for (int i = 0, k = 0; i < kFeatureCount; ++i)
-        if (features & (1u << i) && k++ == column) return feature_name(i);
-    return "?";
+// The input plane (x1 across, x2 up) in a w × h picture, in pixels from its top-left corner.
+ImVec2 on_plane(float x1, float x2, float w, float h) {
+    const Vec2 p = PlaneMap{square_view(kPlaneExtent), 0, 0, w, h}.to_screen({x1, x2});
+    return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y));
 }
-
-// The input plane [-6, 6]² (x1 across, x2 up) in a w × h picture, in pixels from its top-left corner.
-ImVec2 on_plane(float x1, float x2, float w, float h) { return ImVec2((x1 + 6) / 12 * w, (6 - x2) / 12 * h); }
 
 // Where sample i is drawn: (x1, x2), or (x, y) for one-input data (y = 2x).
 ImVec2 sample_on_plane(const Dataset& d, int i, float w, float h) {
@@ -47,23 +41,35 @@ gfx::Rgba sample_colour(const Dataset& d, float target) {
 }
 
 void rebuild(const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands, void (*change)(PlaygroundState&, int), int arg) {
-    PlaygroundCommand c{PlaygroundCommand::Rebuild};
-    c.state = lab.state();
+    playground::Rebuild c{lab.state()};
     change(c.state, arg);
     commands.push_back(c);
+}
+
+// A slider over a row's slider range (logarithmic where the row says so); true when moved.
+bool slider(const char* id, const Setting<PlaygroundState>& r, double& value, const char* format) {
+    const Range lim = r.slider_limits();
+    return ImGui::SliderScalar(id, ImGuiDataType_Double, &value, &lim.lo, &lim.hi, format, r.log_scale ? ImGuiSliderFlags_Logarithmic : 0);
+}
+
+// A combo over a choice row's enum table.
+template <class E>
+bool combo(const char* id, E value, int& index) {
+    index = static_cast<int>(value);
+    return ImGui::Combo(id, &index, enum_labels<E>(), enum_count<E>());
 }
 
 // The top bar: what a teacher touches while the class watches.
 void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands) {
     const bool playing = lab.playing();
     if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Train", ImVec2(96, 0)))
-        commands.push_back({playing ? PlaygroundCommand::Pause : PlaygroundCommand::Play});
+        commands.push_back(playing ? PlaygroundCommand{playground::Pause{}} : PlaygroundCommand{playground::Play{}});
     note_widget("pg:play");
     ImGui::SameLine();
-    if (ImGui::Button("Step")) commands.push_back({PlaygroundCommand::Step});
+    if (ImGui::Button("Step")) commands.push_back(playground::Step{});
     note_widget("pg:step");
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) commands.push_back({PlaygroundCommand::Reset});
+    if (ImGui::Button("Reset")) commands.push_back(playground::Reset{});
     note_widget("pg:reset");
     ImGui::SameLine();
     const Trainer& t = lab.trainer();
@@ -74,9 +80,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     ImGui::TextUnformatted("learning rate");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(120);
-    const double lo = 1e-5, hi = 10;
-    if (ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.5g", ImGuiSliderFlags_Logarithmic))
-        commands.push_back({PlaygroundCommand::LearningRate, lr});
+    if (slider("##lr", row("lr"), lr, "%.5g")) commands.push_back(playground::Set{&row("lr"), lr});
     note_widget("pg:lr");
     ImGui::SameLine();
 
@@ -87,7 +91,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     ImGui::SetNextItemWidth(150);
     const ImVec2 slider_at = ImGui::GetCursorScreenPos();
     if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? "%d (full batch)" : "%d"))
-        commands.push_back({PlaygroundCommand::BatchSize, 0, batch});
+        commands.push_back(playground::Set{&row("batch"), static_cast<double>(batch)});
     note_widget("pg:batch");
     // The two ends named as in lecture 000: one sample per step is SGD, all of them is gradient descent.
     ImGui::GetWindowDrawList()->AddText(ImVec2(slider_at.x, slider_at.y + ImGui::GetFrameHeight()), colors::muted, "SGD");
@@ -100,29 +104,27 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     auto caption = [](const char* text) {
         ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetItemRectMin().x + 2, ImGui::GetItemRectMax().y), colors::muted, text);
     };
-    int opt = static_cast<int>(lab.state().optimizer);
+    int opt = 0;
     ImGui::SetNextItemWidth(100);
-    if (ImGui::Combo("##optimizer", &opt, kOptimizerLabels, kOptimizerCount)) commands.push_back({PlaygroundCommand::Optimizer, 0, opt});
+    if (combo("##optimizer", lab.state().optimizer, opt)) commands.push_back(playground::Set{&row("opt"), static_cast<double>(opt)});
     note_widget("pg:optimizer");
     caption("optimizer");
     ImGui::SameLine();
-    int act = static_cast<int>(lab.state().activation);
+    int act = 0;
     ImGui::SetNextItemWidth(100);
-    if (ImGui::Combo("##activation", &act, kActivationLabels, 5))
-        rebuild(lab, commands, [](PlaygroundState& s, int v) { s.activation = static_cast<Activation>(v); }, act);
+    if (combo("##activation", lab.state().activation, act)) commands.push_back(playground::Set{&row("act"), static_cast<double>(act)});
     caption("activation");
     ImGui::SameLine();
-    int reg = static_cast<int>(lab.state().regularization);
+    int reg = 0;
     double rate = lab.state().regularization_rate;
-    ImGui::SetNextItemWidth(reg != 0 ? 62.0f : 80.0f);
-    if (ImGui::Combo("##reg", &reg, kRegularizationLabels, 3)) commands.push_back({PlaygroundCommand::Regularization, rate, reg});
+    const bool penalised = lab.state().regularization != Regularization::None;
+    ImGui::SetNextItemWidth(penalised ? 62.0f : 80.0f);
+    if (combo("##reg", lab.state().regularization, reg)) commands.push_back(playground::Set{&row("reg"), static_cast<double>(reg)});
     caption("penalty");
-    if (reg != 0) {
+    if (penalised) {
         ImGui::SameLine(0, 4);
         ImGui::SetNextItemWidth(72);
-        const double rlo = 1e-5, rhi = 1;
-        if (ImGui::SliderScalar("##rate", ImGuiDataType_Double, &rate, &rlo, &rhi, "%.3g", ImGuiSliderFlags_Logarithmic))
-            commands.push_back({PlaygroundCommand::Regularization, rate, reg});
+        if (slider("##rate", row("rate"), rate, "%.3g")) commands.push_back(playground::Set{&row("rate"), rate});
         caption("\xCE\xBB rate");
     }
     ImGui::SameLine();
@@ -136,10 +138,14 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
     heading(fonts, "Data");
     const PlaygroundState& s = lab.state();
     // A thumbnail of each dataset, as TensorFlow Playground has: a few points of it, coloured by label.
-    static const DataSplit samples[9] = {
-        make_dataset({DatasetKind::Circle, 240}), make_dataset({DatasetKind::Xor, 240}),      make_dataset({DatasetKind::Gaussian, 240}),
-        make_dataset({DatasetKind::Spiral, 320}), make_dataset({DatasetKind::TwoMoons, 240}), make_dataset({DatasetKind::Spiral3, 360}),
-        make_dataset({DatasetKind::Plane, 240}),  make_dataset({DatasetKind::Sine, 240}),     make_dataset({DatasetKind::Line, 120})};
+    static const std::vector<DataSplit> samples = [] {
+        std::vector<DataSplit> out;
+        for (const auto& r : EnumTable<DatasetKind>::rows) {  // enough points to show the shape, few enough to read
+            const int points = r.value == DatasetKind::Line ? 120 : r.value == DatasetKind::Spiral ? 320 : r.value == DatasetKind::Spiral3 ? 360 : 240;
+            out.push_back(make_dataset({r.value, points}));
+        }
+        return out;
+    }();
     const float cell = (ImGui::GetContentRegionAvail().x - 8) / 3, box = cell - 8;
     // Painted in device pixels once, and again only when the column's width changes.
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
@@ -147,7 +153,8 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
     const bool repaint = p.thumbnails_px != w;
     p.thumbnails_px = w;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (int k = 0; k < 9; ++k) {
+    for (int k = 0; k < enum_count<DatasetKind>(); ++k) {
+        const DatasetKind kind = EnumTable<DatasetKind>::rows[k].value;
         if (k % 3) ImGui::SameLine(0, 4);
         ImGui::BeginGroup();
         const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + box, a.y + box * 0.8f);
@@ -155,13 +162,13 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         if (ImGui::InvisibleButton("dataset", ImVec2(box, box * 0.8f + ImGui::GetTextLineHeight())))
             rebuild(lab, commands, [](PlaygroundState& st, int v) { st = st.with_dataset(static_cast<DatasetKind>(v)); }, k);
         ImGui::PopID();
-        note_widget(std::string("pg:data:") + dataset_name(static_cast<DatasetKind>(k)));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kDatasetLabels[k]);
+        note_widget(std::string("pg:data:") + enum_key(kind));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", enum_label(kind));
         const bool chosen = static_cast<int>(s.dataset) == k;
         dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 3);
         if (repaint) {
             const Dataset& d = samples[k].train;
-            const bool line = k == static_cast<int>(DatasetKind::Line);  // its points in one colour, the line shows
+            const bool line = kind == DatasetKind::Line;  // its points in one colour, the line shows
             std::vector<gfx::Dot> dots;
             for (int i = 0; i < d.size(); ++i) {
                 const ImVec2 c = sample_on_plane(d, i, static_cast<float>(w), static_cast<float>(h));
@@ -173,28 +180,32 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         }
         dl->AddImage(p.thumbnails[k].imgui_id(), a, ImVec2(a.x + w / ratio, a.y + h / ratio));
         dl->AddRect(a, b, chosen ? colors::highlight : colors::node_border, 3, 0, chosen ? 3.0f : 1.0f);
-        const char* name = kDatasetShort[k];
+        const char* name = enum_short_label(kind);
         dl->AddText(ImVec2(a.x + (box - ImGui::CalcTextSize(name).x) / 2, b.y), chosen ? colors::text : colors::muted, name);
         ImGui::EndGroup();
     }
-    int noise = static_cast<int>(std::lround(s.noise * 100));
-    ImGui::SetNextItemWidth(-70);
-    if (ImGui::SliderInt("noise", &noise, 0, 50, "%d %%"))
-        rebuild(lab, commands, [](PlaygroundState& st, int v) { st.noise = v / 100.0; }, noise);
+    // Fractions as whole percents, as TensorFlow Playground shows them.
+    auto percent = [&](const char* label, const char* key, double value) {
+        const Range lim = row(key).slider_limits();
+        int v = static_cast<int>(std::lround(value * 100));
+        ImGui::SetNextItemWidth(-70);
+        if (ImGui::SliderInt(label, &v, static_cast<int>(lim.lo * 100), static_cast<int>(lim.hi * 100), "%d %%"))
+            commands.push_back(playground::Set{&row(key), v / 100.0});
+    };
+    percent("noise", "noise", s.noise);
     int points = s.points;
+    const Range points_range = row("points").slider_limits();
     ImGui::SetNextItemWidth(-70);
-    if (ImGui::SliderInt("points", &points, 50, 2000)) rebuild(lab, commands, [](PlaygroundState& st, int v) { st.points = v; }, points);
-    int train = static_cast<int>(std::lround(s.train_fraction * 100));
-    ImGui::SetNextItemWidth(-70);
-    if (ImGui::SliderInt("train %", &train, 10, 90, "%d %%"))
-        rebuild(lab, commands, [](PlaygroundState& st, int v) { st.train_fraction = v / 100.0; }, train);
+    if (ImGui::SliderInt("points", &points, static_cast<int>(points_range.lo), static_cast<int>(points_range.hi)))
+        commands.push_back(playground::Set{&row("points"), static_cast<double>(points)});
+    percent("train %", "train", s.train_fraction);
     if (ImGui::Button("Regenerate")) rebuild(lab, commands, [](PlaygroundState& st, int) { ++st.seed; }, 0);
     ImGui::Spacing();
     heading(fonts, "Features");
     for (int i = 0; i < kFeatureCount; ++i) {
-        bool on = (s.features >> i) & 1;
-        if (ImGui::Checkbox(feature_name(i), &on))
-            rebuild(lab, commands, [](PlaygroundState& st, int bit) { st.features ^= 1u << bit; }, i);
+        bool on = s.features & kFeatures[i].bit;
+        if (ImGui::Checkbox(kFeatures[i].label, &on))
+            rebuild(lab, commands, [](PlaygroundState& st, int k) { st.features ^= kFeatures[k].bit; }, i);
         if (i % 2 == 0 && i + 1 < kFeatureCount) ImGui::SameLine(110);
     }
 }
@@ -204,11 +215,11 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
 constexpr float kInspectorMinHeight = 178, kInspectorMaxHeight = 330;
 
 // The signature panel: one neuron, one sample, every quantity of backprop in lecture 000's notation.
-void inspector(PlaygroundPanel& p, const PlaygroundLab& lab, float height) {
+void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCommand>& commands) {
     ImGui::BeginChild("pg_inspector", ImVec2(0, height - 4), true);
     note_widget("pg:inspector");
     if (lab.inspected_sample() >= 0) {  // the whole network for this sample, gate by gate
-        if (ImGui::SmallButton("Whole network for this point in the Graph lab")) p.open_in_graph = lab.inspected_sample();
+        if (ImGui::SmallButton("Whole network for this point in the Graph lab")) commands.push_back(playground::OpenInGraph{lab.inspected_sample()});
         note_widget("pg:open-graph");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("every s, z, weight and gradient of this sample's backward pass as a graph\n(networks of up to %d weights and biases)", kMaxGraphParameters);
@@ -223,7 +234,7 @@ void inspector(PlaygroundPanel& p, const PlaygroundLab& lab, float height) {
         return;
     }
     const NeuronTrace t = lab.inspected();
-    const char* act = t.output ? head_name(lab.trainer().mlp().desc().head) : activation_name(lab.state().activation);
+    const char* act = t.output ? enum_label(lab.trainer().mlp().desc().head) : enum_label(lab.state().activation);
     ImGui::Text("Neuron %d of layer %d (%s), training point #%d, target %s", t.unit + 1, t.layer + 1, act, t.sample,
                 short_number(t.target).c_str());
     ImGui::TextColored(to_vec4(colors::value), "s = \xCE\xA3 w\xC2\xB7z + b = %s     z = h(s) = %s", short_number(t.s).c_str(), short_number(t.z).c_str());
@@ -245,7 +256,7 @@ void inspector(PlaygroundPanel& p, const PlaygroundLab& lab, float height) {
         for (size_t j = 0; j < t.w.size(); ++j) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (t.layer == 0) ImGui::TextUnformatted(feature_name_of(lab.state().features, static_cast<int>(j)));
+            if (t.layer == 0) ImGui::TextUnformatted(features_of_set(lab.state().features)[j]->label);
             else ImGui::Text("n%d", static_cast<int>(j) + 1);
             for (const double v : {t.z_in[j], t.w[j], t.dw_sample[j], t.dw_batch[j], t.update[j]}) {
                 ImGui::TableNextColumn();
@@ -274,7 +285,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     heading(fonts, "Network");
     const PlaygroundState& s = lab.state();
     ImGui::SameLine();
-    if (ImGui::SmallButton("+ layer") && s.hidden.size() < 8)
+    if (ImGui::SmallButton("+ layer") && s.hidden.size() < NetworkLimits::max_hidden_layers)
         rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.push_back(st.hidden.empty() ? 4 : st.hidden.back()); }, 0);
     note_widget("pg:layer+");
     ImGui::SameLine();
@@ -335,31 +346,30 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
             if (col > 0) {
                 note_rect("pg:neuron:" + std::to_string(col) + ":" + std::to_string(row), a, b);
                 if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, b) && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
-                    commands.push_back({PlaygroundCommand::SelectNeuron, static_cast<double>(row), col - 1});
+                    commands.push_back(playground::SelectNeuron{col - 1, row});
             }
         }
         if (col == 0) {
             int f = 0;
-            for (int i = 0; i < kFeatureCount; ++i)
-                if (s.features & (1u << i)) {
-                    const ImVec2 c = centre(0, f++);
-                    dl->AddText(ImVec2(c.x + box / 2 + 3, c.y - box / 2 - 2), colors::muted, feature_name(i));
-                }
+            for (const FeatureRow* feature : features_of_set(s.features)) {
+                const ImVec2 c = centre(0, f++);
+                dl->AddText(ImVec2(c.x + box / 2 + 3, c.y - box / 2 - 2), colors::muted, feature->label);
+            }
         } else if (col + 1 < columns) {  // +/- neurons over each hidden layer
             const ImVec2 c = centre(col, 0);
             ImGui::SetCursorScreenPos(ImVec2(c.x - 22, origin.y));
             ImGui::PushID(col);
-            if (ImGui::SmallButton("+") && s.hidden[col - 1] < 32)
+            if (ImGui::SmallButton("+") && s.hidden[col - 1] < NetworkLimits::neurons.hi)
                 rebuild(lab, commands, [](PlaygroundState& st, int k) { ++st.hidden[k]; }, col - 1);
             note_widget("pg:neuron+:" + std::to_string(col));
             ImGui::SameLine(0, 2);
-            if (ImGui::SmallButton("\xE2\x88\x92") && s.hidden[col - 1] > 1)
+            if (ImGui::SmallButton("\xE2\x88\x92") && s.hidden[col - 1] > NetworkLimits::neurons.lo)
                 rebuild(lab, commands, [](PlaygroundState& st, int k) { --st.hidden[k]; }, col - 1);
             ImGui::PopID();
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y));
-    inspector(p, lab, inspector_height);
+    inspector(lab, inspector_height, commands);
     if (hover_layer >= 0 && ImGui::IsWindowHovered() && mouse.y < origin.y + avail.y) {
         const Layer<float>& L = mlp.layers[hover_layer];
         ImGui::SetTooltip("weight w[%d,%d] of layer %d = %s\ngradient dC/dw = %s (last batch)\nupdate = \xE2\x88\x92\xCE\xB7 \xC2\xB7 gradient = %s",
@@ -375,11 +385,13 @@ void fitted_line_plane(ImDrawList* dl, ImVec2 a, float side) {
     const ImVec2 b(a.x + side, a.y + side);
     auto at = [&](float x, float y) { const ImVec2 p = on_plane(x, y, side, side); return ImVec2(a.x + p.x, a.y + p.y); };
     dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255));
-    for (int k = -6; k <= 6; k += 2) {
+    const int e = static_cast<int>(kPlaneExtent);
+    const float ef = static_cast<float>(kPlaneExtent);
+    for (int k = -e; k <= e; k += 2) {
         const ImU32 line = k == 0 ? IM_COL32(150, 150, 155, 255) : colors::grid;
-        dl->AddLine(at(static_cast<float>(k), -6), at(static_cast<float>(k), 6), line);
-        dl->AddLine(at(-6, static_cast<float>(k)), at(6, static_cast<float>(k)), line);
-        if (k != 0 && k != 6 && k != -6) {
+        dl->AddLine(at(static_cast<float>(k), -ef), at(static_cast<float>(k), ef), line);
+        dl->AddLine(at(-ef, static_cast<float>(k)), at(ef, static_cast<float>(k)), line);
+        if (k != 0 && k != e && k != -e) {
             dl->AddText(ImVec2(at(static_cast<float>(k), 0).x + 2, at(0, 0).y + 1), colors::muted, std::to_string(k).c_str());
             dl->AddText(ImVec2(at(0, 0).x + 3, at(0, static_cast<float>(k)).y - 8), colors::muted, std::to_string(k).c_str());
         }
@@ -395,7 +407,10 @@ void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side
     const std::vector<float>& y = lab.curve(std::max(2, static_cast<int>(side / 3)));
     std::vector<ImVec2> pts;
     for (size_t i = 0; i < y.size(); ++i)
-        if (std::isfinite(y[i])) pts.push_back(at(-6.0f + 12.0f * i / (y.size() - 1), std::clamp(y[i], -7.0f, 7.0f)));
+        if (std::isfinite(y[i])) {  // clamped just past the picture, so a steep curve leaves it at the edge
+            const float x = static_cast<float>(-kPlaneExtent + 2 * kPlaneExtent * i / (y.size() - 1));
+            pts.push_back(at(x, std::clamp(y[i], static_cast<float>(-kPlaneExtent - 1), static_cast<float>(kPlaneExtent + 1))));
+        }
     dl->PushClipRect(a, b, true);
     dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(200, 40, 40, 255), 0, 2.5f);
     dl->PopClipRect();
@@ -489,7 +504,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         if (i == lab.inspected_sample()) picked = ImVec2(a.x + c.x, a.y + c.y);
     }
     if (picked.x >= 0) dl->AddCircle(picked, 8, colors::highlight, 0, 3);
-    if (clicked && nearest >= 0) commands.push_back({PlaygroundCommand::SelectSample, 0, nearest});
+    if (clicked && nearest >= 0) commands.push_back(playground::SelectSample{nearest});
     std::vector<double> x;
     PlotSeries train{"train loss", IM_COL32(40, 40, 40, 255), {}}, test{"test loss", IM_COL32(200, 60, 60, 255), {}};
     for (const HistoryPoint& hp : lab.history()) x.push_back(hp.epoch), train.y.push_back(hp.train_loss), test.y.push_back(hp.test_loss);
@@ -528,7 +543,8 @@ void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
         std::vector<float> f(inputs);
         for (int r = 0; r < kNeuronSide; ++r)
             for (int c = 0; c < kNeuronSide; ++c) {
-                lab.features_of(-6.0f + 12.0f * (c + 0.5f) / kNeuronSide, 6.0f - 12.0f * (r + 0.5f) / kNeuronSide, f.data());
+                const Vec2 at = PlaneMap{square_view(kPlaneExtent)}.cell_centre(c, r, kNeuronSide);
+                lab.features_of(static_cast<float>(at.x), static_cast<float>(at.y), f.data());
                 for (int k = 0; k < inputs; ++k) images[k][r * kNeuronSide + c] = f[k];
             }
         for (int k = 0; k < inputs; ++k) {

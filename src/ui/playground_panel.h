@@ -23,13 +23,12 @@ struct PlaygroundPanel {
     std::vector<std::unique_ptr<gfx::HeatmapTexture>> neurons, features;
     gfx::RgbaTexture points;                 // the data on the output, painted once per data and size
     std::string points_key;
-    std::array<gfx::RgbaTexture, 9> thumbnails;  // one per dataset, painted once per size
+    std::array<gfx::RgbaTexture, enum_count<DatasetKind>()> thumbnails;  // one per dataset, painted once per size
     int thumbnails_px = 0;
     long textures_step = -1;
     std::string textures_state;  // the state string the textures were made for
     bool log_loss = false;
     int steps_per_frame = 25;    // the speed control; the app also caps each frame's time
-    int open_in_graph = -1;      // set for one frame: draw this sample's network in the Graph lab
 
     void draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
 

@@ -7,6 +7,7 @@
 
 #include "ui/format.h"
 #include "ui/plot.h"
+#include "ui/view_math.h"
 #include "ui/widget_map.h"
 
 namespace nabla::ui {
@@ -14,27 +15,23 @@ namespace nabla::ui {
 namespace {
 
 constexpr int kGridSide = 160;  // engine samples of the loss per side; the shader interpolates
-const char* const kSurfaceLabels[] = {"linear regression (y = 2x)", "logistic regression", "quadratic bowl", "Rosenbrock",
-                                      "Beale", "Himmelblau", "saddle"};
+constexpr int kMaxDashes = 400;  // past this many a dashed arrow is drawn solid (a deep zoom)
+
+const Setting<RunSettings>& run_row(const char* key) { return run_settings()[key]; }
+const Setting<TrajectoryState>& lab_row(const char* key) { return trajectory_settings()[key]; }
 
 // What a teacher would call the run: GD when it uses every sample, SGD with one, minibatch between.
 std::string run_label(const TrajectoryLab& lab, int i) {
     const RunSettings& r = lab.state().runs[i];
     const int n = lab.surface().size(), b = std::min(r.batch, n);
-    std::string rule = kOptimizerLabels[static_cast<int>(r.optimizer)];
+    std::string rule = enum_label(r.optimizer);
     if (!lab.surface().data_driven()) return r.optimizer == OptimizerKind::SGD ? "GD" : rule;
     std::string batch = b == n ? "full batch" : b == 1 ? "batch 1" : "batch " + std::to_string(b);
     if (r.optimizer == OptimizerKind::SGD) return b == n ? "GD (full batch)" : b == 1 ? "SGD (batch 1)" : "minibatch SGD (" + batch + ")";
     return rule + " (" + batch + ")";
 }
 
-// The default view grown to the widget's aspect ratio, so one unit is as long across as up and
-// gradients look perpendicular to the contours, as they are.
-View fit(const View& v, float width, float height) {
-    const double cx = 0.5 * (v.x0 + v.x1), cy = 0.5 * (v.y0 + v.y1);
-    const double scale = std::max((v.x1 - v.x0) / width, (v.y1 - v.y0) / height);
-    return {cx - 0.5 * width * scale, cx + 0.5 * width * scale, cy - 0.5 * height * scale, cy + 0.5 * height * scale};
-}
+ImVec2 to_imvec(Vec2 p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
 
 ImVec4 ylgnbu(float t) {  // the same colour map as shaders/heatmap.frag, for the legend
     static const float stops[5][3] = {{1.0f, 1.0f, 0.851f}, {0.780f, 0.914f, 0.706f}, {0.255f, 0.714f, 0.769f},
@@ -46,39 +43,16 @@ ImVec4 ylgnbu(float t) {  // the same colour map as shaders/heatmap.frag, for th
                   stops[k][2] + (stops[k + 1][2] - stops[k][2]) * f, 1);
 }
 
-// The part of segment (x0, y0)-(x1, y1) inside [left, right] × [top, bottom] (Liang–Barsky), in
-// double: a diverging run's points are far beyond what a float pixel coordinate can hold.
-bool clip_segment(double& x0, double& y0, double& x1, double& y1, double left, double top, double right, double bottom) {
-    const double dx = x1 - x0, dy = y1 - y0;
-    double t0 = 0, t1 = 1;
-    const double p[4] = {-dx, dx, -dy, dy}, q[4] = {x0 - left, right - x0, y0 - top, bottom - y0};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0) {
-            if (q[i] < 0) return false;
-            continue;
-        }
-        const double r = q[i] / p[i];
-        if (p[i] < 0) t0 = std::max(t0, r);
-        else t1 = std::min(t1, r);
-        if (t0 > t1) return false;
-    }
-    x1 = x0 + t1 * dx, y1 = y0 + t1 * dy;
-    x0 = x0 + t0 * dx, y0 = y0 + t0 * dy;
-    return true;
-}
-
 void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 color, float thickness, bool dashed = false) {
     const float dx = to.x - from.x, dy = to.y - from.y, len = std::hypot(dx, dy);
     if (len < 1.5f) return;
     const float ux = dx / len, uy = dy / len, head = std::min(10.0f, 0.45f * len);
     const ImVec2 base(to.x - ux * head, to.y - uy * head);
-    if (dashed) {
-        for (float s = 0; s < len - head; s += 7)
-            dl->AddLine(ImVec2(from.x + ux * s, from.y + uy * s),
-                        ImVec2(from.x + ux * std::min(s + 4, len - head), from.y + uy * std::min(s + 4, len - head)), color, thickness);
-    } else {
-        dl->AddLine(from, base, color, thickness);
-    }
+    const std::vector<Vec2> dash = dashed ? dashes(len - head, 7, 4, kMaxDashes) : std::vector<Vec2>{};
+    for (const Vec2& d : dash)
+        dl->AddLine(ImVec2(from.x + ux * static_cast<float>(d.x), from.y + uy * static_cast<float>(d.x)),
+                    ImVec2(from.x + ux * static_cast<float>(d.y), from.y + uy * static_cast<float>(d.y)), color, thickness);
+    if (dash.empty()) dl->AddLine(from, base, color, thickness);
     dl->AddTriangleFilled(to, ImVec2(base.x - uy * head * 0.45f, base.y + ux * head * 0.45f),
                           ImVec2(base.x + uy * head * 0.45f, base.y - ux * head * 0.45f), color);
 }
@@ -87,19 +61,19 @@ void controls(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Trajecto
     ImGui::TextUnformatted("Presets:");
     for (const std::string& name : TrajectoryLab::preset_names()) {
         ImGui::SameLine();
-        if (ImGui::Button(TrajectoryLab::preset_title(name))) commands.push_back({TrajectoryCommand::Preset, -1, 0, {}, {}, name});
+        if (ImGui::Button(TrajectoryLab::preset_title(name))) commands.push_back(trajectory::Preset{name});
         note_widget("tr:preset:" + name);
     }
     ImGui::SameLine(0, 24);
     const bool playing = lab.playing();
     if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Run", ImVec2(90, 0)))
-        commands.push_back({playing ? TrajectoryCommand::Pause : TrajectoryCommand::Play});
+        commands.push_back(playing ? TrajectoryCommand{trajectory::Pause{}} : TrajectoryCommand{trajectory::Play{}});
     note_widget("tr:play");
     ImGui::SameLine();
-    if (ImGui::Button("Step")) commands.push_back({TrajectoryCommand::Step, -1, 1});
+    if (ImGui::Button("Step")) commands.push_back(trajectory::Step{1});
     note_widget("tr:step");
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) commands.push_back({TrajectoryCommand::Reset});
+    if (ImGui::Button("Reset")) commands.push_back(trajectory::Reset{});
     note_widget("tr:reset");
     ImGui::SameLine();
     ImGui::Text("  step %ld  ", lab.steps());
@@ -115,35 +89,38 @@ void surface_settings(const TrajectoryLab& lab, const Fonts& fonts, std::vector<
     int kind = static_cast<int>(s.kind);
     bool changed = false;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::Combo("##surface", &kind, kSurfaceLabels, kSurfaceCount)) s.kind = static_cast<SurfaceKind>(kind), changed = true;
+    if (ImGui::Combo("##surface", &kind, enum_labels<SurfaceKind>(), enum_count<SurfaceKind>())) s.kind = static_cast<SurfaceKind>(kind), changed = true;
     note_widget("tr:surface-kind");
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-    ImGui::TextWrapped("%s", surface_title(s.kind));
+    ImGui::TextWrapped("%s", enum_row(s.kind).help);
     ImGui::PopStyleColor();
     if (lab.surface().data_driven()) {
         ImGui::SetNextItemWidth(140);
-        if (ImGui::SliderInt("##samples", &s.points, 4, 200, "%d samples")) changed = true;
+        const Range points = lab_row("points").slider_limits();
+        if (ImGui::SliderInt("##samples", &s.points, static_cast<int>(points.lo), static_cast<int>(points.hi), "%d samples")) changed = true;
         note_widget("tr:points");
         ImGui::SameLine();
-        float noise = static_cast<float>(s.noise);
+        const Range noise = lab_row("noise").slider_limits();
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderFloat("##noise", &noise, 0, 2, "noise %.2f")) s.noise = noise, changed = true;
+        if (ImGui::SliderScalar("##noise", ImGuiDataType_Double, &s.noise, &noise.lo, &noise.hi, "noise %.2f")) changed = true;
         if (ImGui::SmallButton("new data (seed)")) ++s.seed, changed = true;
     } else if (s.kind == SurfaceKind::Bowl) {
-        float kappa = static_cast<float>(s.condition);
+        const Range kappa = lab_row("kappa").slider_limits();
         ImGui::SetNextItemWidth(-120);
-        if (ImGui::SliderFloat("condition \xCE\xBA", &kappa, 1, 200, "%.3g", ImGuiSliderFlags_Logarithmic)) s.condition = kappa, changed = true;
+        if (ImGui::SliderScalar("condition \xCE\xBA", ImGuiDataType_Double, &s.condition, &kappa.lo, &kappa.hi, "%.3g",
+                                ImGuiSliderFlags_Logarithmic))
+            changed = true;
         note_widget("tr:kappa");
     } else {
         ImGui::TextColored(to_vec4(colors::muted), "analytic: every gradient is exact (no batches)");
     }
-    if (changed) commands.push_back({TrajectoryCommand::Surface, -1, 0, {}, s});
+    if (changed) commands.push_back(trajectory::Surface{s});
 }
 
 void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
     heading(fonts, "Runs");
     ImGui::SameLine();
-    if (ImGui::SmallButton("+ run")) commands.push_back({TrajectoryCommand::AddRun});
+    if (ImGui::SmallButton("+ run")) commands.push_back(trajectory::AddRun{});
     note_widget("tr:add-run");
     const int n = lab.surface().size();
     for (int i = 0; i < lab.run_count(); ++i) {
@@ -152,7 +129,7 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         ImGui::PushID(i);
         const bool selected = lab.selected() == i;
         ImGui::PushStyleColor(ImGuiCol_ChildBg, selected ? IM_COL32(255, 244, 214, 255) : IM_COL32(246, 246, 244, 255));
-        const bool has_momentum = r.optimizer == OptimizerKind::Momentum || r.optimizer == OptimizerKind::Nesterov;
+        const bool has_momentum = uses_momentum(r.optimizer);
         const float rows = (lab.surface().data_driven() ? 3.35f : 2.35f) + (has_momentum ? 1 : 0);
         ImGui::BeginChild("run", ImVec2(0, rows * ImGui::GetFrameHeightWithSpacing()), true, ImGuiWindowFlags_NoScrollbar);
         const ImVec2 sw = ImGui::GetCursorScreenPos();
@@ -165,22 +142,23 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         const bool clicked = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(ImGui::GetContentRegionAvail().x - 30, 0));
         ImGui::PopStyleColor();
         if (clicked)
-            commands.push_back({TrajectoryCommand::SelectRun, i});
+            commands.push_back(trajectory::SelectRun{i});
         note_widget("tr:run:" + std::to_string(i));
         ImGui::SameLine();
-        if (ImGui::SmallButton("\xC3\x97") && lab.run_count() > 1) commands.push_back({TrajectoryCommand::RemoveRun, i});
+        if (ImGui::SmallButton("\xC3\x97") && lab.run_count() > 1) commands.push_back(trajectory::RemoveRun{i});
         int rule = static_cast<int>(r.optimizer);
         ImGui::SetNextItemWidth(124);
-        if (ImGui::Combo("##rule", &rule, kOptimizerLabels, kOptimizerCount)) commands.push_back({TrajectoryCommand::Optimizer, i, static_cast<double>(rule)});
+        if (ImGui::Combo("##rule", &rule, enum_labels<OptimizerKind>(), enum_count<OptimizerKind>()))
+            commands.push_back(trajectory::Set{i, &run_row("optimizer"), static_cast<double>(rule)});
         note_widget("tr:optimizer:" + std::to_string(i));
         ImGui::SameLine();
         ImGui::TextUnformatted("\xCE\xB7");
         ImGui::SameLine();
         double lr = r.learning_rate;
-        const double lo = 1e-4, hi = 2;
+        const Range lr_range = run_row("lr").slider_limits();
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lo, &hi, "%.4g", ImGuiSliderFlags_Logarithmic))
-            commands.push_back({TrajectoryCommand::LearningRate, i, lr});
+        if (ImGui::SliderScalar("##lr", ImGuiDataType_Double, &lr, &lr_range.lo, &lr_range.hi, "%.4g", ImGuiSliderFlags_Logarithmic))
+            commands.push_back(trajectory::Set{i, &run_row("lr"), lr});
         note_widget("tr:lr:" + std::to_string(i));
         if (lab.surface().data_driven()) {
             int batch = std::min(r.batch, n);
@@ -188,17 +166,17 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-1);
             if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? "%d (full-batch GD)" : "%d"))
-                commands.push_back({TrajectoryCommand::Batch, i, static_cast<double>(batch)});
+                commands.push_back(trajectory::Set{i, &run_row("batch"), static_cast<double>(batch)});
             note_widget("tr:batch:" + std::to_string(i));
         }
         if (has_momentum) {  // Distill's β: how much of the last step the next one keeps
             double mu = r.momentum;
-            const double mu_lo = 0, mu_hi = 0.99;
+            const Range mu_range = run_row("momentum").slider_limits();
             ImGui::TextUnformatted("\xCE\xBC");
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-1);
-            if (ImGui::SliderScalar("##mu", ImGuiDataType_Double, &mu, &mu_lo, &mu_hi, "%.2f  (v \xE2\x86\x90 \xCE\xBCv + g)"))
-                commands.push_back({TrajectoryCommand::Momentum, i, std::round(mu * 100) / 100});
+            if (ImGui::SliderScalar("##mu", ImGuiDataType_Double, &mu, &mu_range.lo, &mu_range.hi, "%.2f  (v \xE2\x86\x90 \xCE\xBCv + g)"))
+                commands.push_back(trajectory::Set{i, &run_row("momentum"), std::round(mu * 100) / 100});
             note_widget("tr:momentum:" + std::to_string(i));
         }
         ImGui::EndChild();
@@ -227,18 +205,10 @@ void legend_bar(ImDrawList* dl, ImVec2 a, ImVec2 b, const gfx::HeatmapStyle& st)
     }
 }
 
-void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<TrajectoryCommand>& commands) {
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float legend = 86;
-    const ImVec2 size(std::max(100.0f, avail.x - legend), std::max(100.0f, avail.y));
-    const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
-    const LossSurface& surface = lab.surface();
-    if (p.view_for != lab.state().surface.key()) {
-        p.view = fit(surface.default_view(), size.x, size.y);
-        p.view_for = lab.state().surface.key();
-    }
-    View& v = p.view;
-    // The loss over the view, coloured on a log scale: losses span decades (Rosenbrock, Beale).
+// The loss over the view, coloured on a log scale (losses span decades: Rosenbrock, Beale) by our
+// fragment shader, drawn again only when the picture would change (software GL pays per pixel).
+gfx::HeatmapStyle surface_picture(TrajectoryPanel& p, const TrajectoryLab& lab, ImVec2 size) {
+    const View& v = p.view;
     const std::vector<double>& grid = lab.grid(v, kGridSide);
     double lo = INFINITY, hi = -INFINITY;
     for (const double x : grid)
@@ -247,7 +217,7 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     gfx::HeatmapStyle st;
     st.map = gfx::HeatmapStyle::Sequential;
     st.log = true;
-    st.floor = static_cast<float>(std::min(lo, surface.minimum_loss()));
+    st.floor = static_cast<float>(std::min(lo, lab.surface().minimum_loss()));
     st.epsilon = static_cast<float>(std::max(1e-4 * (hi - st.floor), 1e-9));
     st.lo = std::log(static_cast<float>(lo - st.floor) + st.epsilon);
     st.hi = std::log(static_cast<float>(hi - st.floor) + st.epsilon);
@@ -255,7 +225,7 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     // In device pixels, so contour lines stay one pixel wide and sharp on a HiDPI screen.
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
     const int width = static_cast<int>(size.x * ratio), height = static_cast<int>(size.y * ratio);
-    char key[160];  // draw again only when the picture would change (software GL pays per pixel)
+    char key[160];
     std::snprintf(key, sizeof key, "%s/%.17g/%.17g/%.17g/%.17g/%d/%d", lab.state().surface.key().c_str(), v.x0, v.x1, v.y0, v.y1, width, height);
     if (p.rendered_for != key) {
         const std::vector<float> values(grid.begin(), grid.end());
@@ -264,68 +234,67 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     }
     if (p.surface.ready()) ImGui::Image(p.surface.imgui_id(), size);
     else ImGui::Dummy(size);
-    ImGui::SetCursorScreenPos(a);
-    ImGui::InvisibleButton("surface", size);
-    note_widget("tr:surface");
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(a, b, true);
-    const double sx = size.x / (v.x1 - v.x0), sy = size.y / (v.y1 - v.y0);
-    auto to_screen = [&](Vec2 q) { return ImVec2(a.x + static_cast<float>((q.x - v.x0) * sx), a.y + static_cast<float>((v.y1 - q.y) * sy)); };
-    auto to_param = [&](ImVec2 s) { return Vec2{v.x0 + (s.x - a.x) / sx, v.y1 - (s.y - a.y) / sy}; };
+    return st;
+}
 
-    // Axes: ticks at round numbers, labelled inside the edges.
-    const double span = v.x1 - v.x0, raw = span / 6, mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double step = raw / mag < 2 ? 2 * mag : raw / mag < 5 ? 5 * mag : 10 * mag;
+// Ticks at round numbers, labelled inside the edges, and the axes' names.
+void axes(ImDrawList* dl, const PlaneMap& map, const LossSurface& surface) {
+    const View& v = map.v;
+    const float left = static_cast<float>(map.left), top = static_cast<float>(map.top);
+    const float right = static_cast<float>(map.left + map.width), bottom = static_cast<float>(map.top + map.height);
+    const double step = tick_step(v.x1 - v.x0, 6);
+    const float line = ImGui::GetTextLineHeight();
     for (double x = std::ceil(v.x0 / step) * step; x <= v.x1; x += step) {
-        const ImVec2 s = to_screen({x, v.y0});
-        dl->AddLine(ImVec2(s.x, b.y - 6), ImVec2(s.x, b.y), colors::node_border);
-        dl->AddText(ImVec2(s.x + 2, b.y - 6 - ImGui::GetTextLineHeight()), colors::text, short_number(std::fabs(x) < 1e-12 ? 0 : x).c_str());
+        const float sx = static_cast<float>(map.to_x(x));
+        dl->AddLine(ImVec2(sx, bottom - 6), ImVec2(sx, bottom), colors::node_border);
+        dl->AddText(ImVec2(sx + 2, bottom - 6 - line), colors::text, short_number(std::fabs(x) < 1e-12 ? 0 : x).c_str());
     }
     for (double y = std::ceil(v.y0 / step) * step; y <= v.y1; y += step) {
-        const ImVec2 s = to_screen({v.x0, y});
-        dl->AddLine(ImVec2(a.x, s.y), ImVec2(a.x + 6, s.y), colors::node_border);
-        dl->AddText(ImVec2(a.x + 8, s.y - ImGui::GetTextLineHeight()), colors::text, short_number(std::fabs(y) < 1e-12 ? 0 : y).c_str());
+        const float sy = static_cast<float>(map.to_y(y));
+        dl->AddLine(ImVec2(left, sy), ImVec2(left + 6, sy), colors::node_border);
+        dl->AddText(ImVec2(left + 8, sy - line), colors::text, short_number(std::fabs(y) < 1e-12 ? 0 : y).c_str());
     }
     const std::string xname = std::string(surface.axis_name(0)) + " \xE2\x86\x92", yname = std::string("\xE2\x86\x91 ") + surface.axis_name(1);
-    dl->AddText(ImVec2(b.x - ImGui::CalcTextSize(xname.c_str()).x - 6, b.y - 2 * ImGui::GetTextLineHeight() - 6), colors::text, xname.c_str());
-    dl->AddText(ImVec2(a.x + 8, a.y + 4), colors::text, yname.c_str());
+    dl->AddText(ImVec2(right - ImGui::CalcTextSize(xname.c_str()).x - 6, bottom - 2 * line - 6), colors::text, xname.c_str());
+    dl->AddText(ImVec2(left + 8, top + 4), colors::text, yname.c_str());
+}
 
-    // The minimum.
-    const ImVec2 m = to_screen(surface.minimum());
+void minimum_mark(ImDrawList* dl, const PlaneMap& map, Vec2 minimum) {
+    const ImVec2 m = to_imvec(map.to_screen(minimum));
     dl->AddLine(ImVec2(m.x - 6, m.y - 6), ImVec2(m.x + 6, m.y + 6), colors::text, 2);
     dl->AddLine(ImVec2(m.x - 6, m.y + 6), ImVec2(m.x + 6, m.y - 6), colors::text, 2);
     dl->AddText(ImVec2(m.x + 8, m.y - 4), colors::text, "min");
+}
 
-    // Paths: a white halo under each so they read on light and dark parts of the map. Drawn as
-    // separate segments, not one polyline: SGD turns back on itself, and a polyline's mitred
-    // joints there grow into long spikes. Segments are clipped to the picture in double precision
-    // (a diverging run leaves it by orders of magnitude); steps under a pixel are skipped, since a
-    // converged run has thousands of them and each costs vertices every frame.
-    const double left = a.x - 8, top = a.y - 8, right = b.x + 8, bottom = b.y + 8;
-    auto screen_x = [&](const Vec2& q) { return a.x + (q.x - v.x0) * sx; };
-    auto screen_y = [&](const Vec2& q) { return a.y + (v.y1 - q.y) * sy; };
-    auto inside = [&](double x, double y) { return x >= left && x <= right && y >= top && y <= bottom; };
-    auto pinned = [&](double x, double y) {  // a point off the picture, shown on its edge
-        return ImVec2(static_cast<float>(std::clamp(x, left + 8, right - 8)), static_cast<float>(std::clamp(y, top + 8, bottom - 8)));
+// Paths: a white halo under each so they read on light and dark parts of the map. Drawn as
+// separate segments, not one polyline: SGD turns back on itself, and a polyline's mitred joints
+// there grow into long spikes. Segments are clipped to the picture in double precision (a
+// diverging run leaves it by orders of magnitude); steps under a pixel are skipped, since a
+// converged run has thousands of them and each costs vertices every frame.
+void paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab) {
+    const double left = map.left - 8, top = map.top - 8, right = map.left + map.width + 8, bottom = map.top + map.height + 8;
+    auto inside = [&](Vec2 q) { return q.x >= left && q.x <= right && q.y >= top && q.y <= bottom; };
+    auto pinned = [&](Vec2 q) {  // a point off the picture, shown on its edge
+        return ImVec2(static_cast<float>(std::clamp(q.x, left + 8, right - 8)), static_cast<float>(std::clamp(q.y, top + 8, bottom - 8)));
     };
     std::vector<ImVec2> segments, passing;
     for (int i = 0; i < lab.run_count(); ++i) {
         const RunTrace& t = lab.run(i);
         segments.clear();
         passing.clear();
-        double px = screen_x(t.path[0]), py = screen_y(t.path[0]);
+        Vec2 from = map.to_screen(t.path[0]);
         for (size_t k = 1; k < t.path.size(); ++k) {
-            const double qx = screen_x(t.path[k]), qy = screen_y(t.path[k]);
-            if (k + 1 < t.path.size() && std::fabs(qx - px) + std::fabs(qy - py) < 1.0) continue;
-            double x0 = px, y0 = py, x1 = qx, y1 = qy;
+            const Vec2 to = map.to_screen(t.path[k]);
+            if (k + 1 < t.path.size() && std::fabs(to.x - from.x) + std::fabs(to.y - from.y) < 1.0) continue;
+            double x0 = from.x, y0 = from.y, x1 = to.x, y1 = to.y;
             // A step from off the picture to off the picture (a run blowing up) only passes through:
             // drawn faint, so the steps that happen here stay the ones you read.
-            auto& into = !inside(px, py) && !inside(qx, qy) ? passing : segments;
+            auto& into = !inside(from) && !inside(to) ? passing : segments;
             if (clip_segment(x0, y0, x1, y1, left, top, right, bottom)) {
                 into.emplace_back(static_cast<float>(x0), static_cast<float>(y0));
                 into.emplace_back(static_cast<float>(x1), static_cast<float>(y1));
             }
-            px = qx, py = qy;
+            from = to;
         }
         const ImU32 c = run_color(i);
         const float width = lab.selected() == i ? 2.6f : 1.8f;
@@ -333,13 +302,11 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
         for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], IM_COL32(255, 255, 255, 170), width + 2.5f);
         for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], c, width);
         const size_t recent = t.path.size() > 25 ? t.path.size() - 25 : 0;  // the recent steps as dots
-        for (size_t k = recent; k < t.path.size(); ++k) {
-            const double x = screen_x(t.path[k]), y = screen_y(t.path[k]);
-            if (inside(x, y)) dl->AddCircleFilled(ImVec2(static_cast<float>(x), static_cast<float>(y)), 2.4f, c, 8);
-        }
-        const Vec2 first = t.path.front(), last = t.path.back();
-        if (inside(screen_x(first), screen_y(first))) dl->AddCircle(pinned(screen_x(first), screen_y(first)), 6, c, 16, 2);
-        const ImVec2 e = pinned(screen_x(last), screen_y(last));
+        for (size_t k = recent; k < t.path.size(); ++k)
+            if (const Vec2 q = map.to_screen(t.path[k]); inside(q)) dl->AddCircleFilled(to_imvec(q), 2.4f, c, 8);
+        const Vec2 first = map.to_screen(t.path.front()), last = map.to_screen(t.path.back());
+        if (inside(first)) dl->AddCircle(pinned(first), 6, c, 16, 2);
+        const ImVec2 e = pinned(last);
         dl->AddCircleFilled(e, 5.5f, IM_COL32(255, 255, 255, 255), 16);
         dl->AddCircleFilled(e, 4, c, 16);
         if (!t.diverged.empty()) {
@@ -347,43 +314,70 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
             dl->AddLine(ImVec2(e.x - 8, e.y + 8), ImVec2(e.x + 8, e.y - 8), colors::bad, 3);
         }
     }
-    // At the selected run's current point, its next step to scale: −η·(full gradient), −η·(this
-    // minibatch's gradient), and the update the optimizer will make.
-    const int sel = lab.selected();
-    if (sel >= 0 && sel < lab.run_count() && lab.run(sel).diverged.empty()) {
-        const RunTrace& t = lab.run(sel);
-        const double lr = lab.state().runs[sel].learning_rate;
-        const Vec2 here = t.path.back();
-        const ImVec2 h = to_screen(here);
-        arrow(dl, h, to_screen({here.x - lr * t.full_gradient.x, here.y - lr * t.full_gradient.y}), IM_COL32(30, 30, 30, 255), 2.5f);
-        if (surface.data_driven() && static_cast<int>(t.next_batch.size()) < surface.size())
-            arrow(dl, h, to_screen({here.x - lr * t.batch_gradient.x, here.y - lr * t.batch_gradient.y}), IM_COL32(200, 0, 120, 255), 2.5f, true);
-        arrow(dl, h, to_screen({here.x + t.next_step.x, here.y + t.next_step.y}), run_color(sel), 2.0f);
-    }
-    dl->PopClipRect();
-    legend_bar(dl, ImVec2(b.x + 8, a.y + 20), ImVec2(b.x + 22, b.y - 20), st);
-    dl->AddText(ImVec2(b.x + 4, a.y), colors::muted, "loss");
+}
 
-    // Mouse: click sets the start, drag pans, the wheel zooms about the pointer.
+// At the selected run's current point, its next step to scale: −η·(full gradient), −η·(this
+// minibatch's gradient), and the update the optimizer will make.
+void next_step_arrows(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab) {
+    const int sel = lab.selected();
+    if (sel < 0 || sel >= lab.run_count() || !lab.run(sel).diverged.empty()) return;
+    const RunTrace& t = lab.run(sel);
+    const double lr = lab.state().runs[sel].learning_rate;
+    const Vec2 here = t.path.back();
+    const ImVec2 h = to_imvec(map.to_screen(here));
+    auto to = [&](double dx, double dy) { return to_imvec(map.to_screen({here.x + dx, here.y + dy})); };
+    arrow(dl, h, to(-lr * t.full_gradient.x, -lr * t.full_gradient.y), IM_COL32(30, 30, 30, 255), 2.5f);
+    if (lab.surface().data_driven() && static_cast<int>(t.next_batch.size()) < lab.surface().size())
+        arrow(dl, h, to(-lr * t.batch_gradient.x, -lr * t.batch_gradient.y), IM_COL32(200, 0, 120, 255), 2.5f, true);
+    arrow(dl, h, to(t.next_step.x, t.next_step.y), run_color(sel), 2.0f);
+}
+
+// Click sets the start, drag pans, the wheel zooms about the pointer (within zoom_view's bounds).
+void surface_mouse(TrajectoryPanel& p, const PlaneMap& map, const TrajectoryLab& lab, std::vector<TrajectoryCommand>& commands) {
     ImGuiIO& io = ImGui::GetIO();
+    const LossSurface& surface = lab.surface();
     if (ImGui::IsItemHovered()) {
-        const Vec2 q = to_param(io.MousePos);
+        const Vec2 q = map.to_plane({io.MousePos.x, io.MousePos.y});
         ImGui::SetTooltip("%s = %s, %s = %s\nloss %s\nclick: start here   drag: pan   wheel: zoom", surface.axis_name(0),
                           short_number(q.x).c_str(), surface.axis_name(1), short_number(q.y).c_str(), short_number(surface.loss(q)).c_str());
-        if (io.MouseWheel != 0) {
-            const double f = std::pow(1.15, -io.MouseWheel);
-            v = {q.x + (v.x0 - q.x) * f, q.x + (v.x1 - q.x) * f, q.y + (v.y0 - q.y) * f, q.y + (v.y1 - q.y) * f};
-        }
+        if (io.MouseWheel != 0) p.view = zoom_view(p.view, q, std::pow(1.15, -io.MouseWheel), surface.default_view());
     }
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4)) {
         p.dragging = true;
-        const double dx = io.MouseDelta.x / sx, dy = io.MouseDelta.y / sy;
-        v = {v.x0 - dx, v.x1 - dx, v.y0 + dy, v.y1 + dy};
+        const Vec2 a = map.to_plane({0, 0}), b = map.to_plane({io.MouseDelta.x, io.MouseDelta.y});
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        p.view = {p.view.x0 - dx, p.view.x1 - dx, p.view.y0 - dy, p.view.y1 - dy};
     }
     if (ImGui::IsItemDeactivated()) {
-        if (!p.dragging) commands.push_back({TrajectoryCommand::Start, p.start_all ? -1 : lab.selected(), 0, to_param(io.MousePos)});
+        if (!p.dragging) commands.push_back(trajectory::Start{p.start_all ? -1 : lab.selected(), map.to_plane({io.MousePos.x, io.MousePos.y})});
         p.dragging = false;
     }
+}
+
+void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<TrajectoryCommand>& commands) {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float legend = 86;
+    const ImVec2 size(std::max(100.0f, avail.x - legend), std::max(100.0f, avail.y));
+    const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
+    if (p.view_for != lab.state().surface.key()) {
+        p.view = fit_view(lab.surface().default_view(), size.x, size.y);
+        p.view_for = lab.state().surface.key();
+    }
+    const gfx::HeatmapStyle st = surface_picture(p, lab, size);
+    ImGui::SetCursorScreenPos(a);
+    ImGui::InvisibleButton("surface", size);
+    note_widget("tr:surface");
+    const PlaneMap map{p.view, a.x, a.y, size.x, size.y};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(a, b, true);
+    axes(dl, map, lab.surface());
+    minimum_mark(dl, map, lab.surface().minimum());
+    paths(dl, map, lab);
+    next_step_arrows(dl, map, lab);
+    dl->PopClipRect();
+    legend_bar(dl, ImVec2(b.x + 8, a.y + 20), ImVec2(b.x + 22, b.y - 20), st);
+    dl->AddText(ImVec2(b.x + 4, a.y), colors::muted, "loss");
+    surface_mouse(p, map, lab, commands);
 }
 
 void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts) {

@@ -17,7 +17,7 @@ Vec2 central_difference(const LossSurface& s, Vec2 p) {
 
 TEST(LossSurface, EveryGradientMatchesCentralDifferences) {
     Rng rng(7);
-    for (int k = 0; k < kSurfaceCount; ++k) {
+    for (int k = 0; k < enum_count<SurfaceKind>(); ++k) {
         SurfaceSettings settings;
         settings.kind = static_cast<SurfaceKind>(k);
         const LossSurface s(settings);
@@ -26,23 +26,23 @@ TEST(LossSurface, EveryGradientMatchesCentralDifferences) {
             const Vec2 p{rng.uniform(v.x0, v.x1), rng.uniform(v.y0, v.y1)};
             const Vec2 g = s.gradient(p), fd = central_difference(s, p);
             const double scale = 1 + std::hypot(g.x, g.y);
-            EXPECT_NEAR(g.x, fd.x, 2e-6 * scale) << surface_name(settings.kind) << " at " << p.x << ", " << p.y;
-            EXPECT_NEAR(g.y, fd.y, 2e-6 * scale) << surface_name(settings.kind) << " at " << p.x << ", " << p.y;
+            EXPECT_NEAR(g.x, fd.x, 2e-6 * scale) << enum_key(settings.kind) << " at " << p.x << ", " << p.y;
+            EXPECT_NEAR(g.y, fd.y, 2e-6 * scale) << enum_key(settings.kind) << " at " << p.x << ", " << p.y;
         }
     }
 }
 
 TEST(LossSurface, MinimaAreWhereTheGradientVanishes) {
-    for (int k = 0; k < kSurfaceCount; ++k) {
+    for (int k = 0; k < enum_count<SurfaceKind>(); ++k) {
         SurfaceSettings settings;
         settings.kind = static_cast<SurfaceKind>(k);
         const LossSurface s(settings);
         const Vec2 g = s.gradient(s.minimum());
-        EXPECT_NEAR(g.x, 0, 1e-9) << surface_name(settings.kind);
-        EXPECT_NEAR(g.y, 0, 1e-9) << surface_name(settings.kind);
+        EXPECT_NEAR(g.x, 0, 1e-9) << enum_key(settings.kind);
+        EXPECT_NEAR(g.y, 0, 1e-9) << enum_key(settings.kind);
         // and it is a minimum: every neighbour is higher
         for (const Vec2 d : {Vec2{1e-3, 0}, Vec2{-1e-3, 0}, Vec2{0, 1e-3}, Vec2{0, -1e-3}})
-            EXPECT_GT(s.loss({s.minimum().x + d.x, s.minimum().y + d.y}), s.minimum_loss()) << surface_name(settings.kind);
+            EXPECT_GT(s.loss({s.minimum().x + d.x, s.minimum().y + d.y}), s.minimum_loss()) << enum_key(settings.kind);
     }
 }
 

@@ -30,24 +30,25 @@ TEST(PlaygroundLab, LiveChangesKeepTheWeights) {
     PlaygroundLab lab;
     lab.advance(30);
     const float w = lab.trainer().mlp().layers[0].W(0, 0);
-    EXPECT_TRUE(lab.set_learning_rate(0.1));
-    EXPECT_TRUE(lab.set_batch_size(250));
-    EXPECT_TRUE(lab.set_optimizer(OptimizerKind::Adam));
-    EXPECT_TRUE(lab.set_regularization(Regularization::L2, 0.01));
+    EXPECT_TRUE(lab.set("lr", 0.1));
+    EXPECT_TRUE(lab.set("batch", 250));
+    EXPECT_TRUE(lab.set("opt", static_cast<int>(OptimizerKind::Adam)));
+    EXPECT_TRUE(lab.set("reg", static_cast<int>(Regularization::L2)));
+    EXPECT_TRUE(lab.set("rate", 0.01));
     EXPECT_EQ(lab.trainer().mlp().layers[0].W(0, 0), w);
     EXPECT_EQ(lab.trainer().steps(), 30);
     lab.advance(2);  // the first finishes the epoch that was under way
     EXPECT_EQ(lab.trainer().last_batch().rows, 250);  // full-batch gradient descent now
     EXPECT_EQ(lab.state().to_string().find("lr=0.1&batch=250&opt=adam&reg=l2&rate=0.01") != std::string::npos, true)
         << lab.state().to_string();
-    EXPECT_FALSE(lab.set_learning_rate(20));
-    EXPECT_FALSE(lab.set_batch_size(0));
+    EXPECT_FALSE(lab.set("lr", 20));
+    EXPECT_FALSE(lab.set("batch", 0));
     EXPECT_DOUBLE_EQ(lab.state().learning_rate, 0.1);
 }
 
 TEST(PlaygroundLab, LearningRateTenPausesWithAMessageAndResetRecovers) {
     PlaygroundLab lab;
-    ASSERT_TRUE(lab.set_learning_rate(10));
+    ASSERT_TRUE(lab.set("lr", 10));
     lab.set_playing(true);
     for (int f = 0; f < 100 && lab.playing(); ++f) lab.advance(25);
     EXPECT_FALSE(lab.playing());
@@ -56,7 +57,7 @@ TEST(PlaygroundLab, LearningRateTenPausesWithAMessageAndResetRecovers) {
     EXPECT_EQ(lab.advance(10), 0);  // stays paused
     EXPECT_EQ(lab.trainer().steps(), steps);
     for (const Layer<float>& L : lab.trainer().mlp().layers) EXPECT_TRUE(L.W.allFinite());
-    ASSERT_TRUE(lab.set_learning_rate(0.03));
+    ASSERT_TRUE(lab.set("lr", 0.03));
     lab.reset();
     EXPECT_EQ(lab.status(), "");
     EXPECT_GT(train_until(lab, 200, 25), 0.9);

@@ -55,7 +55,7 @@ TEST(TrajectoryLab, RunsAreReproducibleFromTheState) {
     a.step(150);
     EXPECT_EQ(a.run(0).path.back().x, end.x);
     TrajectoryLab c;
-    ASSERT_TRUE(c.apply({TrajectoryCommand::LoadState, -1, 0, {}, {}, a.state().to_string()}));
+    ASSERT_TRUE(c.apply(trajectory::LoadState{a.state().to_string()}));
     c.step(150);
     EXPECT_EQ(c.run(0).path.back().y, end.y);
 }
@@ -123,9 +123,9 @@ TEST(TrajectoryLab, LiveChangesContinueThePath) {
     TrajectoryLab lab;
     lab.step(10);
     const Vec2 here = lab.run(0).path.back();
-    ASSERT_TRUE(lab.set_learning_rate(0, 0.01));
-    ASSERT_TRUE(lab.set_batch(0, 32));
-    ASSERT_TRUE(lab.set_optimizer(0, OptimizerKind::Momentum));
+    ASSERT_TRUE(lab.set(0, "lr", 0.01));
+    ASSERT_TRUE(lab.set(0, "batch", 32));
+    ASSERT_TRUE(lab.set(0, "optimizer", static_cast<int>(OptimizerKind::Momentum)));
     EXPECT_EQ(lab.run(0).path.size(), 11u);
     EXPECT_EQ(lab.run(0).path.back().x, here.x);
     EXPECT_EQ(lab.run(0).next_batch.size(), 32u);  // the next step already uses the new batch
@@ -133,8 +133,8 @@ TEST(TrajectoryLab, LiveChangesContinueThePath) {
     EXPECT_EQ(lab.run(0).path.size(), 12u);
     const Vec2 g = lab.surface().gradient(here);  // momentum's first step from a fresh velocity: −η g
     EXPECT_NEAR(lab.run(0).path.back().x, here.x - 0.01 * g.x, 1e-12);
-    EXPECT_FALSE(lab.set_batch(0, 33));
-    EXPECT_FALSE(lab.set_learning_rate(0, NAN));
+    EXPECT_FALSE(lab.set(0, "batch", 33));
+    EXPECT_FALSE(lab.set(0, "lr", NAN));
     EXPECT_EQ(lab.state().runs[0].learning_rate, 0.01);  // the refused values changed nothing
 }
 
@@ -149,17 +149,17 @@ TEST(TrajectoryLab, MomentumMuIsPerRunLiveAndInTheLink) {
     EXPECT_NEAR(lab.run(0).path[2].x, 0.76, 1e-15);
     EXPECT_NEAR(lab.run(0).path[2].y, -0.5, 1e-15);
     // Changed mid-run: the velocity is kept, only μ changes. v3 = 0 · v2 + g3, g3 = (0.76, −5).
-    ASSERT_TRUE(lab.apply({TrajectoryCommand::Momentum, 0, 0.0}));
+    ASSERT_TRUE(lab.apply(trajectory::Set{0, run_settings().find("momentum"), 0.0}));
     EXPECT_NEAR(lab.run(0).next_step.x, -0.1 * 0.76, 1e-15);  // the preview already uses it
     lab.step(1);
     EXPECT_NEAR(lab.run(0).path[3].x, 0.76 - 0.076, 1e-15);
     EXPECT_NEAR(lab.run(0).path[3].y, -0.5 + 0.5, 1e-15);
     // Refused values keep the last good μ; the link carries μ, and old links without it mean 0.9.
-    EXPECT_FALSE(lab.set_momentum(0, 1.0));
-    EXPECT_FALSE(lab.set_momentum(0, NAN));
+    EXPECT_FALSE(lab.set(0, "momentum", 1.0));
+    EXPECT_FALSE(lab.set(0, "momentum", NAN));
     EXPECT_NE(lab.error().find("0.999"), std::string::npos);
     EXPECT_EQ(lab.state().runs[0].momentum, 0.0);
-    ASSERT_TRUE(lab.set_momentum(0, 0.75));
+    ASSERT_TRUE(lab.set(0, "momentum", 0.75));
     TrajectoryState back;
     std::string why;
     ASSERT_TRUE(TrajectoryState::from_string(lab.state().to_string(), back, why)) << why;
@@ -182,7 +182,7 @@ TEST(TrajectoryLab, TooLargeALearningRateDivergesAndSaysWhy) {
     EXPECT_LT(lab.run(1).path[1].y * lab.run(1).path[2].y, 0);
     EXPECT_LT(std::fabs(lab.run(1).path.back().y), 1e-3);
     // lowering the rate and resetting recovers
-    ASSERT_TRUE(lab.set_learning_rate(2, 0.1));
+    ASSERT_TRUE(lab.set(2, "lr", 0.1));
     lab.reset();
     lab.step(300);
     EXPECT_TRUE(lab.run(2).diverged.empty());
@@ -202,38 +202,38 @@ TEST(TrajectoryLab, LinksRoundTripAndTamperedOnesAreRefused) {
         EXPECT_FALSE(why.empty());
     }
     const std::string before = lab.state().to_string();
-    EXPECT_FALSE(lab.apply({TrajectoryCommand::LoadState, -1, 0, {}, {}, "surface=volcano"}));
+    EXPECT_FALSE(lab.apply(trajectory::LoadState{"surface=volcano"}));
     EXPECT_NE(lab.error().find("volcano"), std::string::npos);
     EXPECT_EQ(lab.state().to_string(), before);  // the last good state stays
 }
 
 TEST(TrajectoryLab, RunsAddRemoveAndStartPoints) {
     TrajectoryLab lab;
-    for (int i = lab.run_count(); i < kMaxRuns; ++i) EXPECT_TRUE(lab.apply({TrajectoryCommand::AddRun}));
-    EXPECT_FALSE(lab.apply({TrajectoryCommand::AddRun}));
+    for (int i = lab.run_count(); i < kMaxRuns; ++i) EXPECT_TRUE(lab.apply(trajectory::AddRun{}));
+    EXPECT_FALSE(lab.apply(trajectory::AddRun{}));
     EXPECT_EQ(lab.run_count(), 6);
-    EXPECT_TRUE(lab.apply({TrajectoryCommand::Start, -1, 0, {1, -1}}));
+    EXPECT_TRUE(lab.apply(trajectory::Start{-1, {1, -1}}));
     for (int i = 0; i < lab.run_count(); ++i) EXPECT_EQ(lab.run(i).path[0].x, 1);
-    EXPECT_TRUE(lab.apply({TrajectoryCommand::Start, 2, 0, {3, 2}}));
+    EXPECT_TRUE(lab.apply(trajectory::Start{2, {3, 2}}));
     EXPECT_EQ(lab.run(2).path[0].x, 3);
     EXPECT_EQ(lab.run(1).path[0].x, 1);
-    EXPECT_FALSE(lab.apply({TrajectoryCommand::Start, -1, 0, {NAN, 0}}));
-    for (int i = lab.run_count(); i > 1; --i) EXPECT_TRUE(lab.apply({TrajectoryCommand::RemoveRun, 0}));
-    EXPECT_FALSE(lab.apply({TrajectoryCommand::RemoveRun, 0}));
+    EXPECT_FALSE(lab.apply(trajectory::Start{-1, {NAN, 0}}));
+    for (int i = lab.run_count(); i > 1; --i) EXPECT_TRUE(lab.apply(trajectory::RemoveRun{0}));
+    EXPECT_FALSE(lab.apply(trajectory::RemoveRun{0}));
 }
 
 TEST(TrajectoryLab, ChangingTheSurfaceKeepsFullBatchRunsFullBatch) {
     TrajectoryLab lab;
     SurfaceSettings s = lab.state().surface;
     s.points = 64;
-    ASSERT_TRUE(lab.apply({TrajectoryCommand::Surface, -1, 0, {}, s}));
+    ASSERT_TRUE(lab.apply(trajectory::Surface{s}));
     EXPECT_EQ(lab.run(2).next_batch.size(), 64u);
     EXPECT_EQ(lab.run(0).next_batch.size(), 1u);
     s.kind = SurfaceKind::Rosenbrock;
-    ASSERT_TRUE(lab.apply({TrajectoryCommand::Surface, -1, 0, {}, s}));
+    ASSERT_TRUE(lab.apply(trajectory::Surface{s}));
     EXPECT_EQ(lab.run(0).path[0].x, -1.2);  // the surface's own start
     s.condition = -3;
-    EXPECT_FALSE(lab.apply({TrajectoryCommand::Surface, -1, 0, {}, s}));
+    EXPECT_FALSE(lab.apply(trajectory::Surface{s}));
 }
 
 }  // namespace

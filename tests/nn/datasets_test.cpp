@@ -13,14 +13,14 @@ TEST(Datasets, SameSeedSameDataAndSplitSizes) {
         d.noise = 0.2;
         d.train_fraction = 0.6;
         const DataSplit a = make_dataset(d), b = make_dataset(d);
-        EXPECT_EQ(a.train.X, b.train.X) << dataset_name(d.kind);
-        EXPECT_EQ(a.test.y, b.test.y) << dataset_name(d.kind);
+        EXPECT_EQ(a.train.X, b.train.X) << enum_key(d.kind);
+        EXPECT_EQ(a.test.y, b.test.y) << enum_key(d.kind);
         EXPECT_EQ(a.train.size() + a.test.size(), d.kind == DatasetKind::Spiral3 ? 300 : 300);
         EXPECT_EQ(a.train.size(), 180);
         EXPECT_TRUE(a.train.X.allFinite() && a.train.y.allFinite());
-        EXPECT_LE(a.train.X.cwiseAbs().maxCoeff(), 12.0f) << dataset_name(d.kind);
+        EXPECT_LE(a.train.X.cwiseAbs().maxCoeff(), 12.0f) << enum_key(d.kind);
         d.seed = 2;
-        EXPECT_NE(make_dataset(d).train.X, a.train.X) << dataset_name(d.kind);
+        EXPECT_NE(make_dataset(d).train.X, a.train.X) << enum_key(d.kind);
     }
 }
 

@@ -63,13 +63,13 @@ TEST(Mlp, WholeNetworkGradientsMatchCentralDifferences) {
         for (int k = 0; k < mlp.layer_count(); ++k) {
             const Md dW = mlp.layers[k].dW;
             const RowVector<double> db = mlp.layers[k].db;
-            EXPECT_LT(max_relative_error(dW, numeric_gradient(mlp.layers[k].W, C)), 1e-6) << head_name(c.head) << " layer " << k;
-            EXPECT_LT(max_relative_error(db, numeric_gradient(mlp.layers[k].b, C)), 1e-6) << head_name(c.head) << " layer " << k;
+            EXPECT_LT(max_relative_error(dW, numeric_gradient(mlp.layers[k].W, C)), 1e-6) << enum_key(c.head) << " layer " << k;
+            EXPECT_LT(max_relative_error(db, numeric_gradient(mlp.layers[k].b, C)), 1e-6) << enum_key(c.head) << " layer " << k;
         }
         // dC/dz of hidden layers too (lecture 000's "state" Jacobian): perturb through the input of
         // the first layer by checking dC/dX = ds_0 W_0.
         const Md dX = Md(a.ds[0].topRows(B)) * mlp.layers[0].W;
-        EXPECT_LT(max_relative_error(dX, numeric_gradient(X, C)), 1e-6) << head_name(c.head);
+        EXPECT_LT(max_relative_error(dX, numeric_gradient(X, C)), 1e-6) << enum_key(c.head);
     }
 }
 

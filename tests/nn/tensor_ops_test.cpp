@@ -41,7 +41,7 @@ TEST(TensorOps, ActivationGradients) {
         Md Z(6, 5), dS(6, 5);
         activation_forward<double>(a, S, Z);
         activation_backward<double>(a, G, S, Z, dS);
-        EXPECT_LT(max_relative_error(dS, numeric_gradient(S, C)), 1e-6) << activation_name(a);
+        EXPECT_LT(max_relative_error(dS, numeric_gradient(S, C)), 1e-6) << enum_key(a);
     }
 }
 

@@ -27,8 +27,8 @@ std::unique_ptr<Trainer> make(const Recipe& r, OptimizerKind opt, double lr, int
     TrainerDesc d;
     d.mlp.sizes = {static_cast<int>(split.train.X.cols())};
     d.mlp.sizes.insert(d.mlp.sizes.end(), r.hidden.begin(), r.hidden.end());
-    d.mlp.head = split.train.classes > 2 ? Head::SoftmaxCE : Head::SigmoidBCE;
-    d.mlp.sizes.push_back(split.train.classes > 2 ? split.train.classes : 1);
+    d.mlp.head = head_for_task(split.train.classes);
+    d.mlp.sizes.push_back(head_outputs(d.mlp.head, split.train.classes));
     d.mlp.hidden = r.activation;
     d.mlp.seed = 5;
     d.optimizer.kind = opt;
@@ -52,11 +52,11 @@ TEST(Trainer, EveryClassificationDatasetIsLearned) {
     };
     for (const Recipe& r : recipes) {
         auto t = make(r, OptimizerKind::Adam, 0.01, 10);
-        ASSERT_TRUE(t) << dataset_name(r.kind);
+        ASSERT_TRUE(t) << enum_key(r.kind);
         while (t->epochs() < r.epochs) ASSERT_TRUE(t->step());
         const Metrics test = t->evaluate(t->data().test);
-        EXPECT_GE(test.accuracy, 0.95) << dataset_name(r.kind) << ": test loss " << test.loss;
-        std::printf("%-9s test accuracy %.3f after %d epochs\n", dataset_name(r.kind), test.accuracy, r.epochs);
+        EXPECT_GE(test.accuracy, 0.95) << enum_key(r.kind) << ": test loss " << test.loss;
+        std::printf("%-9s test accuracy %.3f after %d epochs\n", enum_key(r.kind), test.accuracy, r.epochs);
     }
 }
 

@@ -1,0 +1,104 @@
+// The trajectory lab's two tables: the lab's settings, and a run's fields (written "opt:lr:batch:x:y:mu").
+#include "lab/trajectory_state.h"
+
+namespace nabla {
+
+namespace {
+
+using R = RunSettings;
+const Setting<R> kRunRows[] = {
+    choice<R, &R::optimizer>("optimizer", "optimizer"),
+    number<R, &R::learning_rate>("lr", "the learning rate", {1e-6, 10}).slider({1e-4, 2}).log(),
+    whole<R, &R::batch>("batch", "the batch size", {1, 100000}),
+    number<R, &R::start, &Vec2::x>("x", "the start's x", {-1000, 1000}),
+    number<R, &R::start, &Vec2::y>("y", "the start's y", {-1000, 1000}),
+    number<R, &R::momentum>("momentum", "the momentum \xCE\xBC", {0, 0.999}).slider({0, 0.99}),
+};
+const SettingTable<R> kRunTable = table_of(kRunRows);
+
+std::string write_run(const RunSettings& r) {
+    std::string out;
+    for (const Setting<R>& row : kRunTable) out += (out.empty() ? "" : ":") + setting_text(row, r);
+    return out;
+}
+
+// The last field, momentum μ, came later: links without it keep working with μ = 0.9.
+bool read_run(const std::string& text, RunSettings& r, std::string& error) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t colon = std::min(text.find(':', start), text.size());
+        parts.push_back(text.substr(start, colon - start));
+        start = colon + 1;
+    }
+    if (parts.size() != kRunTable.count && parts.size() != kRunTable.count - 1)
+        return error = "a run reads optimizer:rate:batch:x:y:momentum, not '" + text + "'", false;
+    for (size_t i = 0; i < parts.size(); ++i)
+        if (!read_setting(kRunTable.rows[i], parts[i], r, error)) return error = "in the run '" + text + "': " + error, false;
+    return true;
+}
+
+using S = TrajectoryState;
+
+std::string write_runs(const S& s) {
+    std::string out;
+    for (const RunSettings& r : s.runs) out += (out.empty() ? "" : ";") + write_run(r);
+    return out;
+}
+
+bool read_runs(const std::string& v, S& s, std::string& error) {
+    s.runs.clear();
+    size_t start = 0;
+    while (start <= v.size()) {
+        const size_t semi = std::min(v.find(';', start), v.size());
+        RunSettings r;
+        if (!read_run(v.substr(start, semi - start), r, error)) return false;
+        s.runs.push_back(r);
+        if (s.runs.size() > kMaxRuns) return error = "at most " + std::to_string(kMaxRuns) + " runs", false;
+        start = semi + 1;
+    }
+    return true;
+}
+
+std::string check_runs(const S& s) {
+    if (s.runs.empty() || s.runs.size() > kMaxRuns) return "between 1 and " + std::to_string(kMaxRuns) + " runs";
+    for (const RunSettings& r : s.runs)
+        if (std::string e = check_settings(kRunTable, r); !e.empty()) return e;
+    return "";
+}
+
+const Setting<S> kRows[] = {
+    choice<S, &S::surface, &SurfaceSettings::kind>("surface", "surface"),
+    whole<S, &S::surface, &SurfaceSettings::points>("points", "the number of samples", SurfaceSettings::points_range).slider({4, 200}),
+    number<S, &S::surface, &SurfaceSettings::noise>("noise", "noise", SurfaceSettings::noise_range).slider({0, 2}),
+    number<S, &S::surface, &SurfaceSettings::condition>("kappa", "the condition number \xCE\xBA", SurfaceSettings::condition_range)
+        .slider({1, 200})
+        .log(),
+    whole<S, &S::surface, &SurfaceSettings::seed>("seed", "the data's seed", {0, 1 << 30}),
+    whole<S, &S::sampling_seed>("sampling", "the sampling seed", {0, 1 << 30}),
+    text<S>("runs", "the runs", write_runs, read_runs, check_runs),
+};
+const SettingTable<S> kTable = table_of(kRows);
+
+}  // namespace
+
+const SettingTable<TrajectoryState>& trajectory_settings() { return kTable; }
+const SettingTable<RunSettings>& run_settings() { return kRunTable; }
+
+std::string TrajectoryState::validate() const {
+    if (std::string e = surface.validate(); !e.empty()) return e;
+    return check_settings(kTable, *this);
+}
+
+std::string TrajectoryState::to_string() const { return encode_settings(kTable, *this); }
+
+bool TrajectoryState::from_string(const std::string& text, TrajectoryState& out, std::string& error) {
+    TrajectoryState s;
+    s.runs.clear();
+    if (!decode_settings(kTable, text, s, error)) return false;
+    if (std::string e = s.validate(); !e.empty()) return error = e, false;
+    out = s;
+    return true;
+}
+
+}  // namespace nabla
