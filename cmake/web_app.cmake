@@ -17,6 +17,7 @@ string(APPEND _shaders "}  // namespace nabla::gfx::shaders\n")
 file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/shaders.h" CONTENT "${_shaders}" @ONLY)
 
 add_library(nabla_gfx STATIC src/gfx/rgba_texture.cpp src/gfx/heatmap_texture.cpp src/gfx/shader_heatmap.cpp)
+nabla_layer(nabla_gfx gfx)
 target_include_directories(nabla_gfx PRIVATE "${CMAKE_BINARY_DIR}/generated")
 target_link_libraries(nabla_gfx PUBLIC nabla_lab nabla_paint)
 
@@ -29,12 +30,15 @@ add_library(nabla_ui STATIC
   src/ui/playground_panel.cpp
   src/ui/trajectory_panel.cpp
   src/ui/widget_map.cpp)
+nabla_layer(nabla_ui ui)
 target_link_libraries(nabla_ui PUBLIC nabla_lab nabla_view_math nabla_gfx imgui)
 
 add_library(nabla_app STATIC src/app/app.cpp)
+nabla_layer(nabla_app app)
 target_link_libraries(nabla_app PUBLIC nabla_ui)
 
 add_executable(nabla_web src/platform/main_web.cpp src/platform/js_bridge.cpp)
+nabla_layer(nabla_web platform)
 target_link_libraries(nabla_web PRIVATE nabla_app)
 target_link_options(nabla_web PRIVATE ${NABLA_WEB_LINK_FLAGS})
 set(NABLA_DIST_DIR "${CMAKE_BINARY_DIR}/dist")

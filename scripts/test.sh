@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds both configurations, and runs every test:
 #   1. native unit tests (GoogleTest, via ctest): engine, parser, lab, CLI
-#   2. browser tests (node --test): the built page in Debian's headless Chromium
+#   2. the same suite again in Debug with AddressSanitizer and UndefinedBehaviorSanitizer (asserts live)
+#   3. browser tests (node --test): the built page in Debian's headless Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -10,6 +11,10 @@ export NODE_PATH=/usr/share/nodejs   # Debian's emscripten needs node modules fr
 cmake --preset native
 cmake --build --preset native
 ctest --preset native
+
+cmake --preset native-asan
+cmake --build --preset native-asan
+ctest --preset native-asan
 
 cmake --preset web
 cmake --build --preset web

@@ -69,7 +69,8 @@ bool GraphLabState::from_string(const std::string& text, GraphLabState& out, std
         } else if (key == "step") {
             char* end = nullptr;
             const long k = std::strtol(value.c_str(), &end, 10);
-            if (value.empty() || *end != '\0' || k < -1 || k > 100000) return error = "step must be an integer >= -1, not '" + value + "'", false;
+            if (value.empty() || *end != '\0' || !GraphLabState::steps.contains(static_cast<double>(k)))
+                return error = "step must be an integer >= " + plain_number(GraphLabState::steps.lo) + ", not '" + value + "'", false;
             next.backprop_step = static_cast<int>(k);
         } else {
             const std::string name = key.rfind("v.", 0) == 0 ? key.substr(2) : key;

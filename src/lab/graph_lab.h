@@ -10,6 +10,7 @@
 
 #include "engine/expression_parser.h"
 #include "engine/gradient_check.h"
+#include "engine/range.h"
 #include "lab/graph_layout.h"
 
 namespace nabla {
@@ -18,6 +19,7 @@ struct GraphLabState {
     std::string expression = "f = (x + y) * z";
     std::vector<std::pair<std::string, double>> values = {{"x", -2}, {"y", 5}, {"z", -4}};
     int backprop_step = -1;  // -1: backprop complete; k >= 0: only the first k gates have propagated
+    static constexpr Range steps{-1, 100000};  // what a link's step= may say
 
     // "expr=f%20%3D%20...&x=-2&y=5&step=-1": for the URL hash, presets and the test hook.
     std::string to_string() const;

@@ -16,18 +16,6 @@ namespace {
 
 using S = PlaygroundState;
 
-// Comma-separated items of a link value: "x1,x2", "4,2".
-std::vector<std::string> items_of(const std::string& v) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= v.size()) {
-        const size_t comma = std::min(v.find(',', start), v.size());
-        out.push_back(v.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
-}
-
 std::string write_features(const S& s) {
     std::string out;
     for (const FeatureRow* f : features_of_set(s.features)) out += (out.empty() ? "" : ",") + std::string(f->key);
@@ -36,7 +24,7 @@ std::string write_features(const S& s) {
 
 bool read_features(const std::string& v, S& s, std::string& error) {
     s.features = 0;
-    for (const std::string& name : items_of(v)) {
+    for (const std::string& name : split_list(v, ',')) {
         const FeatureRow* found = nullptr;
         for (const FeatureRow& f : kFeatures)
             if (name == f.key) found = &f;
@@ -59,7 +47,7 @@ std::string write_layers(const S& s) {
 bool read_layers(const std::string& v, S& s, std::string& error) {
     s.hidden.clear();
     if (v == "none") return true;
-    for (const std::string& item : items_of(v)) {
+    for (const std::string& item : split_list(v, ',')) {
         double width = 0;
         if (!parse_finite(item, width) || width != std::floor(width) || std::fabs(width) > 1e6)
             return error = "layers must look like 4,2, not '" + v + "'", false;

@@ -24,13 +24,7 @@ std::string write_run(const RunSettings& r) {
 
 // The last field, momentum μ, came later: links without it keep working with μ = 0.9.
 bool read_run(const std::string& text, RunSettings& r, std::string& error) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (start <= text.size()) {
-        const size_t colon = std::min(text.find(':', start), text.size());
-        parts.push_back(text.substr(start, colon - start));
-        start = colon + 1;
-    }
+    const std::vector<std::string> parts = split_list(text, ':');
     if (parts.size() != kRunTable.count && parts.size() != kRunTable.count - 1)
         return error = "a run reads optimizer:rate:batch:x:y:momentum, not '" + text + "'", false;
     for (size_t i = 0; i < parts.size(); ++i)
@@ -48,14 +42,11 @@ std::string write_runs(const S& s) {
 
 bool read_runs(const std::string& v, S& s, std::string& error) {
     s.runs.clear();
-    size_t start = 0;
-    while (start <= v.size()) {
-        const size_t semi = std::min(v.find(';', start), v.size());
+    for (const std::string& text : split_list(v, ';')) {
         RunSettings r;
-        if (!read_run(v.substr(start, semi - start), r, error)) return false;
+        if (!read_run(text, r, error)) return false;
         s.runs.push_back(r);
         if (s.runs.size() > kMaxRuns) return error = "at most " + std::to_string(kMaxRuns) + " runs", false;
-        start = semi + 1;
     }
     return true;
 }

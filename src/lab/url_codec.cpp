@@ -1,5 +1,6 @@
 #include "lab/url_codec.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -48,18 +49,23 @@ bool url_decode(const std::string& s, std::string& out) {
 
 std::vector<std::pair<std::string, std::string>> split_query(const std::string& s) {
     std::vector<std::pair<std::string, std::string>> parts;
-    size_t start = 0;
-    while (start <= s.size()) {
-        size_t end = s.find('&', start);
-        if (end == std::string::npos) end = s.size();
-        const std::string item = s.substr(start, end - start);
-        if (!item.empty()) {
-            const size_t eq = item.find('=');
-            parts.emplace_back(item.substr(0, eq), eq == std::string::npos ? "" : item.substr(eq + 1));
-        }
-        start = end + 1;
+    for (const std::string& item : split_list(s, '&')) {
+        if (item.empty()) continue;
+        const size_t eq = item.find('=');
+        parts.emplace_back(item.substr(0, eq), eq == std::string::npos ? "" : item.substr(eq + 1));
     }
     return parts;
+}
+
+std::vector<std::string> split_list(const std::string& s, char separator) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= s.size()) {
+        const size_t end = std::min(s.find(separator, start), s.size());
+        out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
 }
 
 bool parse_finite(const std::string& s, double& out) {

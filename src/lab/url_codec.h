@@ -13,6 +13,8 @@ std::string url_encode(const std::string& s);
 std::string link_encode(const std::string& s);
 bool url_decode(const std::string& s, std::string& out);
 std::vector<std::pair<std::string, std::string>> split_query(const std::string& s);
+// "a,b,,c" split at `separator`: {"a", "b", "", "c"}; "" gives {""}.
+std::vector<std::string> split_list(const std::string& s, char separator);
 // The whole string must be one finite number: "1e-3" yes, "1e999", "nan", "3x", "" no.
 bool parse_finite(const std::string& s, double& out);
 

@@ -59,7 +59,6 @@ void Trainer::reset() {
     shuffle();
     cursor_ = 0;
     steps_ = epochs_ = 0;
-    last_loss_ = last_penalty_ = 0;
     divergence_.clear();
 }
 
@@ -125,9 +124,7 @@ bool Trainer::step() {
             return false;
         }
     }
-    const float penalty = optimizer_->step(*mlp_, desc_.optimizer);
-    last_loss_ = loss;
-    last_penalty_ = penalty;
+    optimizer_->step(*mlp_, desc_.optimizer);
     ++steps_;
     cursor_ += rows;
     if (cursor_ >= n_train) {

@@ -48,8 +48,6 @@ public:
 
     long steps() const { return steps_; }
     long epochs() const { return epochs_; }     // completed passes over the training set
-    double last_loss() const { return last_loss_; }
-    double last_penalty() const { return last_penalty_; }
     bool diverged() const { return !divergence_.empty(); }
     const std::string& divergence() const { return divergence_; }  // what happened and what to try
 
@@ -66,7 +64,6 @@ private:
     Rng rng_;  // shuffles; reseeded by reset() so a run is reproducible
     int cursor_ = 0;
     long steps_ = 0, epochs_ = 0;
-    double last_loss_ = 0, last_penalty_ = 0;
     std::string divergence_;
 
     void shuffle();
