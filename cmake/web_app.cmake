@@ -37,7 +37,7 @@ add_library(nabla_app STATIC src/app/app.cpp)
 nabla_layer(nabla_app app)
 target_link_libraries(nabla_app PUBLIC nabla_ui)
 
-add_executable(nabla_web src/platform/main_web.cpp src/platform/js_bridge.cpp)
+add_executable(nabla_web src/platform/main_web.cpp src/platform/js_bridge.cpp src/platform/input.cpp)
 nabla_layer(nabla_web platform)
 target_link_libraries(nabla_web PRIVATE nabla_app)
 target_link_options(nabla_web PRIVATE ${NABLA_WEB_LINK_FLAGS})

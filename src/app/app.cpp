@@ -53,6 +53,7 @@ struct LabSlot {
     virtual void draw(const ui::Fonts& fonts) = 0;
     virtual void apply_pending(Status& st) = 0;
     virtual bool command(const std::string& kind, const std::string& text, double value, Status& st) = 0;
+    virtual void nav(Nav n) = 0;  // queued like a panel's command
     virtual std::string link() const = 0;
     virtual std::string json() const = 0;
     virtual std::string take_link_request() = 0;
@@ -87,9 +88,17 @@ struct LabOf : LabSlot {
         if (!Lab::parse_command(kind, text, value, c, st.last_error)) return false;
         return apply(c, st);
     }
+    void nav(Nav n) override {
+        typename Lab::Command c;
+        if (lab.nav_command(n, c)) pending.push_back(c);
+    }
     std::string link() const override { return std::string(Lab::name) + ":" + lab.link(); }
     std::string json() const override { return lab.to_json(); }
     std::string take_link_request() override { return lab.take_link_request(); }
+};
+
+struct GraphSlot : LabOf<GraphLab, ui::GraphPanel> {
+    std::string extra_json() const override { return ",\"graph_view\":{\"zoom\":" + format_number(panel.view.zoom) + "}"; }
 };
 
 struct TrajectorySlot : LabOf<TrajectoryLab, ui::TrajectoryPanel> {
@@ -124,6 +133,20 @@ void add_lab(const char* title, const char* kept) {
     g_app->labs.push_back(std::move(slot));
 }
 
+// A presentation clicker sends Page Down / Page Up (some: arrows, Space, Enter); keyboards have the
+// rest. Ignored while a text box has the keyboard, so typing an expression never steps anything.
+void keys(LabSlot& lab) {
+    if (ImGui::GetIO().WantTextInput) return;
+    static const struct {
+        ImGuiKey key;
+        Nav nav;
+    } kKeys[] = {{ImGuiKey_RightArrow, Nav::Next}, {ImGuiKey_Space, Nav::Next},   {ImGuiKey_PageDown, Nav::Next},
+                 {ImGuiKey_LeftArrow, Nav::Back},  {ImGuiKey_PageUp, Nav::Back},  {ImGuiKey_Home, Nav::First},
+                 {ImGuiKey_End, Nav::Last},        {ImGuiKey_Enter, Nav::RunPause}, {ImGuiKey_KeypadEnter, Nav::RunPause}};
+    for (const auto& k : kKeys)
+        if (ImGui::IsKeyPressed(k.key, false)) lab.nav(k.nav);
+}
+
 void header() {
     App& a = *g_app;
     ImGui::PushFont(a.fonts.heading);
@@ -141,7 +164,7 @@ void header() {
 
 void app_init(float pixel_ratio) {
     g_app = new App();
-    add_lab<LabOf<GraphLab, ui::GraphPanel>>("Graph lab", "the default example");
+    add_lab<GraphSlot>("Graph lab", "the default example");
     add_lab<LabOf<PlaygroundLab, ui::PlaygroundPanel>>("Training playground", "the default settings");
     add_lab<TrajectorySlot>("Trajectory lab", "the default runs");
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the page's state lives in its link
@@ -178,6 +201,7 @@ void app_frame() {
         ImGui::EndTabBar();
     }
     ImGui::End();
+    keys(*a.labs[a.tab]);
     for (auto& l : a.labs) {
         l->apply_pending(a.st);
         if (const std::string link = l->take_link_request(); !link.empty()) app_open_link(link);

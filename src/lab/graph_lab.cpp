@@ -181,6 +181,17 @@ bool GraphLab::parse_command(const std::string& kind, const std::string& text, d
     return error = "no command named '" + kind + "'", false;
 }
 
+bool GraphLab::nav_command(Nav nav, GraphCommand& out) const {
+    switch (nav) {
+        case Nav::Next: out = {GraphCommand::StepForward}; return true;
+        case Nav::Back: out = {GraphCommand::StepBack}; return true;
+        case Nav::First: out = {GraphCommand::StepToStart}; return true;
+        case Nav::Last: out = {GraphCommand::StepToEnd}; return true;
+        case Nav::RunPause: return false;
+    }
+    return false;
+}
+
 bool GraphLab::apply(const GraphCommand& c) {
     GraphLabState next = state_;
     switch (c.kind) {

@@ -12,6 +12,7 @@
 #include "engine/gradient_check.h"
 #include "engine/range.h"
 #include "lab/graph_layout.h"
+#include "lab/nav.h"
 
 namespace nabla {
 
@@ -69,6 +70,8 @@ public:
     // The hook's words: expression, value (text: the input), step_forward, step_back, step_start,
     // step_end, preset, state (a link). False with `error` for anything else.
     static bool parse_command(const std::string& kind, const std::string& text, double value, GraphCommand& out, std::string& error);
+    // Keys and clickers step backprop: next, back, to the start, to the end.
+    bool nav_command(Nav nav, GraphCommand& out) const;
 
     const GraphLabState& state() const { return state_; }
     const ParsedExpression& parsed() const { return parsed_; }    // the last expression that parsed

@@ -180,6 +180,18 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
         command);
 }
 
+bool PlaygroundLab::nav_command(Nav nav, PlaygroundCommand& out) const {
+    using namespace playground;
+    switch (nav) {
+        case Nav::Next: out = Step{}; return true;
+        case Nav::First: out = Reset{}; return true;
+        case Nav::RunPause: out = playing_ ? PlaygroundCommand{Pause{}} : PlaygroundCommand{Play{}}; return true;
+        case Nav::Back:
+        case Nav::Last: return false;
+    }
+    return false;
+}
+
 bool PlaygroundLab::parse_command(const std::string& kind, const std::string& text, double value, PlaygroundCommand& out,
                                   std::string& error) {
     using namespace playground;

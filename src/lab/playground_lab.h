@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "lab/nav.h"
 #include "lab/playground_state.h"
 #include "nn/trainer.h"
 
@@ -80,6 +81,9 @@ public:
     // choice by key in text or by index in value). False with `error` for anything else.
     static bool parse_command(const std::string& kind, const std::string& text, double value, PlaygroundCommand& out,
                               std::string& error);
+
+    // Keys and clickers: next = one training step (pausing), first = reset, run/pause.
+    bool nav_command(Nav nav, PlaygroundCommand& out) const;
 
     // Structural: rebuilds the trainer (new weights). Returns false and sets error() when refused.
     bool set_state(const PlaygroundState& next);

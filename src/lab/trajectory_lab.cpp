@@ -284,6 +284,18 @@ bool TrajectoryLab::apply(const TrajectoryCommand& command) {
     return ok;
 }
 
+bool TrajectoryLab::nav_command(Nav nav, TrajectoryCommand& out) const {
+    using namespace trajectory;
+    switch (nav) {
+        case Nav::Next: out = Step{1}; return true;
+        case Nav::First: out = Reset{}; return true;
+        case Nav::RunPause: out = playing_ ? TrajectoryCommand{Pause{}} : TrajectoryCommand{Play{}}; return true;
+        case Nav::Back:
+        case Nav::Last: return false;
+    }
+    return false;
+}
+
 bool TrajectoryLab::parse_command(const std::string& kind, const std::string& text, double value, TrajectoryCommand& out,
                                   std::string& error) {
     using namespace trajectory;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lab/loss_surface.h"
+#include "lab/nav.h"
 #include "lab/trajectory_state.h"
 #include "nn/optimizer.h"
 #include "nn/rng.h"
@@ -83,6 +84,9 @@ public:
     // momentum; text: the run, value: the number, an optimizer by its index).
     static bool parse_command(const std::string& kind, const std::string& text, double value, TrajectoryCommand& out,
                               std::string& error);
+
+    // Keys and clickers: next = one step of every run, first = reset, run/pause.
+    bool nav_command(Nav nav, TrajectoryCommand& out) const;
 
     bool set_state(const TrajectoryState& next);  // restarts every run
     bool load_preset(const std::string& name);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "platform/input.h"
 
 namespace {
 
@@ -37,9 +38,76 @@ EM_JS(int, js_canvas_buffer_width, (), { return Module.canvas.width; });
 EM_JS(int, js_canvas_buffer_height, (), { return Module.canvas.height; });
 EM_JS(void, js_fail, (const char* message), { if (window.nabla) window.nabla._fail(UTF8ToString(message)); });
 
+// Touch, pen and the wheel go to platform/input.cpp instead of Emscripten's GLFW. Touch events
+// on the canvas are cancelled in the capture phase, before GLFW's listeners see them and before
+// the browser makes compatibility mouse events of them; pointer events carry fingers and pens
+// (one is a press, two a pinch). The wheel listener is active (not passive), so preventing the
+// page from scrolling is allowed and logs nothing.
+EM_JS(void, js_install_input, (), {
+    const c = Module.canvas;
+    c.style.touchAction = 'none';
+    const on_canvas = (e) => e.target === c;
+    for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel'])
+        window.addEventListener(type, (e) => { if (on_canvas(e)) { e.preventDefault(); e.stopPropagation(); } },
+                                {capture: true, passive: false});
+    const at = (e) => { const r = c.getBoundingClientRect(); return {x: e.clientX - r.left, y: e.clientY - r.top}; };
+    window.addEventListener('wheel', (e) => {
+        if (!on_canvas(e)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        // Notches as Emscripten's GLFW counts them: 100 px (or 3 lines) a notch, at least one.
+        const per = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 80 : 1 / 100;
+        const notches = (d) => { const v = -d * per; return v === 0 ? 0 : v > 0 ? Math.max(v, 1) : Math.min(v, -1); };
+        const p = at(e);
+        _nabla_input_wheel(p.x, p.y, notches(e.deltaX), notches(e.deltaY));
+    }, {capture: true, passive: false});
+    const fingers = new Map();  // pointerId -> where it is
+    let pressing = false;       // one finger down and still a press (not turned into a pinch)
+    let spread = 0;             // the two fingers' distance at the last move
+    const two = () => { const [a, b] = [...fingers.values()]; return {d: Math.hypot(a.x - b.x, a.y - b.y), x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}; };
+    const pen = (e) => e.pointerType === 'pen' ? 1 : 0;
+    c.addEventListener('pointerdown', (e) => {
+        if (e.pointerType === 'mouse') return;
+        e.preventDefault();
+        if (c.setPointerCapture) c.setPointerCapture(e.pointerId);
+        fingers.set(e.pointerId, at(e));
+        if (fingers.size === 1) {
+            pressing = true;
+            _nabla_input_pointer(0, fingers.get(e.pointerId).x, fingers.get(e.pointerId).y, pen(e));
+        } else if (fingers.size === 2) {
+            if (pressing) _nabla_input_pointer(3, 0, 0, pen(e));  // the first finger's press becomes a pinch
+            pressing = false;
+            spread = two().d;
+        }
+    });
+    c.addEventListener('pointermove', (e) => {
+        if (e.pointerType === 'mouse' || !fingers.has(e.pointerId)) return;
+        fingers.set(e.pointerId, at(e));
+        if (fingers.size === 1 && pressing) {
+            _nabla_input_pointer(1, fingers.get(e.pointerId).x, fingers.get(e.pointerId).y, pen(e));
+        } else if (fingers.size === 2) {
+            const t = two();
+            if (spread > 0 && t.d > 0) _nabla_input_pinch(t.x, t.y, Math.log(t.d / spread));
+            spread = t.d;
+        }
+    });
+    const lift = (e, phase) => {
+        if (e.pointerType === 'mouse' || !fingers.has(e.pointerId)) return;
+        const p = at(e);
+        fingers.delete(e.pointerId);
+        if (pressing && fingers.size === 0) _nabla_input_pointer(phase, p.x, p.y, pen(e));
+        if (fingers.size === 0) pressing = false;
+        spread = 0;
+    };
+    c.addEventListener('pointerup', (e) => lift(e, 2));
+    c.addEventListener('pointercancel', (e) => lift(e, 3));
+});
+
 }  // namespace
 
 namespace nabla {
+
+void bridge_install_input() { js_install_input(); }
 
 void bridge_open_initial_link(const char* link) {
     if (link && *link) app_open_link(link);
@@ -89,5 +157,13 @@ EMSCRIPTEN_KEEPALIVE const char* nabla_last_error() { return nabla::app_last_err
 EMSCRIPTEN_KEEPALIVE int nabla_frame_count() { return g_frames; }
 
 EMSCRIPTEN_KEEPALIVE const char* nabla_drawn_json() { return g_drawn.c_str(); }
+
+EMSCRIPTEN_KEEPALIVE void nabla_input_pointer(int phase, float x, float y, int pen) {
+    nabla::input::pointer(static_cast<nabla::input::Phase>(phase), x, y, pen != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void nabla_input_pinch(float x, float y, float log_ratio) { nabla::input::pinch(x, y, log_ratio); }
+
+EMSCRIPTEN_KEEPALIVE void nabla_input_wheel(float x, float y, float dx, float dy) { nabla::input::wheel(x, y, dx, dy); }
 
 }

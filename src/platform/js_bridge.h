@@ -4,6 +4,8 @@
 
 namespace nabla {
 
+// Touch, pen and wheel listeners on the canvas that feed platform/input.cpp (after ImGui is set up).
+void bridge_install_input();
 // Applies the page's location.hash (web/index.html passes it as argv[1]), if any.
 void bridge_open_initial_link(const char* link);
 // Marks the page ready; mirrors the state into the hash; keeps what the frame asked the GPU to draw

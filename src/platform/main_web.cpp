@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/input.h"
 #include "platform/js_bridge.h"
 
 namespace {
@@ -20,6 +21,7 @@ float g_pixel_ratio = 1;  // device pixels per CSS pixel, as the drawing buffer 
 
 // Emscripten's GLFW reports the mouse in drawing-buffer pixels; ImGui works in CSS pixels.
 void cursor_position(GLFWwindow* window, double x, double y) {
+    nabla::input::note_mouse();
     ImGui_ImplGlfw_CursorPosCallback(window, x / g_pixel_ratio, y / g_pixel_ratio);
 }
 
@@ -51,7 +53,7 @@ void frame() {
     // The backend takes Emscripten's framebuffer size (= the window's) and, while the mouse is
     // outside the canvas, its position unscaled: both corrected for HiDPI here.
     io.DisplayFramebufferScale = canvas.ratio;
-    if (g_pixel_ratio != 1) {
+    if (g_pixel_ratio != 1 && nabla::input::mouse_is_pointer()) {
         double x = 0, y = 0;
         glfwGetCursorPos(g_window, &x, &y);
         io.AddMousePosEvent(static_cast<float>(x / g_pixel_ratio), static_cast<float>(y / g_pixel_ratio));
@@ -92,6 +94,7 @@ int main(int argc, char** argv) {
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     glfwSetCursorPosCallback(g_window, cursor_position);  // replaces the backend's, which it then calls
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    nabla::bridge_install_input();
     nabla::app_init(fit_canvas().ratio.x);  // the pixel ratio the fonts are rasterised for
     nabla::bridge_open_initial_link(argc > 1 ? argv[1] : nullptr);
 

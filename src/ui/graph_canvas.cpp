@@ -167,6 +167,7 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         view.fit_pending = false;
     }
     ImGui::InvisibleButton("canvas_input", avail, ImGuiButtonFlags_MouseButtonLeft);
+    note_widget("graph:canvas");
     const bool hovered = ImGui::IsItemHovered();
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2)) {

@@ -19,11 +19,13 @@ const CHROMIUM_FLAGS = [
 // SwiftShader's own note when a screenshot reads pixels back: not an error of the page.
 const BENIGN = [/GPU stall due to ReadPixels/];
 
-// scale: the device pixel ratio (2 for a laptop's HiDPI screen).
-export async function openApp({ hash = '', width = 1280, height = 720, scale = 1 } = {}) {
+// scale: the device pixel ratio (2 for a laptop's HiDPI screen); touch: a touch screen (a tablet or
+// a phone: touch events, no hover), as Chromium's device emulation gives it.
+export async function openApp({ hash = '', width = 1280, height = 720, scale = 1, touch = false } = {}) {
   const server = await startServer(DIST);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale });
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
+  const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => {
     if ((m.type() === 'error' || m.type() === 'warning') && !BENIGN.some((re) => re.test(m.text()))) problems.push(`${m.type()}: ${m.text()}`);
