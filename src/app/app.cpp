@@ -235,6 +235,8 @@ bool app_command(const std::string& lab, const std::string& kind, const std::str
 
 const std::string& app_last_error() { return g_app->st.last_error; }
 
+void app_notice(const std::string& message) { g_app->st.status = message; }
+
 std::string app_widgets_json() { return ui::widget_map_json(); }
 
 std::string app_link() { return g_app->labs[g_app->tab]->link(); }

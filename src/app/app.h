@@ -17,6 +17,8 @@ std::string app_state_json();
 // its kinds), or lab "app", kind "tab", text a lab's name. False and app_last_error() when refused.
 bool app_command(const std::string& lab, const std::string& kind, const std::string& text, double value);
 const std::string& app_last_error();
+// A message for the header's status line from outside the labs (the browser refused the clipboard).
+void app_notice(const std::string& message);
 // Where the named widgets were drawn last frame (see ui/widget_map.h), for tests that click them.
 std::string app_widgets_json();
 

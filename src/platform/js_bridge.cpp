@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "imgui.h"
 #include "platform/input.h"
 
 namespace {
@@ -15,6 +16,7 @@ int g_frames = 0;
 std::string g_drawn = "{}";  // the last frame's draw counts, as JSON
 std::string g_link;      // the link last written to the hash
 std::string g_returned;  // storage for strings handed to JS
+std::string g_clipboard;  // what a paste brought in, or what ImGui last copied
 
 EM_JS(void, js_mark_ready, (), { if (window.nabla) window.nabla._setReady(); });
 EM_JS(void, js_set_hash, (const char* link), { history.replaceState(null, "", "#" + UTF8ToString(link)); });
@@ -43,6 +45,24 @@ EM_JS(void, js_fail, (const char* message), { if (window.nabla) window.nabla._fa
 // the browser makes compatibility mouse events of them; pointer events carry fingers and pens
 // (one is a press, two a pinch). The wheel listener is active (not passive), so preventing the
 // page from scrolling is allowed and logs nothing.
+// The system clipboard (Emscripten 3.1.6's GLFW clipboard is empty). Paste: Ctrl+V reaches ImGui
+// as a key, and the browser's paste event that follows it (before the next frame) hands over the
+// text, which ImGui then asks for. Copy and cut: ImGui gives the text, navigator.clipboard takes it;
+// where the browser refuses, the header says so.
+EM_JS(void, js_install_clipboard, (), {
+    window.addEventListener('paste', (e) => {
+        if (!e.clipboardData) return;
+        Module.ccall('nabla_clipboard_pasted', null, ['string'], [e.clipboardData.getData('text/plain')]);
+        e.preventDefault();
+    });
+});
+EM_JS(void, js_copy, (const char* text), {
+    const t = UTF8ToString(text);
+    const refused = (why) => Module.ccall('nabla_clipboard_refused', null, ['string'], [String(why)]);
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return refused('this page has no clipboard access (it needs https or 127.0.0.1)');
+    navigator.clipboard.writeText(t).catch((e) => refused(e && e.message ? e.message : e));
+});
+
 EM_JS(void, js_install_input, (), {
     const c = Module.canvas;
     c.style.touchAction = 'none';
@@ -107,7 +127,16 @@ EM_JS(void, js_install_input, (), {
 
 namespace nabla {
 
-void bridge_install_input() { js_install_input(); }
+void bridge_install_input() {
+    js_install_input();
+    js_install_clipboard();
+    ImGuiIO& io = ImGui::GetIO();
+    io.GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
+    io.SetClipboardTextFn = [](void*, const char* text) {
+        g_clipboard = text;
+        js_copy(text);
+    };
+}
 
 void bridge_open_initial_link(const char* link) {
     if (link && *link) app_open_link(link);
@@ -157,6 +186,12 @@ EMSCRIPTEN_KEEPALIVE const char* nabla_last_error() { return nabla::app_last_err
 EMSCRIPTEN_KEEPALIVE int nabla_frame_count() { return g_frames; }
 
 EMSCRIPTEN_KEEPALIVE const char* nabla_drawn_json() { return g_drawn.c_str(); }
+
+EMSCRIPTEN_KEEPALIVE void nabla_clipboard_pasted(const char* text) { g_clipboard = text; }
+
+EMSCRIPTEN_KEEPALIVE void nabla_clipboard_refused(const char* why) {
+    nabla::app_notice(std::string("the browser did not let Nabla copy to the clipboard: ") + why);
+}
 
 EMSCRIPTEN_KEEPALIVE void nabla_input_pointer(int phase, float x, float y, int pen) {
     nabla::input::pointer(static_cast<nabla::input::Phase>(phase), x, y, pen != 0);
