@@ -3,8 +3,8 @@
 // tests; no dependencies beyond node.
 //   node scripts/static_server.mjs DIR [PORT]     (PORT 0 or absent: any free port)
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -13,14 +13,20 @@ const TYPES = {
   '.json': 'application/json', '.ttf': 'font/ttf', '.data': 'application/octet-stream',
 };
 
+// Inside `root` means the root itself or below it: "/srv/web-scalar" is not inside "/srv/web".
+const inside = (root, file) => file === root || file.startsWith(root + sep);
+
 export async function startServer(dir, port = 0) {
-  const root = resolve(dir);
+  const root = await realpath(resolve(dir));
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
-      if (!file.startsWith(root)) { res.writeHead(403).end('forbidden'); return; }
+      if (!inside(root, file)) { res.writeHead(403).end('forbidden'); return; }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      // Symbolic links are followed only where they stay inside the root.
+      file = await realpath(file);
+      if (!inside(root, file)) { res.writeHead(403).end('forbidden'); return; }
       const body = await readFile(file);
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
       res.end(body);
