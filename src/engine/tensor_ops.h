@@ -54,7 +54,7 @@ struct EnumTable<Activation> {
     };
 };
 static_assert(enum_table_complete<Activation>(), "every activation has one row, in order");
-constexpr float kLeakySlope = 0.01f;
+constexpr double kLeakySlope = 0.01;  // cast to T where used: Mlp<double> gets 0.01, not 0.01f
 
 template <class T, class SIn, class ZOut>
 void activation_forward(Activation a, const SIn& S, ZOut& Z) {
@@ -65,7 +65,7 @@ void activation_forward(Activation a, const SIn& S, ZOut& Z) {
     switch (a) {
         case Activation::Linear: Z = S; break;
         case Activation::ReLU: Z = S.array().max(T(0)); break;
-        case Activation::LeakyReLU: Z = (S.array() > T(0)).select(S.array(), S.array() * T(kLeakySlope)); break;
+        case Activation::LeakyReLU: Z = (S.array() > T(0)).select(S.array(), S.array() * static_cast<T>(kLeakySlope)); break;
         case Activation::Tanh: Z = S.array().tanh(); break;
         // exp(-s) overflows to +inf for very negative s and 1/inf = 0: saturates, never NaN.
         case Activation::Sigmoid: Z = (T(1) + (-S.array()).exp()).inverse(); break;
@@ -125,17 +125,24 @@ T sigmoid_bce_with_logits(const SIn& S, const TIn& Tg, DSOut& dS) {
 }
 
 // Softmax + cross-entropy fused on the logits S [B×K], labels[i] ∈ [0, K) stored as T in column 0:
-// loss = logsumexp(s) - s_y, computed with the max subtracted; dLoss/ds = softmax(s) - onehot(y).
+// loss = logsumexp(s) - s_y = log(Σ_j e^(s_j - m)) - (s_y - m) with m the largest logit, so no
+// large m is added and taken away again; and since the largest term is e^0 = 1, the log is
+// log1p(the others' sum): a confident right answer keeps its small loss (3.1e-7, not 0).
+// dLoss/ds = softmax(s) - onehot(y).
 template <class T, class SIn, class LIn, class DSOut>
 T softmax_cross_entropy(const SIn& S, const LIn& labels, DSOut& dS) {
     const T B = static_cast<T>(S.rows());
     T total = 0;
     for (Eigen::Index i = 0; i < S.rows(); ++i) {
-        const T m = S.row(i).maxCoeff();
+        Eigen::Index top = 0;
+        const T m = S.row(i).maxCoeff(&top);
         dS.row(i) = (S.row(i).array() - m).exp();
         const T sum = dS.row(i).sum();
+        T others = 0;  // summed apart: sum − 1 would cancel away the digits of a small loss
+        for (Eigen::Index j = 0; j < S.cols(); ++j)
+            if (j != top) others += dS(i, j);
         const auto y = static_cast<Eigen::Index>(labels(i, 0));
-        total += std::log(sum) + m - S(i, y);
+        total += std::log1p(others) - (S(i, y) - m);
         dS.row(i) /= sum * B;
         dS(i, y) -= T(1) / B;
     }

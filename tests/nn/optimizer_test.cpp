@@ -44,6 +44,23 @@ TEST(Optimizer, UpdateRulesMatchHandComputedSteps) {
     EXPECT_DOUBLE_EQ(run(OptimizerKind::SGD, 0, 1, 0.1, 0.5), 0.95);
 }
 
+// PyTorch rounds 1 - β once, from double: torch.optim.Adam's first second-moment is
+// float(1 - 0.999) · g², and 1 - float(0.999) = 9.99987e-4 made ours drift from it.
+TEST(Optimizer, AdamAndRMSPropRoundOneMinusBetaAsPyTorchDoes) {
+    for (const OptimizerKind kind : {OptimizerKind::Adam, OptimizerKind::RMSProp}) {
+        OptimizerSettings s;
+        s.kind = kind;
+        float w = 1, m = 0, r = 0;
+        const float g = 0.37f;
+        apply_update<float>(s, 1, &w, &g, &m, &r, 1);
+        const double beta = kind == OptimizerKind::Adam ? s.beta2 : s.rho;
+        EXPECT_EQ(r, static_cast<float>(1 - beta) * g * g) << enum_key(kind);
+        if (kind == OptimizerKind::Adam) {
+            EXPECT_EQ(m, static_cast<float>(1 - s.beta1) * g);
+        }
+    }
+}
+
 TEST(Optimizer, SettingsAreValidated) {
     OptimizerSettings s;
     s.learning_rate = NAN;
