@@ -4,7 +4,10 @@
 // this file does not grow when a lab gains a command.
 #include "app/app.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -109,9 +112,22 @@ struct TrajectorySlot : LabOf<TrajectoryLab, ui::TrajectoryPanel> {
     }
 };
 
+// The UI scale's choices: automatic (grows with the window, so a 1920x1080 projector is not tiny), or
+// a fixed percentage of the 17 px text that fits a 1280x720 projector.
+constexpr int kScaleChoices[] = {0, 100, 125, 150, 200};
+constexpr float kBodyPx = 17;
+
+float body_px(int scale_percent, float width, float height) {
+    if (scale_percent > 0) return kBodyPx * scale_percent / 100.0f;
+    const float grow = std::clamp(std::min(width / 1280.0f, height / 720.0f), 1.0f, 2.0f);
+    return std::round(kBodyPx * grow);
+}
+
 struct App {
     std::vector<std::unique_ptr<LabSlot>> labs;
     ui::Fonts fonts;
+    int scale_percent = 0;              // 0: automatic
+    float fonts_px = 0, fonts_ratio = 0;  // what the atlas holds
     size_t tab = 0;
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
     Status st;
@@ -154,6 +170,16 @@ void header() {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextColored(ui::to_vec4(ui::colors::muted), "  backpropagation, gate by gate");
+    // The text size, for the back of a lecture hall.
+    ui::flow(ui::em(7.5f));
+    int choice = 0;
+    for (int i = 0; i < static_cast<int>(std::size(kScaleChoices)); ++i)
+        if (kScaleChoices[i] == a.scale_percent) choice = i;
+    ImGui::SetNextItemWidth(ui::em(7.5f));
+    static const char* const labels[] = {"text: auto", "text 100%", "text 125%", "text 150%", "text 200%"};
+    static_assert(std::size(labels) == std::size(kScaleChoices));
+    if (ImGui::Combo("##scale", &choice, labels, static_cast<int>(std::size(labels)))) a.scale_percent = kScaleChoices[choice];
+    ui::note_widget("app:scale");
     if (!a.st.status.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", a.st.status.c_str());
@@ -162,14 +188,22 @@ void header() {
 
 }  // namespace
 
-void app_init(float pixel_ratio) {
+void app_init() {
     g_app = new App();
     add_lab<GraphSlot>("Graph lab", "the default example");
     add_lab<LabOf<PlaygroundLab, ui::PlaygroundPanel>>("Training playground", "the default settings");
     add_lab<TrajectorySlot>("Trajectory lab", "the default runs");
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the page's state lives in its link
-    ui::apply_theme();
-    g_app->fonts = ui::load_fonts(17.0f, pixel_ratio);
+}
+
+bool app_fit(float css_width, float css_height, float pixel_ratio) {
+    App& a = *g_app;
+    const float px = body_px(a.scale_percent, css_width, css_height);
+    if (px == a.fonts_px && pixel_ratio == a.fonts_ratio) return false;
+    a.fonts = ui::load_fonts(px, pixel_ratio);
+    ui::apply_theme(px / kBodyPx);
+    a.fonts_px = px, a.fonts_ratio = pixel_ratio;
+    return true;
 }
 
 void app_frame() {

@@ -8,7 +8,12 @@
 
 namespace nabla {
 
-void app_init(float pixel_ratio = 1);  // device pixels per CSS pixel, for the fonts
+void app_init();
+// Before each frame, outside ImGui::NewFrame/Render: the canvas in CSS pixels and the device pixels
+// per CSS pixel. Loads the fonts again when the UI scale, the window (auto scale) or the ratio
+// (browser zoom, a move to another screen) asks for other sizes; true then, and the platform
+// uploads the new font texture.
+bool app_fit(float css_width, float css_height, float pixel_ratio);
 void app_frame();        // between ImGui::NewFrame() and ImGui::Render()
 
 // The active lab's state and results as JSON (for the test hook).

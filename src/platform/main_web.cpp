@@ -46,6 +46,10 @@ void frame() {
     const Canvas canvas = fit_canvas();
     const int width = canvas.width, height = canvas.height;
     g_pixel_ratio = canvas.ratio.x;
+    if (nabla::app_fit(width / canvas.ratio.x, height / canvas.ratio.y, canvas.ratio.x)) {  // new text sizes
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -95,7 +99,7 @@ int main(int argc, char** argv) {
     glfwSetCursorPosCallback(g_window, cursor_position);  // replaces the backend's, which it then calls
     ImGui_ImplOpenGL3_Init("#version 300 es");
     nabla::bridge_install_input();
-    nabla::app_init(fit_canvas().ratio.x);  // the pixel ratio the fonts are rasterised for
+    nabla::app_init();
     nabla::bridge_open_initial_link(argc > 1 ? argv[1] : nullptr);
 
     // Emscripten's main loop: the browser calls frame() once per animation frame; main returns

@@ -109,7 +109,9 @@ std::string gate_name(const GraphLab& lab, int node) {
 // of a lecture hall: then it stays readable and starts at the top left (drag to see the rest).
 void fit(GraphView& view, const GraphLayout& L, ImVec2 avail) {
     const ImVec2 ws = world_size(L);
-    view.zoom = std::clamp(std::min(avail.x / ws.x, avail.y / ws.y), 0.62f, 1.35f);
+    // The readable range grows with the UI scale (em / 17 px), so a projector's larger text is the graph's too.
+    const float scale = em() / 17.0f;
+    view.zoom = std::clamp(std::min(avail.x / ws.x, avail.y / ws.y), 0.62f * scale, 1.35f * scale);
     view.pan = ImVec2(std::max(0.0f, (avail.x - ws.x * view.zoom) * 0.5f), std::max(0.0f, (avail.y - ws.y * view.zoom) * 0.5f));
 }
 
@@ -178,7 +180,7 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     if (hovered && io.MouseWheel != 0) {
         // Zoom about the cursor, so the point under it stays put.
         const float old_zoom = view.zoom;
-        view.zoom = std::clamp(view.zoom * std::pow(1.12f, io.MouseWheel), 0.2f, 3.0f);
+        view.zoom = std::clamp(view.zoom * std::pow(1.12f, io.MouseWheel), 0.2f * em() / 17.0f, 3.0f * em() / 17.0f);
         const ImVec2 m(io.MousePos.x - origin.x - view.pan.x, io.MousePos.y - origin.y - view.pan.y);
         view.pan.x -= m.x * (view.zoom / old_zoom - 1);
         view.pan.y -= m.y * (view.zoom / old_zoom - 1);

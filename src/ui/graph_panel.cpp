@@ -1,5 +1,6 @@
 #include "ui/graph_panel.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -66,9 +67,9 @@ void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCo
     ImGui::Spacing();
     heading(fonts, "Inputs  (drag or double-click to type)");
     if (!ImGui::BeginTable("inputs", 3, ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, 56);
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, em(3.3f));
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("grad", ImGuiTableColumnFlags_WidthFixed, 84);
+    ImGui::TableSetupColumn("grad", ImGuiTableColumnFlags_WidthFixed, em(5));
     const ScalarGraph& g = lab.parsed().graph;
     for (const auto& [name, value] : lab.state().values) {
         ImGui::TableNextRow();
@@ -157,25 +158,45 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
         view.fit_pending = true;
         shown_expression = lab.state().expression;
     }
-    // Everything fits on a 1280x720 projector without scrolling: the sidebar holds what the user
-    // sets, the canvas what the engine computed, the strip below it how backprop got there.
-    const float sidebar = 360;
-    ImGui::BeginChild("graph_sidebar", ImVec2(sidebar, 0), false);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const Layout layout = layout_for(avail);
+    if (layout == Layout::Stacked) {
+        // One column that scrolls: the graph first, the stepper under it (a thumb reaches it), then
+        // what the user sets and the check.
+        ImGui::BeginChild("graph_column", ImVec2(0, 0), false);
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float least = 300 + em(3);  // the picture inside the frame and its legend: at least 300 px
+        draw_graph_canvas(lab, view, fonts, ImVec2(width, std::clamp(width + em(2), least, std::max(least, avail.y * 0.62f))));
+        stepper_section(lab, fonts, commands);
+        expression_section(*this, lab, fonts, commands);
+        presets_section(lab, fonts, commands);
+        inputs_section(lab, fonts, commands);
+        check_section(lab, fonts);
+        ImGui::EndChild();
+        return;
+    }
+    // Everything fits a projector without scrolling: the sidebar holds what the user sets, the
+    // canvas what the engine computed, the strip below it how backprop got there (side by side
+    // when wide; one above the other, scrolling, on a 1024-wide projector).
+    ImGui::BeginChild("graph_sidebar", ImVec2(layout == Layout::Wide ? em(21) : em(17), 0), false);
     presets_section(lab, fonts, commands);
     expression_section(*this, lab, fonts, commands);
     inputs_section(lab, fonts, commands);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    const float strip = 210;
+    const float strip = layout == Layout::Wide ? em(12.4f) : em(16);
     draw_graph_canvas(lab, view, fonts, ImVec2(0, -strip));
     ImGui::BeginChild("graph_strip", ImVec2(0, 0), false);
-    if (ImGui::BeginTable("strip", 2, ImGuiTableFlags_SizingStretchSame)) {
+    if (layout == Layout::Wide && ImGui::BeginTable("strip", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
         stepper_section(lab, fonts, commands);
         ImGui::TableNextColumn();
         check_section(lab, fonts);
         ImGui::EndTable();
+    } else if (layout == Layout::Compact) {
+        stepper_section(lab, fonts, commands);
+        check_section(lab, fonts);
     }
     ImGui::EndChild();
     ImGui::EndGroup();

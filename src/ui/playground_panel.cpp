@@ -59,79 +59,94 @@ bool combo(const char* id, E value, int& index) {
     return ImGui::Combo(id, &index, enum_labels<E>(), enum_count<E>());
 }
 
-// The top bar: what a teacher touches while the class watches.
+// The top bar: what a teacher touches while the class watches. It wraps onto more lines where the
+// window is narrow; each line leaves room under it for the captions.
 void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, em(1.45f)));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    auto label_width = [](const char* text) { return ImGui::CalcTextSize(text).x; };
     const bool playing = lab.playing();
-    if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Train", ImVec2(96, 0)))
+    if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Train", ImVec2(em(5.6f), 0)))
         commands.push_back(playing ? PlaygroundCommand{playground::Pause{}} : PlaygroundCommand{playground::Play{}});
     note_widget("pg:play");
-    ImGui::SameLine();
+    flow(em(3.5f));
     if (ImGui::Button("Step")) commands.push_back(playground::Step{});
     note_widget("pg:step");
-    ImGui::SameLine();
+    flow(em(3.5f));
     if (ImGui::Button("Reset")) commands.push_back(playground::Reset{});
     note_widget("pg:reset");
-    ImGui::SameLine();
     const Trainer& t = lab.trainer();
-    ImGui::Text("  epoch %ld   step %ld  ", t.epochs(), t.steps());
-    ImGui::SameLine();
+    char counters[64];
+    std::snprintf(counters, sizeof counters, "epoch %ld   step %ld", t.epochs(), t.steps());
+    flow(label_width(counters));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(counters);
 
     double lr = lab.state().learning_rate;
+    flow(label_width("learning rate") + gap + em(7));
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("learning rate");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(120);
+    ImGui::SetNextItemWidth(em(7));
     if (slider("##lr", row("lr"), lr, "%.5g")) commands.push_back(playground::Set{&row("lr"), lr});
     note_widget("pg:lr");
-    ImGui::SameLine();
 
     int batch = t.desc().batch_size;
     const int n = t.data().train.size();
+    flow(label_width("batch") + gap + em(8.8f));
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("batch");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(150);
+    ImGui::SetNextItemWidth(em(8.8f));
     const ImVec2 slider_at = ImGui::GetCursorScreenPos();
     if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? "%d (full batch)" : "%d"))
         commands.push_back(playground::Set{&row("batch"), static_cast<double>(batch)});
     note_widget("pg:batch");
     // The two ends named as in lecture 000: one sample per step is SGD, all of them is gradient descent.
-    ImGui::GetWindowDrawList()->AddText(ImVec2(slider_at.x, slider_at.y + ImGui::GetFrameHeight()), colors::muted, "SGD");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(ImVec2(slider_at.x, slider_at.y + ImGui::GetFrameHeight()), colors::muted, "SGD");
     const char* full = "full-batch GD";
-    ImGui::GetWindowDrawList()->AddText(ImVec2(slider_at.x + 150 - ImGui::CalcTextSize(full).x, slider_at.y + ImGui::GetFrameHeight()),
-                                        colors::muted, full);
-    ImGui::SameLine();
+    dl->AddText(ImVec2(slider_at.x + em(8.8f) - label_width(full), slider_at.y + ImGui::GetFrameHeight()), colors::muted, full);
 
     // What each unlabelled control is, under it, as the batch slider's ends are named.
     auto caption = [](const char* text) {
         ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetItemRectMin().x + 2, ImGui::GetItemRectMax().y), colors::muted, text);
     };
     int opt = 0;
-    ImGui::SetNextItemWidth(100);
+    flow(em(5.9f));
+    ImGui::SetNextItemWidth(em(5.9f));
     if (combo("##optimizer", lab.state().optimizer, opt)) commands.push_back(playground::Set{&row("opt"), static_cast<double>(opt)});
     note_widget("pg:optimizer");
     caption("optimizer");
-    ImGui::SameLine();
     int act = 0;
-    ImGui::SetNextItemWidth(100);
+    flow(em(5.9f));
+    ImGui::SetNextItemWidth(em(5.9f));
     if (combo("##activation", lab.state().activation, act)) commands.push_back(playground::Set{&row("act"), static_cast<double>(act)});
+    note_widget("pg:activation");
     caption("activation");
-    ImGui::SameLine();
     int reg = 0;
     double rate = lab.state().regularization_rate;
     const bool penalised = lab.state().regularization != Regularization::None;
-    ImGui::SetNextItemWidth(penalised ? 62.0f : 80.0f);
+    flow(penalised ? em(3.6f) + em(4.2f) + gap : em(4.7f));
+    ImGui::BeginGroup();
+    ImGui::SetNextItemWidth(penalised ? em(3.6f) : em(4.7f));
     if (combo("##reg", lab.state().regularization, reg)) commands.push_back(playground::Set{&row("reg"), static_cast<double>(reg)});
+    note_widget("pg:penalty");
     caption("penalty");
     if (penalised) {
-        ImGui::SameLine(0, 4);
-        ImGui::SetNextItemWidth(72);
+        ImGui::SameLine(0, em(0.25f));
+        ImGui::SetNextItemWidth(em(4.2f));
         if (slider("##rate", row("rate"), rate, "%.3g")) commands.push_back(playground::Set{&row("rate"), rate});
         caption("\xCE\xBB rate");
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
+    ImGui::EndGroup();
+    flow(em(6));
+    ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x, em(6), em(9)));
     ImGui::SliderInt("##speed", &p.steps_per_frame, 1, 500, "speed %d", ImGuiSliderFlags_Logarithmic);
+    note_widget("pg:speed");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("training steps per frame (each frame trains for at most 10 ms)");
     caption("steps/frame");
+    ImGui::PopStyleVar();
 }
 
 void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
@@ -188,14 +203,14 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
     auto percent = [&](const char* label, const char* key, double value) {
         const Range lim = row(key).slider_limits();
         int v = static_cast<int>(std::lround(value * 100));
-        ImGui::SetNextItemWidth(-70);
+        ImGui::SetNextItemWidth(-em(4.1f));
         if (ImGui::SliderInt(label, &v, static_cast<int>(lim.lo * 100), static_cast<int>(lim.hi * 100), "%d %%"))
             commands.push_back(playground::Set{&row(key), v / 100.0});
     };
     percent("noise", "noise", s.noise);
     int points = s.points;
     const Range points_range = row("points").slider_limits();
-    ImGui::SetNextItemWidth(-70);
+    ImGui::SetNextItemWidth(-em(4.1f));
     if (ImGui::SliderInt("points", &points, static_cast<int>(points_range.lo), static_cast<int>(points_range.hi)))
         commands.push_back(playground::Set{&row("points"), static_cast<double>(points)});
     percent("train %", "train", s.train_fraction);
@@ -206,13 +221,13 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         bool on = s.features & kFeatures[i].bit;
         if (ImGui::Checkbox(kFeatures[i].label, &on))
             rebuild(lab, commands, [](PlaygroundState& st, int k) { st.features ^= kFeatures[k].bit; }, i);
-        if (i % 2 == 0 && i + 1 < kFeatureCount) ImGui::SameLine(110);
+        if (i % 2 == 0 && i + 1 < kFeatureCount) ImGui::SameLine(em(6.5f));
     }
 }
 
-// The inspector gets what the network diagram does not need (40 px a neuron in the widest layer),
-// between these bounds: a small network leaves room for the whole table of incoming weights.
-constexpr float kInspectorMinHeight = 178, kInspectorMaxHeight = 330;
+// The inspector gets what the network diagram does not need (2.35 em a neuron in the widest layer),
+// between these bounds (in em): a small network leaves room for the whole table of incoming weights.
+constexpr float kInspectorMinHeight = 10.5f, kInspectorMaxHeight = 19.4f;
 
 // The signature panel: one neuron, one sample, every quantity of backprop in lecture 000's notation.
 void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCommand>& commands) {
@@ -298,12 +313,13 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     const std::vector<int>& sizes = mlp.desc().sizes;
     const int columns = static_cast<int>(sizes.size());
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float top = 26;  // room for the +/- buttons over each hidden layer
+    const float top = em(1.55f);  // room for the +/- buttons over each hidden layer
     const int widest = *std::max_element(sizes.begin(), sizes.end());
-    const float inspector_height = std::clamp(ImGui::GetContentRegionAvail().y - (widest * 40.0f + top + 24), kInspectorMinHeight, kInspectorMaxHeight);
+    const float inspector_height = std::clamp(ImGui::GetContentRegionAvail().y - (widest * em(2.35f) + top + em(1.4f)),
+                                              em(kInspectorMinHeight), em(kInspectorMaxHeight));
     const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - inspector_height);
-    const float spacing = std::min(40.0f, (avail.y - top - 8) / widest);
-    const float box = std::max(6.0f, std::min(30.0f, spacing - 5));
+    const float spacing = std::min(em(2.35f), (avail.y - top - 8) / widest);
+    const float box = std::max(6.0f, std::min(em(1.75f), spacing - 5));
     const float gap = (avail.x - box) / std::max(1, columns - 1);
     auto centre = [&](int col, int row) {
         const float height = sizes[col] * spacing;
@@ -357,7 +373,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
             }
         } else if (col + 1 < columns) {  // +/- neurons over each hidden layer
             const ImVec2 c = centre(col, 0);
-            ImGui::SetCursorScreenPos(ImVec2(c.x - 22, origin.y));
+            ImGui::SetCursorScreenPos(ImVec2(c.x - em(1.3f), origin.y));
             ImGui::PushID(col);
             if (ImGui::SmallButton("+") && s.hidden[col - 1] < NetworkLimits::neurons.hi)
                 rebuild(lab, commands, [](PlaygroundState& st, int k) { ++st.hidden[k]; }, col - 1);
@@ -441,7 +457,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         ImGui::PopStyleColor();
     }
     // The output takes what the two plots under it leave (each at least kMinPlotHeight tall).
-    constexpr float kMinPlotHeight = 92, kPlotLabels = 3 * 7;
+    const float kMinPlotHeight = em(5.4f), kPlotLabels = em(1.25f);
     const float side = std::floor(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - 2 * kMinPlotHeight - kPlotLabels));
     const PlaygroundState& s = lab.state();
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + side, a.y + side);
@@ -559,13 +575,31 @@ void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
 
 void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     refresh_textures(lab);
+    const Layout layout = layout_for(ImGui::GetContentRegionAvail());
+    if (layout == Layout::Stacked) {
+        // One column that scrolls: the controls, the output with its loss plots, the network and
+        // its inspector, the data. Each part gets the height it needs, whatever the window's.
+        ImGui::BeginChild("pg_column", ImVec2(0, 0), false);
+        controls(*this, lab, commands);
+        ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
+        const float width = ImGui::GetContentRegionAvail().x;
+        ImGui::BeginChild("pg_output", ImVec2(width, width + em(14)), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        output_column(*this, lab, fonts, commands);
+        ImGui::EndChild();
+        ImGui::BeginChild("pg_network", ImVec2(width, em(28)), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        network_column(*this, lab, fonts, commands);
+        ImGui::EndChild();
+        data_column(*this, lab, fonts, commands);
+        ImGui::EndChild();
+        return;
+    }
     controls(*this, lab, commands);
     ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));  // room for the SGD / full-batch labels
-    ImGui::BeginChild("pg_data", ImVec2(230, 0), false);
+    ImGui::BeginChild("pg_data", ImVec2(layout == Layout::Wide ? em(13.5f) : em(11.5f), 0), false);
     data_column(*this, lab, fonts, commands);
     ImGui::EndChild();
     ImGui::SameLine();
-    const float right = 400;
+    const float right = layout == Layout::Wide ? em(23.5f) : em(19.5f);
     ImGui::BeginChild("pg_network", ImVec2(ImGui::GetContentRegionAvail().x - right - 8, 0), false, ImGuiWindowFlags_NoScrollbar);
     network_column(*this, lab, fonts, commands);
     ImGui::EndChild();

@@ -35,6 +35,7 @@ const ImWchar* lecture_glyphs() {
 
 Fonts load_fonts(float body_px, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
     // Rasterised for the screen's device pixels and scaled back to CSS pixels for layout: crisp
     // text on a laptop's HiDPI screen, the same layout everywhere.
     const float ratio = pixel_ratio > 1 ? pixel_ratio : 1.0f;
@@ -64,9 +65,22 @@ void heading(const Fonts& fonts, const char* text) {
     ImGui::PopFont();
 }
 
-void apply_theme() {
-    ImGui::StyleColorsLight();
+Layout layout_for(ImVec2 avail) {
+    if (avail.x >= em(70) && avail.y >= em(28)) return Layout::Wide;
+    if (avail.x >= em(50) && avail.y >= em(28)) return Layout::Compact;
+    return Layout::Stacked;
+}
+
+void flow(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float after = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    if (after + width <= right) ImGui::SameLine();
+}
+
+void apply_theme(float scale) {
     ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
+    ImGui::StyleColorsLight();
     s.WindowRounding = 0;
     s.FrameRounding = 4;
     s.GrabRounding = 4;
@@ -88,6 +102,7 @@ void apply_theme() {
     c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
     c[ImGuiCol_Border] = ImVec4(0.75f, 0.75f, 0.78f, 1);
     s.FrameBorderSize = 1;
+    s.ScaleAllSizes(scale);
 }
 
 }  // namespace nabla::ui

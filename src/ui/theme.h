@@ -14,9 +14,24 @@ struct Fonts {
 };
 
 // Loads the fonts embedded at /fonts (see cmake/emscripten_flags.cmake) with the glyphs the
-// lecture notation needs (× − ∂ σ ŷ ←), or ImGui's default font if they are missing.
+// lecture notation needs (× − ∂ σ ŷ ←), or ImGui's default font if they are missing. Clears the
+// atlas first, so a new UI scale or device pixel ratio loads them again.
 Fonts load_fonts(float body_px, float pixel_ratio = 1);
-void apply_theme();
+// The theme at a UI scale: paddings, spacings and roundings grow with the text.
+void apply_theme(float scale = 1);
+
+// Sizes are written in font units, so a UI scale or a longer translation moves everything together:
+// em(10) is ten times the body text's height.
+inline float em(float n = 1) { return n * ImGui::GetFontSize(); }
+
+// How a lab arranges itself in the space it has: side by side on a desktop or a projector, a
+// narrower sidebar on a 1024-wide projector, one scrolling column on a phone or a tablet held upright.
+enum class Layout { Wide, Compact, Stacked };
+Layout layout_for(ImVec2 avail);
+
+// Lays the next item of `width` beside the last one if it fits on the line, else on a new line:
+// a toolbar wraps instead of running off the right edge.
+void flow(float width);
 
 // A section title in the heading font ("Data", "Runs", "Expression").
 void heading(const Fonts& fonts, const char* text);

@@ -58,29 +58,35 @@ void arrow(ImDrawList* dl, ImVec2 from, ImVec2 to, ImU32 color, float thickness,
 }
 
 void controls(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<TrajectoryCommand>& commands) {
+    // A toolbar that wraps where the window is narrow (a phone, a tablet held upright).
+    const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+    const bool playing = lab.playing();
+    if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Run", ImVec2(em(5.3f), 0)))
+        commands.push_back(playing ? TrajectoryCommand{trajectory::Pause{}} : TrajectoryCommand{trajectory::Play{}});
+    note_widget("tr:play");
+    flow(em(3.5f));
+    if (ImGui::Button("Step")) commands.push_back(trajectory::Step{1});
+    note_widget("tr:step");
+    flow(em(3.5f));
+    if (ImGui::Button("Reset")) commands.push_back(trajectory::Reset{});
+    note_widget("tr:reset");
+    char steps[32];
+    std::snprintf(steps, sizeof steps, "step %ld", lab.steps());
+    flow(ImGui::CalcTextSize(steps).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(steps);
+    flow(em(6));
+    ImGui::SetNextItemWidth(em(6));
+    ImGui::SliderInt("##tr_speed", &p.steps_per_frame, 1, 50, "speed %d", ImGuiSliderFlags_Logarithmic);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("steps per frame for every run");
+    flow(ImGui::CalcTextSize("Presets:").x);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Presets:");
     for (const std::string& name : TrajectoryLab::preset_names()) {
-        ImGui::SameLine();
+        flow(ImGui::CalcTextSize(TrajectoryLab::preset_title(name)).x + pad);
         if (ImGui::Button(TrajectoryLab::preset_title(name))) commands.push_back(trajectory::Preset{name});
         note_widget("tr:preset:" + name);
     }
-    ImGui::SameLine(0, 24);
-    const bool playing = lab.playing();
-    if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Run", ImVec2(90, 0)))
-        commands.push_back(playing ? TrajectoryCommand{trajectory::Pause{}} : TrajectoryCommand{trajectory::Play{}});
-    note_widget("tr:play");
-    ImGui::SameLine();
-    if (ImGui::Button("Step")) commands.push_back(trajectory::Step{1});
-    note_widget("tr:step");
-    ImGui::SameLine();
-    if (ImGui::Button("Reset")) commands.push_back(trajectory::Reset{});
-    note_widget("tr:reset");
-    ImGui::SameLine();
-    ImGui::Text("  step %ld  ", lab.steps());
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
-    ImGui::SliderInt("##tr_speed", &p.steps_per_frame, 1, 50, "speed %d", ImGuiSliderFlags_Logarithmic);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("steps per frame for every run");
 }
 
 void surface_settings(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
@@ -95,7 +101,7 @@ void surface_settings(const TrajectoryLab& lab, const Fonts& fonts, std::vector<
     ImGui::TextWrapped("%s", enum_row(s.kind).help);
     ImGui::PopStyleColor();
     if (lab.surface().data_driven()) {
-        ImGui::SetNextItemWidth(140);
+        ImGui::SetNextItemWidth(em(8.2f));
         const Range points = lab_row("points").slider_limits();
         if (ImGui::SliderInt("##samples", &s.points, static_cast<int>(points.lo), static_cast<int>(points.hi), "%d samples")) changed = true;
         note_widget("tr:points");
@@ -106,7 +112,7 @@ void surface_settings(const TrajectoryLab& lab, const Fonts& fonts, std::vector<
         if (ImGui::SmallButton("new data (seed)")) ++s.seed, changed = true;
     } else if (s.kind == SurfaceKind::Bowl) {
         const Range kappa = lab_row("kappa").slider_limits();
-        ImGui::SetNextItemWidth(-120);
+        ImGui::SetNextItemWidth(-em(7));
         if (ImGui::SliderScalar("condition \xCE\xBA", ImGuiDataType_Double, &s.condition, &kappa.lo, &kappa.hi, "%.3g",
                                 ImGuiSliderFlags_Logarithmic))
             changed = true;
@@ -139,7 +145,7 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         ImGui::SameLine();
         const std::string label = run_label(lab, i) + (t.diverged.empty() ? "" : "  \xE2\x80\x94 diverged");
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(t.diverged.empty() ? colors::text : colors::bad));
-        const bool clicked = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(ImGui::GetContentRegionAvail().x - 30, 0));
+        const bool clicked = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(ImGui::GetContentRegionAvail().x - em(1.8f), 0));
         ImGui::PopStyleColor();
         if (clicked)
             commands.push_back(trajectory::SelectRun{i});
@@ -147,7 +153,7 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         ImGui::SameLine();
         if (ImGui::SmallButton("\xC3\x97") && lab.run_count() > 1) commands.push_back(trajectory::RemoveRun{i});
         int rule = static_cast<int>(r.optimizer);
-        ImGui::SetNextItemWidth(124);
+        ImGui::SetNextItemWidth(em(7.3f));
         if (ImGui::Combo("##rule", &rule, enum_labels<OptimizerKind>(), enum_count<OptimizerKind>()))
             commands.push_back(trajectory::Set{i, &run_row("optimizer"), static_cast<double>(rule)});
         note_widget("tr:optimizer:" + std::to_string(i));
@@ -356,7 +362,7 @@ void surface_mouse(TrajectoryPanel& p, const PlaneMap& map, const TrajectoryLab&
 
 void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<TrajectoryCommand>& commands) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float legend = 86;
+    const float legend = std::clamp(avail.x - 300, em(2.9f), em(5));  // narrower on a phone, so the surface keeps 300 px
     const ImVec2 size(std::max(100.0f, avail.x - legend), std::max(100.0f, avail.y));
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
     if (p.view_for != lab.state().surface.key()) {
@@ -375,7 +381,7 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     paths(dl, map, lab);
     next_step_arrows(dl, map, lab);
     dl->PopClipRect();
-    legend_bar(dl, ImVec2(b.x + 8, a.y + 20), ImVec2(b.x + 22, b.y - 20), st);
+    legend_bar(dl, ImVec2(b.x + 8, a.y + em(1.2f)), ImVec2(b.x + 8 + em(0.8f), b.y - em(1.2f)), st);
     dl->AddText(ImVec2(b.x + 4, a.y), colors::muted, "loss");
     surface_mouse(p, map, lab, commands);
 }
@@ -396,7 +402,7 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
     std::vector<double> x(longest);
     for (size_t k = 0; k < longest; ++k) x[k] = static_cast<double>(k);
     for (PlotSeries& s : series) s.y.resize(longest, NAN);
-    line_plot("tr_loss", ImVec2(ImGui::GetContentRegionAvail().x, 192), x, series, p.log_loss, "iteration",
+    line_plot("tr_loss", ImVec2(ImGui::GetContentRegionAvail().x, em(11.3f)), x, series, p.log_loss, "iteration",
               "L \xE2\x88\x92 L(min)", &p.log_loss);
     // The numbers behind Figure 3: the noisy path is the long one.
     if (ImGui::BeginTable("tr_runs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame)) {
@@ -428,8 +434,8 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
     auto key = [&](ImU32 c, bool dashed, const char* text) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float y = at.y + ImGui::GetTextLineHeight() / 2;
-        arrow(dl, ImVec2(at.x, y), ImVec2(at.x + 30, y), c, 2.5f, dashed);
-        ImGui::Dummy(ImVec2(34, 0));
+        arrow(dl, ImVec2(at.x, y), ImVec2(at.x + em(1.8f), y), c, 2.5f, dashed);
+        ImGui::Dummy(ImVec2(em(2), 0));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", text);
     };
@@ -459,22 +465,47 @@ ImU32 run_color(int run) {
 }
 
 void TrajectoryPanel::draw(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
-    controls(*this, lab, commands);  // refusals show on the app's status line, until the next accepted change
-    ImGui::BeginChild("tr_left", ImVec2(320, 0), false);
+    // Refusals show on the app's status line, until the next accepted change.
+    const Layout layout = layout_for(ImGui::GetContentRegionAvail());
+    const ImGuiWindowFlags picture = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    if (layout == Layout::Stacked) {
+        // One column that scrolls: the controls, the surface, the losses, then the settings.
+        ImGui::BeginChild("tr_column", ImVec2(0, 0), false);
+        controls(*this, lab, commands);
+        const float width = ImGui::GetContentRegionAvail().x;
+        ImGui::BeginChild("tr_surface", ImVec2(width, std::max(em(5) + 300, std::min(width * 0.9f, em(36)))), false, picture);
+        surface_view(*this, lab, commands);
+        ImGui::EndChild();
+        loss_column(*this, lab, fonts);
+        surface_settings(lab, fonts, commands);
+        ImGui::Spacing();
+        run_rows(*this, lab, fonts, commands);
+        ImGui::EndChild();
+        return;
+    }
+    controls(*this, lab, commands);
+    // Wide: settings | surface | losses. Compact (a 1024-wide projector): one scrolling column of
+    // settings and losses beside the surface, which keeps most of the width.
+    ImGui::BeginChild("tr_left", ImVec2(layout == Layout::Wide ? em(19) : em(17.5f), 0), false);
     surface_settings(lab, fonts, commands);
     ImGui::Spacing();
     run_rows(*this, lab, fonts, commands);
+    if (layout == Layout::Compact) {
+        ImGui::Spacing();
+        loss_column(*this, lab, fonts);
+    }
     ImGui::EndChild();
     ImGui::SameLine();
-    const float right = 310;
-    ImGui::BeginChild("tr_surface", ImVec2(ImGui::GetContentRegionAvail().x - right - 8, 0), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float right = layout == Layout::Wide ? em(18.2f) + 8 : 0;
+    ImGui::BeginChild("tr_surface", ImVec2(ImGui::GetContentRegionAvail().x - right, 0), false, picture);
     surface_view(*this, lab, commands);
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("tr_loss", ImVec2(0, 0), false);
-    loss_column(*this, lab, fonts);
-    ImGui::EndChild();
+    if (layout == Layout::Wide) {
+        ImGui::SameLine();
+        ImGui::BeginChild("tr_loss", ImVec2(0, 0), false);
+        loss_column(*this, lab, fonts);
+        ImGui::EndChild();
+    }
 }
 
 }  // namespace nabla::ui
