@@ -235,6 +235,7 @@ void app_frame() {
         ImGui::EndTabBar();
     }
     ImGui::End();
+    ui::touch_scroll();
     keys(*a.labs[a.tab]);
     for (auto& l : a.labs) {
         l->apply_pending(a.st);

@@ -16,6 +16,10 @@ void pointer(Phase phase, float x, float y, bool pen);
 void pinch(float x, float y, float log_spread_ratio);
 // The mouse wheel, in notches (positive: away from the user, zoom in), at (x, y).
 void wheel(float x, float y, float dx, float dy);
+// ImGui's GLFW backend adds GLFW's cursor position every frame while the mouse has not entered the
+// canvas; after it, a finger's position is added again so the two do not fight. Call after
+// ImGui_ImplGlfw_NewFrame().
+void after_backend_new_frame();
 // The mouse moved (GLFW's path): it is the pointer again.
 void note_mouse();
 // True unless a finger or pen was the last to move the pointer (the HiDPI mouse fix-up then waits).

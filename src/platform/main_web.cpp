@@ -53,6 +53,7 @@ void frame() {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    nabla::input::after_backend_new_frame();
     ImGuiIO& io = ImGui::GetIO();
     // The backend takes Emscripten's framebuffer size (= the window's) and, while the mouse is
     // outside the canvas, its position unscaled: both corrected for HiDPI here.

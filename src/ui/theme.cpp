@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "imgui_internal.h"  // the hovered window and its scroll, for touch_scroll()
+
 namespace nabla::ui {
 
 namespace {
@@ -69,6 +71,18 @@ Layout layout_for(ImVec2 avail) {
     if (avail.x >= em(70) && avail.y >= em(28)) return Layout::Wide;
     if (avail.x >= em(50) && avail.y >= em(28)) return Layout::Compact;
     return Layout::Stacked;
+}
+
+void touch_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource != ImGuiMouseSource_TouchScreen || !io.MouseDown[ImGuiMouseButton_Left] || io.MouseDelta.y == 0) return;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.ActiveId != 0 && (!g.ActiveIdWindow || g.ActiveId != g.ActiveIdWindow->MoveId)) return;  // a widget has the finger
+    for (ImGuiWindow* w = g.HoveredWindow; w; w = w->ParentWindow)
+        if (w->ScrollMax.y > 0) {
+            ImGui::SetScrollY(w, w->Scroll.y - io.MouseDelta.y);
+            return;
+        }
 }
 
 void flow(float width) {

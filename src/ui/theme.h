@@ -29,6 +29,10 @@ inline float em(float n = 1) { return n * ImGui::GetFontSize(); }
 enum class Layout { Wide, Compact, Stacked };
 Layout layout_for(ImVec2 avail);
 
+// A finger dragged over no widget scrolls the window under it, as a phone's page would (ImGui
+// scrolls by wheel and scrollbar only). Call once a frame, after the windows are drawn.
+void touch_scroll();
+
 // Lays the next item of `width` beside the last one if it fits on the line, else on a new line:
 // a toolbar wraps instead of running off the right edge.
 void flow(float width);

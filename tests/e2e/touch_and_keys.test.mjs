@@ -136,3 +136,26 @@ test('Enter runs and pauses the trajectory lab; Right steps it; the wheel logs n
   assert.ok(after[1] - after[0] < (before[1] - before[0]) * 0.8, 'the wheel zooms in');
   assert.deepEqual(desk.problems, [], 'no "passive event listener" error');
 });
+
+test('on a phone a finger scrolls the one-column layout; a tap still presses', async () => {
+  const phone = await openApp({ touch: true, width: 390, height: 844 });
+  try {
+    const { page } = phone;
+    const cdp = await page.context().newCDPSession(page);
+    await tap(page, 'tab:playground');
+    assert.equal((await state(page)).lab, 'playground');
+    const before = (await widgets(page))['pg:output'];
+    // Up from low on the screen, between widgets (the output heading's row is text, not a widget).
+    const x = 200, y = before[1] - 10;
+    await touchPath(page, cdp, [{ x, y }, { x, y: y - 60 }, { x, y: y - 120 }, { x, y: y - 180 }]);
+    const after = (await widgets(page))['pg:output'];
+    assert.ok(after[1] < before[1] - 100, `the column scrolled: output at y ${before[1]} -> ${after[1]}`);
+    await screenshot(page, 'touch-phone-scrolled.png');
+    const layers = (await state(page)).playground.layers.length;
+    await tap(page, 'pg:layer+');  // now on screen, scrolled up into view
+    assert.equal((await state(page)).playground.layers.length, layers + 1);
+    assert.deepEqual(phone.problems, []);
+  } finally {
+    await phone.close();
+  }
+});
