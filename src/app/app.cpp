@@ -16,6 +16,7 @@
 #include "lab/json_writer.h"
 #include "lab/playground_lab.h"
 #include "lab/trajectory_lab.h"
+#include "lab/url_codec.h"
 #include "ui/graph_panel.h"
 #include "ui/playground_panel.h"
 #include "ui/theme.h"
@@ -53,7 +54,7 @@ struct LabSlot {
     virtual ~LabSlot() = default;
     virtual const char* name() const = 0;  // in links and the hook
     virtual void frame(double deadline_ms) = 0;
-    virtual void draw(const ui::Fonts& fonts) = 0;
+    virtual void draw(const ui::Fonts& fonts, bool presenting) = 0;
     virtual void apply_pending(Status& st) = 0;
     virtual bool command(const std::string& kind, const std::string& text, double value, Status& st) = 0;
     virtual void nav(Nav n) = 0;  // queued like a panel's command
@@ -71,7 +72,10 @@ struct LabOf : LabSlot {
 
     const char* name() const override { return Lab::name; }
     void frame(double deadline_ms) override { lab.frame(panel.steps_per_frame, now_ms, deadline_ms); }
-    void draw(const ui::Fonts& fonts) override { panel.draw(lab, fonts, pending); }
+    void draw(const ui::Fonts& fonts, bool presenting) override {
+        panel.presenting = presenting;
+        panel.draw(lab, fonts, pending);
+    }
     bool apply(const typename Lab::Command& c, Status& st) {
         const bool ok = lab.apply(c);
         if (!ok) {
@@ -117,16 +121,23 @@ struct TrajectorySlot : LabOf<TrajectoryLab, ui::TrajectoryPanel> {
 constexpr int kScaleChoices[] = {0, 100, 125, 150, 200};
 constexpr float kBodyPx = 17;
 
-float body_px(int scale_percent, float width, float height) {
-    if (scale_percent > 0) return kBodyPx * scale_percent / 100.0f;
+// Presenting: at least one and a half times the text, for the back of the hall.
+float body_px(int scale_percent, bool presenting, float width, float height) {
     const float grow = std::clamp(std::min(width / 1280.0f, height / 720.0f), 1.0f, 2.0f);
-    return std::round(kBodyPx * grow);
+    const float px = scale_percent > 0 ? kBodyPx * scale_percent / 100.0f : std::round(kBodyPx * grow);
+    return presenting ? std::max(px, std::round(kBodyPx * 1.5f)) : px;
 }
+
+// The app's own part of a link, after the lab's state: "&ui.present=1&ui.text=150". The "ui."
+// keys cannot clash with a lab's (no expression name has a dot).
+constexpr const char* kPresentKey = "ui.present";
+constexpr const char* kTextKey = "ui.text";
 
 struct App {
     std::vector<std::unique_ptr<LabSlot>> labs;
     ui::Fonts fonts;
     int scale_percent = 0;              // 0: automatic
+    bool presenting = false;            // presentation mode: the lab's picture fills the window
     float fonts_px = 0, fonts_ratio = 0;  // what the atlas holds
     size_t tab = 0;
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
@@ -161,6 +172,7 @@ void keys(LabSlot& lab) {
                  {ImGuiKey_End, Nav::Last},        {ImGuiKey_Enter, Nav::RunPause}, {ImGuiKey_KeypadEnter, Nav::RunPause}};
     for (const auto& k : kKeys)
         if (ImGui::IsKeyPressed(k.key, false)) lab.nav(k.nav);
+    if (ImGui::IsKeyPressed(ImGuiKey_P, false)) g_app->presenting = !g_app->presenting;  // P: present
 }
 
 void header() {
@@ -168,8 +180,14 @@ void header() {
     ImGui::PushFont(a.fonts.heading);
     ImGui::TextUnformatted("\xE2\x88\x87 Nabla");
     ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextColored(ui::to_vec4(ui::colors::muted), "  backpropagation, gate by gate");
+    if (!a.presenting) {
+        ImGui::SameLine();
+        ImGui::TextColored(ui::to_vec4(ui::colors::muted), "  backpropagation, gate by gate");
+    }
+    const char* present = a.presenting ? "\xE2\x96\xA0 End presentation (P)" : "\xE2\x96\xB6 Present (P)";
+    ui::flow(ImGui::CalcTextSize(present).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(present)) a.presenting = !a.presenting;
+    ui::note_widget("app:present");
     // The text size, for the back of a lecture hall.
     ui::flow(ui::em(7.5f));
     int choice = 0;
@@ -198,7 +216,7 @@ void app_init() {
 
 bool app_fit(float css_width, float css_height, float pixel_ratio) {
     App& a = *g_app;
-    const float px = body_px(a.scale_percent, css_width, css_height);
+    const float px = body_px(a.scale_percent, a.presenting, css_width, css_height);
     if (px == a.fonts_px && pixel_ratio == a.fonts_ratio) return false;
     a.fonts = ui::load_fonts(px, pixel_ratio);
     ui::apply_theme(px / kBodyPx);
@@ -227,7 +245,7 @@ void app_frame() {
             ui::note_widget(std::string("tab:") + l.name());
             if (open) {
                 if (!a.select_tab) a.tab = i;
-                l.draw(a.fonts);
+                l.draw(a.fonts, a.presenting);
                 ImGui::EndTabItem();
             }
         }
@@ -274,10 +292,31 @@ void app_notice(const std::string& message) { g_app->st.status = message; }
 
 std::string app_widgets_json() { return ui::widget_map_json(); }
 
-std::string app_link() { return g_app->labs[g_app->tab]->link(); }
+std::string app_link() {
+    const App& a = *g_app;
+    std::string link = a.labs[a.tab]->link();
+    if (a.presenting) link += std::string("&") + kPresentKey + "=1";
+    if (a.scale_percent > 0) link += std::string("&") + kTextKey + "=" + std::to_string(a.scale_percent);
+    return link;
+}
 
-bool app_open_link(const std::string& link) {
+bool app_open_link(const std::string& full_link) {
     App& a = *g_app;
+    // The app's own keys first; the rest is the lab's.
+    std::string link;
+    for (const std::string& part : split_list(full_link, '&')) {
+        const size_t eq = part.find('=');
+        const std::string key = part.substr(0, eq), value = eq == std::string::npos ? "" : part.substr(eq + 1);
+        if (key == kPresentKey) {
+            a.presenting = value == "1";
+        } else if (key == kTextKey) {
+            a.scale_percent = 0;
+            for (const int choice : kScaleChoices)
+                if (value == std::to_string(choice)) a.scale_percent = choice;
+        } else {
+            link += (link.empty() ? "" : "&") + part;
+        }
+    }
     const size_t colon = link.find(':');
     LabSlot* l = colon == std::string::npos ? nullptr : lab_named(link.substr(0, colon));
     if (!l) {

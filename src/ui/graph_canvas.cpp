@@ -164,7 +164,9 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     ImGui::BeginChild("graph_canvas", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (avail.x != view.fitted_size.x || avail.y != view.fitted_size.y) view.fit_pending = true;
     if (view.fit_pending) {
+        view.fitted_size = avail;
         fit(view, L, ImVec2(avail.x, avail.y - ImGui::GetTextLineHeightWithSpacing() - 8));  // above the legend
         view.fit_pending = false;
     }

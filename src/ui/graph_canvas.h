@@ -14,6 +14,7 @@ struct GraphView {
     ImVec2 pan = {0, 0};
     float zoom = 1;
     bool fit_pending = true;  // fit the whole graph on the next frame (new expression, double-click)
+    ImVec2 fitted_size;       // the canvas size it was fitted to: a new layout or text size fits again
 };
 
 void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts, ImVec2 size);

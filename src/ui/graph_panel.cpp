@@ -92,9 +92,8 @@ void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCo
     ImGui::EndTable();
 }
 
-void stepper_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
-    ImGui::Spacing();
-    heading(fonts, "Backprop, one gate at a time");
+// Start / Back / Step / End and where backprop is: the stepper without its heading.
+void stepper_buttons(const GraphLab& lab, std::vector<GraphCommand>& commands) {
     const float w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
     if (ImGui::Button("\xE2\x87\xA4 Start", ImVec2(w, 0))) commands.push_back({GraphCommand::StepToStart});
     note_widget("step:start");
@@ -121,6 +120,12 @@ void stepper_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphC
     } else {
         ImGui::TextWrapped("Every gradient is known.");
     }
+}
+
+void stepper_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    ImGui::Spacing();
+    heading(fonts, "Backprop, one gate at a time");
+    stepper_buttons(lab, commands);
 }
 
 void check_section(const GraphLab& lab, const Fonts& fonts) {
@@ -159,6 +164,11 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
         shown_expression = lab.state().expression;
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (presenting) {  // the graph fills the window; the stepper under it, for the clicker's audience
+        draw_graph_canvas(lab, view, fonts, ImVec2(0, -em(3.4f)));
+        stepper_buttons(lab, commands);
+        return;
+    }
     const Layout layout = layout_for(avail);
     if (layout == Layout::Stacked) {
         // One column that scrolls: the graph first, the stepper under it (a thumb reaches it), then

@@ -18,6 +18,7 @@ struct GraphPanel {
     std::string shown_draft;       // the lab's draft last copied into `expression`
     std::string shown_expression;  // the expression whose layout the view last fitted
     int steps_per_frame = 0;       // nothing runs between frames in the Graph lab
+    bool presenting = false;       // presentation mode: the graph and the stepper only
 
     void draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands);
 };

@@ -443,7 +443,10 @@ void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side
     dl->AddText(ImVec2(a.x + 8, a.y + 6), IM_COL32(200, 40, 40, 255), label);
 }
 
-void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
+// The output with the loss and gradient plots under it, or beside it (presentation mode, where the
+// window is wider than tall once the controls are above).
+void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands,
+                   bool plots_beside = false) {
     const HistoryPoint& h = lab.history().back();
     const Trainer& t = lab.trainer();
     const bool regression = t.data().train.regression();
@@ -458,7 +461,9 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     }
     // The output takes what the two plots under it leave (each at least kMinPlotHeight tall).
     const float kMinPlotHeight = em(5.4f), kPlotLabels = em(1.25f);
-    const float side = std::floor(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - 2 * kMinPlotHeight - kPlotLabels));
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    const float side = std::floor(plots_beside ? std::min(room.y, room.x - em(16))
+                                               : std::min(room.x, room.y - 2 * kMinPlotHeight - kPlotLabels));
     const PlaygroundState& s = lab.state();
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + side, a.y + side);
     // The output at full resolution through our fragment shader: the engine's grid interpolated,
@@ -521,6 +526,10 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     }
     if (picked.x >= 0) dl->AddCircle(picked, 8, colors::highlight, 0, 3);
     if (clicked && nearest >= 0) commands.push_back(playground::SelectSample{nearest});
+    if (plots_beside) {
+        ImGui::SetCursorScreenPos(ImVec2(a.x + side + em(1), a.y));
+        ImGui::BeginChild("pg_plots", ImVec2(0, side), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    }
     std::vector<double> x;
     PlotSeries train{"train loss", IM_COL32(40, 40, 40, 255), {}}, test{"test loss", IM_COL32(200, 60, 60, 255), {}};
     for (const HistoryPoint& hp : lab.history()) x.push_back(hp.epoch), train.y.push_back(hp.train_loss), test.y.push_back(hp.test_loss);
@@ -537,6 +546,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         norms.push_back(std::move(series));
     }
     line_plot("grads", ImVec2(w, plot_height), x, norms, true, "epoch", "\xE2\x80\x96" "dC/dW\xE2\x80\x96" " per layer (log)");
+    if (plots_beside) ImGui::EndChild();
 }
 
 }  // namespace
@@ -575,6 +585,14 @@ void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
 
 void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     refresh_textures(lab);
+    if (presenting) {  // the output and its plots fill what the controls leave
+        controls(*this, lab, commands);
+        ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
+        ImGui::BeginChild("pg_output", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        output_column(*this, lab, fonts, commands, ImGui::GetContentRegionAvail().x > ImGui::GetContentRegionAvail().y);
+        ImGui::EndChild();
+        return;
+    }
     const Layout layout = layout_for(ImGui::GetContentRegionAvail());
     if (layout == Layout::Stacked) {
         // One column that scrolls: the controls, the output with its loss plots, the network and

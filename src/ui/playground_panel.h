@@ -29,6 +29,7 @@ struct PlaygroundPanel {
     std::string textures_state;  // the state string the textures were made for
     bool log_loss = false;
     int steps_per_frame = 25;    // the speed control; the app also caps each frame's time
+    bool presenting = false;     // presentation mode: the controls and the output only
 
     void draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
 

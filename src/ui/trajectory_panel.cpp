@@ -365,9 +365,10 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     const float legend = std::clamp(avail.x - 300, em(2.9f), em(5));  // narrower on a phone, so the surface keeps 300 px
     const ImVec2 size(std::max(100.0f, avail.x - legend), std::max(100.0f, avail.y));
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
-    if (p.view_for != lab.state().surface.key()) {
+    if (p.view_for != lab.state().surface.key() || p.view_size.x != size.x || p.view_size.y != size.y) {
         p.view = fit_view(lab.surface().default_view(), size.x, size.y);
         p.view_for = lab.state().surface.key();
+        p.view_size = size;
     }
     const gfx::HeatmapStyle st = surface_picture(p, lab, size);
     ImGui::SetCursorScreenPos(a);
@@ -468,6 +469,13 @@ void TrajectoryPanel::draw(const TrajectoryLab& lab, const Fonts& fonts, std::ve
     // Refusals show on the app's status line, until the next accepted change.
     const Layout layout = layout_for(ImGui::GetContentRegionAvail());
     const ImGuiWindowFlags picture = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    if (presenting) {  // the surface and its paths fill what the controls leave
+        controls(*this, lab, commands);
+        ImGui::BeginChild("tr_surface", ImVec2(0, 0), false, picture);
+        surface_view(*this, lab, commands);
+        ImGui::EndChild();
+        return;
+    }
     if (layout == Layout::Stacked) {
         // One column that scrolls: the controls, the surface, the losses, then the settings.
         ImGui::BeginChild("tr_column", ImVec2(0, 0), false);

@@ -17,10 +17,12 @@ struct TrajectoryPanel {
     gfx::ShaderHeatmap surface;
     View view;                     // the part of parameter space shown
     std::string view_for;          // the surface the view was fitted to
+    ImVec2 view_size;              // and the picture's size: a new layout or text size fits again
     std::string rendered_for;      // the surface, view and size the texture shows
     bool log_loss = true;
     bool start_all = true;         // a click moves every run's start (else the selected run's)
     int steps_per_frame = 2;       // the speed control
+    bool presenting = false;       // presentation mode: the controls and the surface only
     bool dragging = false;
 
     void draw(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands);
