@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian bookworm packages, pinned. apt checks each .deb against the archive's signed hashes.
-# Chromium moves with bookworm-security (old builds leave the archive), so when the pinned build is
-# gone the current security build is taken and the change is printed.
+# The browsers and the X server move with bookworm-security (old builds leave the archive), so when
+# a pinned build of one of them is gone the current security build is taken and the change is printed.
 APT_PINNED=(
   emscripten=3.1.6~dfsg-5          # em++ 3.1.6, clang 14, binaryen 108
   libeigen3-dev=3.4.0-4
@@ -22,9 +22,13 @@ APT_PINNED=(
   make
 )
 APT_TEST=(
-  chromium=156.0.8078.79-1~deb12u1
+  chromium=156.0.8078.108-1~deb12u1
+  firefox-esr=153.7.0esr-1~deb12u1        # Firefox's engine (Gecko), driven over WebDriver BiDi
+  webkit2gtk-driver=2.50.6-1~deb12u2     # Safari's engine (WebKitGTK) and its WebDriver
+  xvfb=2:21.1.7-3+deb12u13               # a display for Firefox's WebGL 2 and WebKitGTK
   glslang-tools=12.0.0-2          # glslangValidator: compiles shaders/ in the unit tests
 )
+MOVING=(chromium firefox-esr webkit2gtk-driver xvfb)  # taken at the archive's version when the pin is gone
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
@@ -51,12 +55,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   $SUDO apt-get update -q
   if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"; then
-    # Retry with the pinned Chromium replaced by the archive's current build (see above).
+    # Retry with the pinned browsers replaced by the archive's current builds (see above).
     fallback=()
     for p in "${missing[@]}"; do
-      if [[ $p == chromium=* ]]; then
-        echo "install-deps: pinned $p is no longer in the archive; taking $(apt-cache policy chromium | awk '/Candidate/{print $2}')"
-        fallback+=(chromium)
+      name=${p%%=*}
+      if [[ " ${MOVING[*]} " == *" $name "* && $p == *=* ]]; then
+        echo "install-deps: pinned $p is no longer in the archive; taking $(apt-cache policy "$name" | awk '/Candidate/{print $2}')"
+        fallback+=("$name")
       else
         fallback+=("$p")
       fi
@@ -65,7 +70,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ $want_test = 1 ] && [ ! -d tests/e2e/node_modules/playwright-core ]; then
+if [ $want_test = 1 ] && { [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/puppeteer-core ] ||
+                            [ ! -d tests/e2e/node_modules/selenium-webdriver ]; }; then
   # package-lock.json pins exact versions with sha512 integrity; npm ci refuses anything else.
   (cd tests/e2e && npm ci --no-audit --no-fund)
 fi

@@ -2,7 +2,8 @@
 # Installs what is missing, builds both configurations, and runs every test:
 #   1. native unit tests (GoogleTest, via ctest): engine, parser, lab, CLI
 #   2. the same suite again in Debug with AddressSanitizer and UndefinedBehaviorSanitizer (asserts live)
-#   3. browser tests (node --test): the built page in Debian's headless Chromium
+#   3. browser tests (node --test): the built page in Debian's headless Chromium, and a smoke test in
+#      Firefox ESR and WebKitGTK, which need a display for WebGL 2: the whole run is under xvfb-run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -19,4 +20,4 @@ ctest --preset native-asan
 cmake --preset web
 cmake --build --preset web
 cd tests/e2e
-node --test --test-concurrency=1
+xvfb-run -a -s "-screen 0 1400x900x24" node --test --test-concurrency=1

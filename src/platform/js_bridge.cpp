@@ -13,6 +13,7 @@
 namespace {
 
 int g_frames = 0;
+constexpr int kSettledFrames = 3;
 std::string g_drawn = "{}";  // the last frame's draw counts, as JSON
 std::string g_link;      // the link last written to the hash
 std::string g_returned;  // storage for strings handed to JS
@@ -146,7 +147,9 @@ void bridge_open_initial_link(const char* link) {
 void bridge_after_frame(int vertices, int indices, int draw_calls) {
     g_drawn = "{\"vertices\":" + std::to_string(vertices) + ",\"indices\":" + std::to_string(indices) +
               ",\"draw_calls\":" + std::to_string(draw_calls) + "}";
-    if (++g_frames == 1) js_mark_ready();
+    // Ready once the layout has settled: the first frame loads the fonts at the window's size and
+    // ImGui sizes its windows over the next ones (WebKit showed no tab bar at the first frame).
+    if (++g_frames == kSettledFrames) js_mark_ready();
     const std::string link = app_link();
     if (link != g_link) {
         g_link = link;

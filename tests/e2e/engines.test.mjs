@@ -1,0 +1,117 @@
+// The page in Firefox's and Safari's engines (Debian's Firefox ESR and WebKitGTK, see engines.mjs):
+// a smoke test of every lab with real mouse and keyboard input, and each lab's first picture
+// compared with Chromium's pixel by pixel. Classrooms are full of iPads and Macs; nothing else
+// tells us when a change breaks them.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, SHOTS, frames } from './browser.mjs';
+import { openEngine } from './engines.mjs';
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+const chromium = await openApp();  // the reference pictures, and a canvas to compare PNGs on
+after(() => chromium.close());
+
+// The share of pixels whose colour differs by more than `tolerance` in some channel.
+async function differing(a, b, tolerance = 64) {
+  return chromium.page.evaluate(async ([a64, b64, tol]) => {
+    const decode = async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = new OffscreenCanvas(img.width, img.height);
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      return g.getImageData(0, 0, img.width, img.height);
+    };
+    const [p, q] = [await decode(a64), await decode(b64)];
+    if (p.width !== q.width || p.height !== q.height) return { size: [p.width, p.height, q.width, q.height] };
+    let off = 0;
+    for (let i = 0; i < p.data.length; i += 4)
+      if (Math.max(Math.abs(p.data[i] - q.data[i]), Math.abs(p.data[i + 1] - q.data[i + 1]), Math.abs(p.data[i + 2] - q.data[i + 2])) > tol) ++off;
+    return { share: off / (p.width * p.height) };
+  }, [a.toString('base64'), b.toString('base64'), tolerance]);
+}
+
+async function settle(engine, n = 6) {
+  const start = await engine.evaluate(() => window.nabla.frames());
+  for (let k = 0; k < 200 && (await engine.evaluate(() => window.nabla.frames())) < start + n; ++k) await sleep(25);
+}
+const stateOf = (engine) => engine.evaluate(() => window.nabla.state());
+const widgetsOf = (engine) => engine.evaluate(() => window.nabla.widgets());
+async function clickWidget(engine, name, fx = 0.5, fy = 0.5) {
+  const r = (await widgetsOf(engine))[name];
+  assert.ok(r, `${engine.name}: widget ${name} is on screen`);
+  await engine.click(r[0] + r[2] * fx, r[1] + r[3] * fy);
+  await settle(engine);
+}
+
+const LINKS = {
+  graph: 'graph:expr=f%20%3D%20(x%20%2B%20y)%20*%20z&x=-2&y=5&z=-4',
+  playground: 'playground:data=circle&points=500&noise=0&train=0.5&seed=1&features=x1,x2&layers=4,2&act=tanh&lr=0.03&batch=10&opt=sgd&reg=none&rate=0.001',
+  trajectory: 'trajectory:surface=bowl&points=32&noise=0.5&kappa=10&seed=1&sampling=1&runs=sgd:0.1:1:-2.5:1.5:0.9',
+};
+
+for (const name of ['firefox', 'webkit']) {
+  test(`${name}: every lab works with a real mouse and keyboard`, async () => {
+    const engine = await openEngine(name);
+    try {
+      await settle(engine);
+      assert.equal((await stateOf(engine)).lab, 'graph');
+      await clickWidget(engine, 'preset:E2');
+      const g = (await stateOf(engine)).graph;
+      assert.ok(Math.abs(g.output.value - 0.7311) < 1e-4, `E2 by a click: ${g.output.value}`);
+      await clickWidget(engine, 'expression', 0.97, 0.25);
+      await engine.type('*2');
+      await settle(engine);
+      assert.match((await stateOf(engine)).graph.draft, /\*2$/, 'typed into the expression box');
+      await engine.press('Escape');
+      await clickWidget(engine, 'step:forward');
+      await clickWidget(engine, 'step:forward');
+      assert.equal((await stateOf(engine)).graph.backprop.done, 1);
+
+      await clickWidget(engine, 'tab:playground');
+      assert.equal((await stateOf(engine)).lab, 'playground');
+      await clickWidget(engine, 'pg:step');
+      assert.equal((await stateOf(engine)).playground.steps, 1);
+      await clickWidget(engine, 'tab:trajectory');
+      assert.equal((await stateOf(engine)).lab, 'trajectory');
+      const steps = (await stateOf(engine)).trajectory.steps;
+      await clickWidget(engine, 'tr:step');
+      assert.equal((await stateOf(engine)).trajectory.steps, steps + 1);
+      assert.deepEqual(engine.problems, []);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test(`${name}: each lab's first picture matches Chromium's`, async () => {
+    const pictures = [];
+    for (const [lab, link] of Object.entries(LINKS)) {
+      const engine = await openEngine(name, { hash: link });
+      try {
+        await settle(engine, 10);
+        const mine = await engine.screenshot();
+        await chromium.page.goto(chromium.url + '#' + link);
+        await chromium.page.reload();
+        await chromium.page.waitForFunction(() => window.nabla && window.nabla.ready);
+        await frames(chromium.page, 10);
+        const reference = await chromium.page.screenshot();
+        mkdirSync(SHOTS, { recursive: true });
+        writeFileSync(join(SHOTS, `engine-${name}-${lab}.png`), mine);
+        pictures.push(mine);
+        const d = await differing(mine, reference);
+        const fine = await differing(mine, reference, 8);
+        console.log(`${name} ${lab}: ${(100 * fine.share).toFixed(2)} % differ by more than 8 of 255`);
+        assert.equal(d.size, undefined, `${lab}: sizes differ ${d.size}`);
+        console.log(`${name} ${lab}: ${(100 * d.share).toFixed(2)} % of pixels differ from Chromium's`);
+        assert.ok(d.share < 0.03, `${lab}: ${(100 * d.share).toFixed(2)} % of pixels differ`);
+      } finally {
+        await engine.close();
+      }
+    }
+    // The comparison can fail: two different labs are far apart.
+    assert.ok((await differing(pictures[0], pictures[1])).share > 0.1);
+  });
+}
