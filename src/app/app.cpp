@@ -43,6 +43,15 @@ struct Status {
     std::string last_error;  // for the hook
 };
 
+// The header shows a refusal on one line: a tampered link may carry any amount of text. Cut at a
+// character boundary (never inside a UTF-8 sequence) and marked.
+std::string bounded(const std::string& s, size_t max_bytes = 240) {
+    if (s.size() <= max_bytes) return s;
+    size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 double now_ms() {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -200,7 +209,7 @@ void header() {
     ui::note_widget("app:scale");
     if (!a.st.status.empty()) {
         ImGui::SameLine();
-        ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", a.st.status.c_str());
+        ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", bounded(a.st.status).c_str());
     }
 }
 

@@ -35,6 +35,8 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
         double v = 0;
         if (eq == std::string::npos || eq == 0 || !parse_finite(a.substr(eq + 1), v))
             return err << "nabla grad: expected name=number, got '" << a << "'\n", 2;
+        for (const auto& [name, given] : values)
+            if (name == a.substr(0, eq)) return err << "nabla grad: " << name << " is given twice\n", 2;
         values.emplace_back(a.substr(0, eq), v);
     }
     if (!have_expression) return err << kUsage, 2;

@@ -76,6 +76,8 @@ bool GraphLabState::from_string(const std::string& text, GraphLabState& out, std
             const std::string name = key.rfind("v.", 0) == 0 ? key.substr(2) : key;
             double v = 0;
             if (!parse_finite(value, v)) return error = "the value of " + name + " must be a finite number, not '" + value + "'", false;
+            for (const auto& [given, x] : next.values)
+                if (given == name) return error = name + " is set twice", false;
             next.values.emplace_back(name, v);
         }
     }
@@ -232,6 +234,18 @@ bool GraphLab::apply(const GraphCommand& c) {
         case GraphCommand::LoadState: {
             std::string why;
             if (!GraphLabState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
+            // A misspelt input (X=3 for x) would otherwise be dropped in silence and x kept at 1.
+            ParseError perr;
+            const ParsedExpression parsed = parse_expression(next.expression, perr);
+            if (parsed.ok())
+                for (const auto& [name, v] : next.values)
+                    if (parsed.graph.find_input(name) < 0) {
+                        std::string inputs;
+                        for (const int id : parsed.inputs) inputs += (inputs.empty() ? "" : ", ") + parsed.graph.node(id).name;
+                        return error_ = "cannot read the link: it sets " + name + ", which is not an input of " + next.expression +
+                                        " (its inputs: " + inputs + ")",
+                               false;
+                    }
             return load(next);
         }
     }

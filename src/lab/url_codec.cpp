@@ -69,7 +69,24 @@ std::vector<std::string> split_list(const std::string& s, char separator) {
 }
 
 bool parse_finite(const std::string& s, double& out) {
-    if (s.empty() || std::isspace(static_cast<unsigned char>(s[0])) != 0) return false;
+    // Decimal only: [+-] digits [. digits] [e [+-] digits]. strtod alone also takes "0x10", "inf",
+    // leading spaces and "1e", which a link or a CLI argument should not mean.
+    size_t i = 0, digits = 0;
+    auto run = [&] {
+        size_t n = 0;
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) != 0) ++i, ++n;
+        return n;
+    };
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    digits += run();
+    if (i < s.size() && s[i] == '.') ++i, digits += run();
+    if (digits == 0) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        if (run() == 0) return false;
+    }
+    if (i != s.size()) return false;
     char* end = nullptr;
     out = std::strtod(s.c_str(), &end);
     return *end == '\0' && std::isfinite(out);

@@ -61,6 +61,15 @@ TEST(Cli, BadInputExitsNonZeroWithTheParserMessage) {
     EXPECT_EQ(run({}).code, 2);
 }
 
+TEST(Cli, NumbersAreStrictAndInputsGivenOnce) {
+    CliRun hex = run({"grad", "x * y", "x=0x10", "y=2"});  // strtod alone reads 16
+    EXPECT_EQ(hex.code, 2);
+    EXPECT_NE(hex.err.find("expected name=number, got 'x=0x10'"), std::string::npos) << hex.err;
+    CliRun twice = run({"grad", "x * y", "x=1", "x=2", "y=3"});
+    EXPECT_EQ(twice.code, 2);
+    EXPECT_NE(twice.err.find("x is given twice"), std::string::npos) << twice.err;
+}
+
 TEST(Cli, NonFiniteOutputIsReportedNotSilent) {
     const CliRun r = run({"grad", "f = log(x)", "x=-1"});
     EXPECT_EQ(r.code, 3);

@@ -102,6 +102,9 @@ TEST(GraphLab, StateStringRoundTripsAndTamperedLinksAreRefused) {
         {"expr=x%zz", "cannot read the link: bad %-escape in 'expr'"},
         {"expr=x*y&step=-7", "cannot read the link: step must be an integer >= -1, not '-7'"},
         {"expr=(x", "expected ')' at 3: the '(' at 1 is not closed"},
+        {"expr=x*y&X=3&y=2", "cannot read the link: it sets X, which is not an input of x*y (its inputs: x, y)"},
+        {"expr=x*y&x=1&x=2", "cannot read the link: x is set twice"},
+        {"expr=x*y&x=0x10", "cannot read the link: the value of x must be a finite number, not '0x10'"},
     };
     for (const auto& [text, message] : tampered) {
         EXPECT_FALSE(other.apply({GraphCommand::LoadState, text})) << text;
