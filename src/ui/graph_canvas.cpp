@@ -134,6 +134,8 @@ void edge_tooltip(const GraphLab& lab, const Edge& e) {
             ImGui::TextColored(to_vec4(colors::muted), "%s feeds %d gates: its gradient %s is the sum of their downstreams",
                                from.c_str(), static_cast<int>(g.node(e.from).out.size()), short_number(g.node(e.from).grad).c_str());
     }
+    note_rect("tooltip:edge", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                                                         ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     ImGui::EndTooltip();
 }
 
@@ -198,7 +200,8 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     // Edges first, so boxes sit on top; remember the one under the mouse.
     std::vector<std::vector<Curve>> curves(g.edges().size());
     int hovered_edge = -1;
-    float best = 7.0f;
+    // A finger covers more than a pointer: a held finger finds an edge from further away.
+    float best = io.MouseSource == ImGuiMouseSource_TouchScreen ? em(1.2f) : 7.0f;
     for (int i = 0; i < static_cast<int>(g.edges().size()); ++i) {
         if (!L.places[g.edge(i).from].visible) continue;
         curves[i] = edge_curves(L, g, i);

@@ -81,6 +81,7 @@ for (const name of ['firefox', 'webkit']) {
       await clickWidget(engine, 'tr:step');
       assert.equal((await stateOf(engine)).trajectory.steps, steps + 1);
       assert.deepEqual(engine.problems, []);
+      assert.deepEqual(await engine.evaluate(() => window.nabla.problems()), [], 'no error in the page');
     } finally {
       await engine.close();
     }

@@ -159,3 +159,24 @@ test('on a phone a finger scrolls the one-column layout; a tap still presses', a
     await phone.close();
   }
 });
+
+test('a finger held on an edge shows what hovering it shows: upstream x local = downstream', async () => {
+  const { page } = tablet;
+  assert.equal((await command(page, 'app', 'tab', 'graph')).ok, true);
+  assert.equal((await command(page, 'graph', 'preset', 'E1')).ok, true);
+  await frames(page, 6);
+  const g = (await state(page)).graph;
+  const w = await widgets(page);
+  const x = w[`node:${g.labels.indexOf('x')}`], plus = w[`node:${g.labels.indexOf('+')}`];
+  assert.ok(x && plus, 'the x and + gates are drawn');
+  // Halfway along the edge x -> +: between x's right side and +'s left side.
+  const at = { x: (x[0] + x[2] + plus[0]) / 2, y: (x[1] + x[3] / 2 + plus[1] + plus[3] / 2) / 2 };
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+  await frames(page, 8);
+  assert.ok((await widgets(page))['tooltip:edge'], 'the edge read-out is shown while the finger is held');
+  await screenshot(page, 'touch-edge-held.png');
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await frames(page, 4);
+  assert.equal((await widgets(page))['tooltip:edge'], undefined, 'and gone when it lifts');
+});
