@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "lab/json_writer.h"
 #include "lab/url_codec.h"
+#include "nn/divergence.h"
 #include "nn/trainer.h"
 
 namespace nabla {
@@ -103,19 +104,26 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     std::unique_ptr<Trainer> trainer = Trainer::create(desc, std::move(split), error);
     if (!trainer) return err << "nabla train: " << error << "\n", 1;
 
+    // Divergence as the page judges it (nn/divergence.h): a refused step, or a training loss far
+    // above its best for a whole epoch. Exit 4 either way, with the epoch's line saying so.
+    DivergenceWatch watch;
+    watch.observe(trainer->evaluate(trainer->data().train).loss, 0);
     for (int epoch = 1; epoch <= static_cast<int>(epochs); ++epoch) {
         const long target = epoch;
         while (trainer->epochs() < target && !trainer->diverged()) trainer->step();
-        if (trainer->diverged()) {
+        const Metrics tr = trainer->evaluate(trainer->data().train), te = trainer->evaluate(trainer->data().test);
+        if (trainer->diverged() || watch.observe(tr.loss, epoch)) {
+            char why[300];
+            std::snprintf(why, sizeof why, "%s: learning rate %g is too large; try %g",
+                          trainer->diverged() ? trainer->divergence().c_str() : watch.message().c_str(), lr, lr / 10);
             if (jsonl) {
                 JsonWriter w;
-                w.begin_object().key("epoch").value(epoch).key("diverged").value(trainer->divergence()).end_object();
+                w.begin_object().key("epoch").value(epoch).key("diverged").value(std::string(why)).end_object();
                 out << w.str() << "\n";
             }
-            err << "nabla train: " << trainer->divergence() << "\n";
+            err << "nabla train: " << why << "\n";
             return 4;
         }
-        const Metrics tr = trainer->evaluate(trainer->data().train), te = trainer->evaluate(trainer->data().test);
         if (jsonl) {
             JsonWriter w;
             w.begin_object().key("epoch").value(epoch).key("steps").value(static_cast<int>(trainer->steps()))

@@ -97,7 +97,7 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     trainer_ = std::move(t);
     history_.clear();
     growing_.clear();
-    growing_records_ = 0;
+    watch_.reset();
     grid_step_ = curve_step_ = -1;
     grid_acts_ = Activations<float>{};  // the grid's features may have changed
     inspected_sample_ = inspected_layer_ = inspected_unit_ = -1;
@@ -114,7 +114,7 @@ bool PlaygroundLab::set_live(const PlaygroundState& next) {
     if (std::string e = trainer_->set_optimizer(optimizer_settings(trainer_->desc().optimizer, next)); !e.empty()) return error_ = e, false;
     if (next.learning_rate != state_.learning_rate) {  // a smaller learning rate may rescue the run: let it continue
         growing_.clear();
-        growing_records_ = 0;
+        watch_.reset();
     }
     state_ = next;
     return true;
@@ -233,7 +233,7 @@ void PlaygroundLab::reset() {
     trainer_->reset();
     history_.clear();
     growing_.clear();
-    growing_records_ = 0;
+    watch_.reset();
     grid_step_ = curve_step_ = -1;
     record();
 }
@@ -243,7 +243,7 @@ std::string PlaygroundLab::status() const { return trainer_->diverged() ? traine
 void PlaygroundLab::record() {
     HistoryPoint p;
     p.step = trainer_->steps();
-    p.epoch = static_cast<double>(p.step) * trainer_->desc().batch_size / trainer_->data().train.size();
+    p.epoch = trainer_->epoch_progress();
     const Metrics tr = trainer_->evaluate(trainer_->data().train), te = trainer_->evaluate(trainer_->data().test);
     p.train_loss = tr.loss;
     p.test_loss = te.loss;
@@ -262,15 +262,12 @@ void PlaygroundLab::record() {
         for (size_t i = 0; i < history_.size(); i += 2) half.push_back(history_[i]);
         history_.swap(half);
     }
-    // Running away: three records in a row with the training loss above twice its best so far (plus
-    // 0.1, so the noise of a converged run near zero is not mistaken for it).
-    best_loss_ = history_.empty() ? p.train_loss : std::min(best_loss_, p.train_loss);
-    growing_records_ = p.train_loss > 2 * best_loss_ + 0.1 ? growing_records_ + 1 : 0;
-    if (growing_records_ >= 3 && growing_.empty()) {
+    // Running away: the shared rule of nn/divergence.h (far above the best for a whole epoch), so
+    // the noise of small batches, which the lesson on SGD is about, never pauses a run.
+    if (watch_.observe(p.train_loss, p.epoch) && growing_.empty()) {
         char buf[256];
-        std::snprintf(buf, sizeof buf,
-                      "the training loss grew from %.3g to %.3g: learning rate %g is too large. Try %g, then reset",
-                      best_loss_, p.train_loss, state_.learning_rate, state_.learning_rate / 10);
+        std::snprintf(buf, sizeof buf, "%s: learning rate %g is too large. Try %g, then reset", watch_.message().c_str(),
+                      state_.learning_rate, state_.learning_rate / 10);
         growing_ = buf;
     }
     history_.push_back(std::move(p));

@@ -14,6 +14,7 @@
 
 #include "lab/nav.h"
 #include "lab/playground_state.h"
+#include "nn/divergence.h"
 #include "nn/trainer.h"
 
 namespace nabla {
@@ -154,9 +155,8 @@ private:
     mutable Matrix<float> grid_X_;
     bool playing_ = false;
     std::string error_;
-    std::string growing_;   // the loss is running away (finite but growing): paused, with a message
-    int growing_records_ = 0;
-    double best_loss_ = 0;  // the lowest training loss of this run
+    std::string growing_;   // the loss ran away (see nn/divergence.h): paused, with a message
+    DivergenceWatch watch_;
     int inspected_sample_ = -1, inspected_layer_ = -1, inspected_unit_ = -1;
     std::string link_request_;
 

@@ -48,6 +48,9 @@ public:
 
     long steps() const { return steps_; }
     long epochs() const { return epochs_; }     // completed passes over the training set
+    // Completed passes plus the share of the current one: continuous across batch-size changes
+    // (steps × batch ÷ N is not, once the batch size has changed).
+    double epoch_progress() const { return epochs_ + static_cast<double>(cursor_) / data_.train.size(); }
     bool diverged() const { return !divergence_.empty(); }
     const std::string& divergence() const { return divergence_; }  // what happened and what to try
 

@@ -98,6 +98,16 @@ TEST(CliTrain, DivergenceStopsWithAMessageAndExitCode4) {
     EXPECT_EQ(r.out.find("nan"), std::string::npos) << r.out;
 }
 
+// A finite loss that blew up is divergence too (exit 4), judged as the page judges it: this run's
+// loss went from 0.75 to tens while staying finite, and used to exit 0.
+TEST(CliTrain, ALossThatBlewUpExitsWith4) {
+    CliRun r = run({"train", "--dataset", "spiral", "--optimizer", "rmsprop", "--lr", "10", "--epochs", "20"});
+    EXPECT_EQ(r.code, 4) << r.out;
+    EXPECT_NE(r.err.find("the training loss grew from"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("learning rate 10 is too large"), std::string::npos) << r.err;
+    EXPECT_EQ(run({"train", "--dataset", "circle", "--batch", "1", "--epochs", "15"}).code, 0);  // SGD's noise is not divergence
+}
+
 TEST(CliTrain, BadSettingsAreRefused) {
     EXPECT_EQ(run({"train", "--layers", "4,0"}).code, 1);
     EXPECT_NE(run({"train", "--layers", "4,0"}).err.find("layer 2 has 0 neurons"), std::string::npos);

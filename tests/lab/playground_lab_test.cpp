@@ -205,3 +205,34 @@ TEST(PlaygroundLab, NeuronTraceIsTheOneSampleBackwardPass) {
 
 }  // namespace
 }  // namespace nabla
+
+namespace nabla {
+namespace {
+
+// Issue 12's report: batch 126 -> 1 on the circle at the default learning rate bridged the epoch
+// axis with a jump (epochs were steps x the current batch / N) and paused with a false
+// "diverged" at 92 % test accuracy. Epochs are now counted as they pass, and divergence needs the
+// loss far above its best for a whole epoch (nn/divergence.h), which SGD's noise never is.
+TEST(PlaygroundLab, ChangingTheBatchSizeKeepsTheEpochAxisAndRaisesNoFalseDivergence) {
+    PlaygroundLab lab;
+    ASSERT_TRUE(lab.set("batch", 126));
+    for (int f = 0; f < 120; ++f) lab.advance(25);
+    const double before = lab.history().back().epoch;
+    ASSERT_TRUE(lab.set("batch", 1));
+    lab.set_playing(true);
+    for (int f = 0; f < 120 && lab.playing(); ++f) lab.advance(25);  // 3000 single-sample steps, 12 epochs
+    EXPECT_EQ(lab.status(), "");
+    EXPECT_TRUE(lab.playing());
+    EXPECT_GT(lab.history().back().test_accuracy, 0.85);
+    double last = -1, after_change = -1;
+    for (const HistoryPoint& p : lab.history()) {
+        EXPECT_GE(p.epoch, last);
+        if (after_change < 0 && p.epoch > before) after_change = p.epoch;
+        last = p.epoch;
+    }
+    EXPECT_LT(after_change - before, 0.2) << "no jump where the batch size changed";
+    EXPECT_NEAR(last, before + 3000.0 / 250, 0.5);
+}
+
+}  // namespace
+}  // namespace nabla

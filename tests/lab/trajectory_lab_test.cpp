@@ -261,7 +261,25 @@ TEST(TrajectoryLab, DivergedRunsStopAtTheirLastFinitePoint) {
     const long points = static_cast<long>(r.path.size());
     lab.step(10);
     EXPECT_EQ(static_cast<long>(lab.run(2).path.size()), points);  // it waits for a reset
-    EXPECT_LT(std::fabs(r.path.back().y), 60);  // within ten views of the picture
+    EXPECT_TRUE(std::isfinite(r.path.back().x) && std::isfinite(r.path.back().y) && std::isfinite(r.loss.back()));
+}
+
+// Divergence is judged by the loss, not by where the run is: a start far off the picture with a
+// small learning rate walks in with its loss falling all the way (it used to be called diverged).
+TEST(TrajectoryLab, AFarStartWithASmallRateIsNotDivergence) {
+    TrajectoryLab lab;
+    TrajectoryState s;
+    s.surface = {SurfaceKind::Bowl, 32, 0.5, 10, 1};
+    RunSettings r;
+    r.learning_rate = 0.01;
+    r.start = {999, 0};
+    s.runs = {r};
+    ASSERT_TRUE(lab.set_state(s)) << lab.error();
+    lab.step(300);
+    const RunTrace& t = lab.run(0);
+    EXPECT_EQ(t.diverged, "");
+    EXPECT_EQ(t.path.size(), 301u);
+    for (size_t k = 1; k < t.loss.size(); ++k) EXPECT_LT(t.loss[k], t.loss[k - 1]) << k;
 }
 
 }  // namespace

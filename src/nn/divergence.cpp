@@ -1,0 +1,32 @@
+#include "nn/divergence.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/number_text.h"
+
+namespace nabla {
+
+bool DivergenceWatch::observe(double loss, double epoch) {
+    if (diverged_) return true;
+    if (!std::isfinite(loss)) {
+        diverged_ = true;
+        message_ = "the loss stopped being a finite number";
+        return true;
+    }
+    recent_.emplace_back(epoch, loss);
+    while (recent_.size() > 2 && recent_[1].first <= epoch - kSpanEpochs) {
+        best_before_ = std::min(best_before_, recent_.front().second);
+        recent_.pop_front();
+    }
+    if (!std::isfinite(best_before_) || epoch - recent_.front().first < kSpanEpochs) return false;  // not a whole epoch yet
+    double mean = 0;
+    for (const auto& [e, l] : recent_) mean += l;
+    mean /= static_cast<double>(recent_.size());
+    if (!far_above(mean, best_before_)) return false;
+    diverged_ = true;
+    message_ = "the training loss grew from " + short_number(best_before_, 3) + " to " + short_number(mean, 3) + " (its mean over the last epoch)";
+    return true;
+}
+
+}  // namespace nabla

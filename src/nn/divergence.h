@@ -1,0 +1,37 @@
+// When training has diverged, judged by the loss alone and the same way in the playground, the
+// CLI (`nabla train`): the loss stopped being a finite number, or over the last whole epoch it was
+// on average far above the best it had reached before that epoch (three times it, plus 0.5). SGD's
+// noise (a batch of one sample at a sensible learning rate) swings the loss by a fraction of that,
+// so it is never called divergence; a learning rate of 10 keeps it at several times its start even
+// where single readings dip; a loss falling fast is below every earlier best.
+#pragma once
+
+#include <cmath>
+#include <deque>
+#include <string>
+#include <utility>
+
+namespace nabla {
+
+class DivergenceWatch {
+public:
+    // The loss after `epoch` epochs (fractional). True once the run counts as diverged; then
+    // message() says how the loss went.
+    bool observe(double loss, double epoch);
+    void reset() { *this = DivergenceWatch(); }
+    bool diverged() const { return diverged_; }
+    double best() const { return best_before_; }  // the best before the last epoch
+    // "the training loss grew from 0.025 to 35.8": for the caller to add what to try.
+    const std::string& message() const { return message_; }
+
+    static bool far_above(double loss, double best) { return loss > 3 * best + 0.5; }
+    static constexpr double kSpanEpochs = 1;  // the span the average is taken over
+
+private:
+    bool diverged_ = false;
+    double best_before_ = INFINITY;  // the lowest loss before the records in recent_
+    std::deque<std::pair<double, double>> recent_;  // (epoch, loss) over the last span, and one before it
+    std::string message_;
+};
+
+}  // namespace nabla
