@@ -161,7 +161,11 @@ void TrajectoryLab::preview(int i) {
 void TrajectoryLab::step_run(int i) {
     Run& run = runs_[i];
     RunTrace& tr = run.trace;
-    if (!tr.diverged.empty() || static_cast<int>(tr.path.size()) > kMaxPathSteps) return;
+    if (!tr.diverged.empty() || !tr.stopped.empty()) return;
+    if (static_cast<int>(tr.path.size()) > kMaxPathSteps) {  // a run's memory is bounded: say so, do not just stop
+        tr.stopped = "stopped at its limit of " + std::to_string(kMaxPathSteps) + " steps; Reset to run it again";
+        return;
+    }
     const Vec2 p = tr.path.back();
     double w[2] = {p.x, p.y};
     const double g[2] = {tr.batch_gradient.x, tr.batch_gradient.y};
@@ -375,6 +379,7 @@ std::string TrajectoryLab::to_json() const {
         w.key("full_gradient").begin_array().value(t.full_gradient.x).value(t.full_gradient.y).end_array();
         w.key("batch_gradient").begin_array().value(t.batch_gradient.x).value(t.batch_gradient.y).end_array();
         w.key("diverged").value(t.diverged);
+        w.key("stopped").value(t.stopped);
         w.end_object();
     }
     w.end_array();

@@ -28,6 +28,7 @@ struct RunTrace {
     std::vector<double> loss;    // full loss at each point of the path
     double length = 0;           // the path's length in parameter space
     std::string diverged;        // "" or what happened and what to try
+    std::string stopped;         // "" or why it stopped without diverging (the step limit)
     std::vector<int> next_batch; // the samples the next step will use (ascending)
     Vec2 full_gradient;          // at the current point, over every sample
     Vec2 batch_gradient;         // at the current point, over next_batch

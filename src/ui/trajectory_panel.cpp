@@ -143,7 +143,8 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         ImGui::GetWindowDrawList()->AddRectFilled(sw, ImVec2(sw.x + h, sw.y + h), run_color(i), 3);
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();
-        const std::string label = run_label(lab, i) + (t.diverged.empty() ? "" : "  \xE2\x80\x94 diverged");
+        const std::string label = run_label(lab, i) + (!t.diverged.empty() ? "  \xE2\x80\x94 diverged"
+                                                       : !t.stopped.empty() ? "  \xE2\x80\x94 at its step limit" : "");
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(t.diverged.empty() ? colors::text : colors::bad));
         const bool clicked = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(ImGui::GetContentRegionAvail().x - em(1.8f), 0));
         ImGui::PopStyleColor();
@@ -187,6 +188,7 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         }
         ImGui::EndChild();
         if (!t.diverged.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.diverged.c_str());
+        if (!t.stopped.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", t.stopped.c_str());
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
@@ -450,9 +452,9 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
     }
     const std::string up = "the update it will make\n\xCE\x94 = (" + short_number(t.next_step.x) + ", " + short_number(t.next_step.y) + ")";
     key(run_color(sel), false, up.c_str());
-    if (!t.diverged.empty()) {
+    if (!t.diverged.empty() || !t.stopped.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
-        ImGui::TextWrapped("%s", t.diverged.c_str());
+        ImGui::TextWrapped("%s", (t.diverged.empty() ? t.stopped : t.diverged).c_str());
         ImGui::PopStyleColor();
     }
 }

@@ -264,6 +264,19 @@ TEST(TrajectoryLab, DivergedRunsStopAtTheirLastFinitePoint) {
     EXPECT_TRUE(std::isfinite(r.path.back().x) && std::isfinite(r.path.back().y) && std::isfinite(r.loss.back()));
 }
 
+// A run's path is bounded; reaching the bound is said, not silent.
+TEST(TrajectoryLab, ARunAtItsStepLimitSaysSo) {
+    TrajectoryLab lab;
+    ASSERT_TRUE(lab.load_preset("momentum-bowl"));
+    lab.step(kMaxPathSteps + 5);
+    const RunTrace& t = lab.run(1);
+    EXPECT_EQ(t.diverged, "");
+    EXPECT_EQ(static_cast<int>(t.path.size()), kMaxPathSteps + 1);
+    EXPECT_NE(t.stopped.find("limit of 20000 steps"), std::string::npos) << t.stopped;
+    lab.reset();
+    EXPECT_EQ(lab.run(1).stopped, "");
+}
+
 // Divergence is judged by the loss, not by where the run is: a start far off the picture with a
 // small learning rate walks in with its loss falling all the way (it used to be called diverged).
 TEST(TrajectoryLab, AFarStartWithASmallRateIsNotDivergence) {
