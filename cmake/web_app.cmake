@@ -44,6 +44,9 @@ target_link_options(nabla_web PRIVATE ${NABLA_WEB_LINK_FLAGS})
 set(NABLA_DIST_DIR "${CMAKE_BINARY_DIR}/dist")
 set_target_properties(nabla_web PROPERTIES OUTPUT_NAME nabla SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${NABLA_DIST_DIR}")
-add_custom_command(TARGET nabla_web POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/web/index.html" "${NABLA_DIST_DIR}/index.html"
-  COMMENT "Copying web/index.html into dist/")
+# The page, rewritten whenever web/index.html changes, with its Content-Security-Policy hashes filled in.
+add_custom_command(OUTPUT "${NABLA_DIST_DIR}/index.html"
+  COMMAND node "${CMAKE_SOURCE_DIR}/web/inline_csp.mjs" "${CMAKE_SOURCE_DIR}/web/index.html" "${NABLA_DIST_DIR}/index.html"
+  DEPENDS "${CMAKE_SOURCE_DIR}/web/index.html" "${CMAKE_SOURCE_DIR}/web/inline_csp.mjs"
+  COMMENT "web/index.html into dist/, its Content-Security-Policy hashes filled in")
+add_custom_target(nabla_page ALL DEPENDS "${NABLA_DIST_DIR}/index.html")

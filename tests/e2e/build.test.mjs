@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { DIST } from './browser.mjs';
 
 test('dist/ holds the page, the loader and the module, and nothing fetched from elsewhere', () => {
@@ -20,4 +21,17 @@ test('the module uses WebAssembly SIMD instructions', () => {
   const simd = listing.split('\n').filter((line) => /\bv128\.|\b[if](8x16|16x8|32x4|64x2)\./.test(line)).length;
   console.log(`SIMD instructions in nabla.wasm: ${simd}`);
   assert.ok(simd > 100, `expected SIMD instructions, found ${simd}`);
+});
+
+test('the page has a strict Content-Security-Policy whose hashes match its inline code', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
+  const script = csp.match(/script-src ([^;]*)/)[1];
+  assert.doesNotMatch(script, /'unsafe-inline'|'unsafe-eval'/);
+  assert.match(csp, /default-src 'none'/);
+  for (const [, code] of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+    const hash = `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+    assert.ok(script.includes(hash), 'the inline hook is allowed by its hash');
+  }
+  assert.doesNotMatch(html, / on[a-z]+="/, 'no inline event handler attributes (the policy would block them)');
 });
