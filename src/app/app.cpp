@@ -67,6 +67,7 @@ struct LabSlot {
     virtual void apply_pending(Status& st) = 0;
     virtual bool command(const std::string& kind, const std::string& text, double value, Status& st) = 0;
     virtual void nav(Nav n) = 0;  // queued like a panel's command
+    virtual void forget_gl() = 0;
     virtual std::string link() const = 0;
     virtual std::string json() const = 0;
     virtual std::string take_link_request() = 0;
@@ -104,6 +105,7 @@ struct LabOf : LabSlot {
         if (!Lab::parse_command(kind, text, value, c, st.last_error)) return false;
         return apply(c, st);
     }
+    void forget_gl() override { panel.forget_gl(); }
     void nav(Nav n) override {
         typename Lab::Command c;
         if (lab.nav_command(n, c)) pending.push_back(c);
@@ -298,6 +300,16 @@ bool app_command(const std::string& lab, const std::string& kind, const std::str
 const std::string& app_last_error() { return g_app->st.last_error; }
 
 void app_notice(const std::string& message) { g_app->st.status = message; }
+
+void app_gl_lost() {
+    g_app->st.status = "The graphics context was lost (the GPU was reset or is busy): everything is kept and drawn again when it returns.";
+}
+
+void app_gl_restored() {
+    for (auto& l : g_app->labs) l->forget_gl();
+    g_app->fonts_px = 0;  // the font texture is made again too
+    g_app->st.status.clear();
+}
 
 std::string app_widgets_json() { return ui::widget_map_json(); }
 

@@ -24,6 +24,10 @@ bool app_command(const std::string& lab, const std::string& kind, const std::str
 const std::string& app_last_error();
 // A message for the header's status line from outside the labs (the browser refused the clipboard).
 void app_notice(const std::string& message);
+// WebGL's context was lost (say so; the platform stops drawing) and came back (every GL object is
+// made again; the labs' state was never touched).
+void app_gl_lost();
+void app_gl_restored();
 // Where the named widgets were drawn last frame (see ui/widget_map.h), for tests that click them.
 std::string app_widgets_json();
 

@@ -22,6 +22,7 @@ public:
     void upload(const std::vector<float>& values, int side, Colormap map, float lo, float hi);
     void* imgui_id() const { return texture_.imgui_id(); }
     bool ready() const { return texture_.ready(); }
+    void forget() { texture_.forget(); }  // after a lost WebGL context
 
 private:
     RgbaTexture texture_;

@@ -22,6 +22,8 @@ public:
     void upload(const RgbaImage& image, bool nearest = false) { upload(image.pixels.data(), image.width, image.height, nearest); }
     void* imgui_id() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(id_)); }
     bool ready() const { return id_ != 0; }
+    // After a lost WebGL context: the old id means nothing now; the next upload makes a new one.
+    void forget() { id_ = 0, width_ = height_ = 0; }
 
 private:
     unsigned id_ = 0;

@@ -33,6 +33,12 @@ public:
     void* imgui_id() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(target_)); }
     bool ready() const { return target_ != 0 && error_.empty(); }
     const std::string& error() const { return error_; }  // a shader that did not compile says why
+    // After a lost WebGL context: every GL object is gone; the next render builds them again.
+    void forget() {
+        program_ = vao_ = values_ = target_ = framebuffer_ = 0;
+        values_cols_ = values_rows_ = values_channels_ = target_w_ = target_h_ = 0;
+        error_.clear();
+    }
 
 private:
     unsigned program_ = 0, vao_ = 0, values_ = 0, target_ = 0, framebuffer_ = 0;

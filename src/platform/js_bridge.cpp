@@ -5,6 +5,7 @@
 #include <emscripten.h>
 
 #include <string>
+#include <utility>
 
 #include "app/app.h"
 #include "imgui.h"
@@ -18,6 +19,7 @@ std::string g_drawn = "{}";  // the last frame's draw counts, as JSON
 std::string g_link;      // the link last written to the hash
 std::string g_returned;  // storage for strings handed to JS
 std::string g_clipboard;  // what a paste brought in, or what ImGui last copied
+bool g_gl_lost = false, g_gl_restored = false;  // the WebGL context's loss, and its return not yet handled
 
 EM_JS(void, js_mark_ready, (), { if (window.nabla) window.nabla._setReady(); });
 EM_JS(void, js_set_hash, (const char* link), { history.replaceState(null, "", "#" + UTF8ToString(link)); });
@@ -62,6 +64,27 @@ EM_JS(void, js_copy, (const char* text), {
     const refused = (why) => Module.ccall('nabla_clipboard_refused', null, ['string'], [String(why)]);
     if (!navigator.clipboard || !navigator.clipboard.writeText) return refused('this page has no clipboard access (it needs https or 127.0.0.1)');
     navigator.clipboard.writeText(t).catch((e) => refused(e && e.message ? e.message : e));
+});
+
+// A lost WebGL context (a GPU reset, a driver update, a laptop waking up) is not the end: the
+// default is prevented so the browser may restore it, and then everything is made again.
+EM_JS(void, js_install_context_loss, (), {
+    // While it is gone nothing can be drawn with GL, so the page's own status box says what happened.
+    const box = document.getElementById('status');
+    Module.canvas.addEventListener('webglcontextlost', (e) => {
+        e.preventDefault();
+        _nabla_gl_lost();
+        box.textContent = 'The graphics context was lost (the GPU was reset or is busy). Everything is kept; it is drawn again when the browser gives the context back.';
+        box.style.display = 'flex';
+    });
+    Module.canvas.addEventListener('webglcontextrestored', () => {
+        // Emscripten's tables still map the old ids to objects of the lost context; emptied, the
+        // deletes of those ids that follow (ImGui's, ours) do nothing instead of WebGL warnings.
+        for (const table of [GL.buffers, GL.programs, GL.framebuffers, GL.renderbuffers, GL.textures, GL.shaders, GL.vaos])
+            if (table) table.fill(null);
+        _nabla_gl_restored();
+        box.style.display = 'none';
+    });
 });
 
 EM_JS(void, js_install_input, (), {
@@ -131,6 +154,7 @@ namespace nabla {
 void bridge_install_input() {
     js_install_input();
     js_install_clipboard();
+    js_install_context_loss();
     ImGuiIO& io = ImGui::GetIO();
     io.GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
     io.SetClipboardTextFn = [](void*, const char* text) {
@@ -158,6 +182,10 @@ void bridge_after_frame(int vertices, int indices, int draw_calls) {
 }
 
 void bridge_fail(const char* message) { js_fail(message); }
+
+bool bridge_gl_lost() { return g_gl_lost; }
+
+bool bridge_take_gl_restored() { return std::exchange(g_gl_restored, false); }
 
 void bridge_fit_canvas() { js_fit_canvas(); }
 
@@ -189,6 +217,16 @@ EMSCRIPTEN_KEEPALIVE const char* nabla_last_error() { return nabla::app_last_err
 EMSCRIPTEN_KEEPALIVE int nabla_frame_count() { return g_frames; }
 
 EMSCRIPTEN_KEEPALIVE const char* nabla_drawn_json() { return g_drawn.c_str(); }
+
+EMSCRIPTEN_KEEPALIVE void nabla_gl_lost() {
+    g_gl_lost = true;
+    nabla::app_gl_lost();
+}
+
+EMSCRIPTEN_KEEPALIVE void nabla_gl_restored() {
+    g_gl_lost = false;
+    g_gl_restored = true;
+}
 
 EMSCRIPTEN_KEEPALIVE void nabla_clipboard_pasted(const char* text) { g_clipboard = text; }
 

@@ -43,6 +43,13 @@ Canvas fit_canvas() {
 }
 
 void frame() {
+    if (nabla::bridge_gl_lost()) return;  // nothing can be drawn; the labs keep their state
+    if (nabla::bridge_take_gl_restored()) {
+        // Every GL object died with the context: ImGui's are made again at its next frame, the
+        // panels' when they next draw, the font texture by app_fit below.
+        ImGui_ImplOpenGL3_DestroyDeviceObjects();
+        nabla::app_gl_restored();
+    }
     const Canvas canvas = fit_canvas();
     const int width = canvas.width, height = canvas.height;
     g_pixel_ratio = canvas.ratio.x;

@@ -21,6 +21,7 @@ struct GraphPanel {
     bool presenting = false;       // presentation mode: the graph and the stepper only
 
     void draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands);
+    void forget_gl() {}  // the graph is drawn by ImGui alone: no GL objects of its own
 };
 
 }  // namespace nabla::ui

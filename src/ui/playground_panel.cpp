@@ -583,6 +583,18 @@ void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
     textures_state = state;
 }
 
+void PlaygroundPanel::forget_gl() {
+    output.forget();
+    boundary.forget();
+    points.forget();
+    for (auto& t : neurons) t->forget();
+    for (auto& t : features) t->forget();
+    for (auto& t : thumbnails) t.forget();
+    boundary_key.clear(), points_key.clear(), textures_state.clear();
+    thumbnails_px = 0;
+    textures_step = -1;
+}
+
 void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     refresh_textures(lab);
     if (presenting) {  // the output and its plots fill what the controls leave

@@ -32,6 +32,7 @@ struct PlaygroundPanel {
     bool presenting = false;     // presentation mode: the controls and the output only
 
     void draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
+    void forget_gl();  // after a lost WebGL context: every picture is made again on the next frame
 
 private:
     void refresh_textures(const PlaygroundLab& lab);

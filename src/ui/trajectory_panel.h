@@ -26,6 +26,10 @@ struct TrajectoryPanel {
     bool dragging = false;
 
     void draw(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands);
+    void forget_gl() {  // after a lost WebGL context: the surface is made again on the next frame
+        surface.forget();
+        rendered_for.clear();
+    }
 };
 
 ImU32 run_color(int run);
