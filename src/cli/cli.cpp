@@ -43,8 +43,7 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
 
     ParseError perr;
     ParsedExpression parsed = parse_expression(expression, perr);
-    if (!parsed.ok()) return err << "nabla grad: " << perr.text() << "\n  " << expression << "\n  "
-                                 << std::string(perr.position > 0 ? perr.position - 1 : 0, ' ') << "^\n", 1;
+    if (!parsed.ok()) return err << "nabla grad: " << perr.text() << "\n" << perr.caret(expression) << "\n", 1;
     ScalarGraph& g = parsed.graph;
     for (const auto& [name, v] : values) {
         const int id = g.find_input(name);

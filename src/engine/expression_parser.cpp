@@ -2,7 +2,9 @@
 // as it goes, so a node's inputs always precede it: the graph's index order is topological.
 #include "engine/expression_parser.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -13,6 +15,43 @@ namespace nabla {
 std::string ParseError::text() const {
     const std::string where = position > 0 ? message + " at " + std::to_string(position) : message;
     return hint.empty() ? where : where + ": " + hint;
+}
+
+namespace {
+
+bool continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// The byte where character `n` (0-based) starts.
+size_t byte_of_character(const std::string& s, int n) {
+    size_t i = 0;
+    for (int k = 0; k < n && i < s.size(); ++k)
+        for (++i; i < s.size() && continuation(static_cast<unsigned char>(s[i])); ++i) {}
+    return i;
+}
+
+}  // namespace
+
+std::string ParseError::caret(const std::string& expression, const std::string& indent) const {
+    if (position <= 0) return "";
+    const size_t at = byte_of_character(expression, position - 1);
+    size_t begin = at;
+    while (begin > 0 && expression[begin - 1] != '\n') --begin;
+    const size_t end = std::min(expression.find('\n', at), expression.size());
+    std::string line = expression.substr(begin, end - begin), under;
+    for (size_t i = begin; i < at; ++i)
+        if (!continuation(static_cast<unsigned char>(expression[i]))) under += expression[i] == '\t' ? '\t' : ' ';
+    // Shown as valid UTF-8 with the columns kept: a control character as a space, a broken byte as '?'.
+    std::string shown;
+    for (size_t i = 0; i < line.size();) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        const int length = c < 0x80 ? 1 : c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+        bool whole = length > 0 && i + length <= line.size();
+        for (int k = 1; whole && k < length; ++k) whole = continuation(static_cast<unsigned char>(line[i + k]));
+        if (!whole) shown += '?', ++i;
+        else if (length == 1) shown += c < 0x20 && c != '\t' ? ' ' : static_cast<char>(c), ++i;
+        else shown += line.substr(i, static_cast<size_t>(length)), i += static_cast<size_t>(length);
+    }
+    return indent + shown + "\n" + indent + under + "^";
 }
 
 const char* parser_function_list() {
@@ -71,7 +110,7 @@ public:
 private:
     // Records the first error only: it is the one nearest to the user's mistake.
     int fail(const std::string& message, int pos0, const std::string& hint = "") {
-        if (!failed_) error_ = ParseError{message, pos0 < 0 ? 0 : pos0 + 1, hint};
+        if (!failed_) error_ = ParseError{message, pos0 < 0 ? 0 : character_index(static_cast<size_t>(pos0)) + 1, hint};
         failed_ = true;
         return -1;
     }
@@ -88,6 +127,27 @@ private:
     ParseError error_;
 
     bool at_end() const { return i_ >= s_.size(); }
+    // Characters before byte `byte`: positions in messages count characters, so σ or 가 is one.
+    int character_index(size_t byte) const {
+        int n = 0;
+        for (size_t i = 0; i < byte && i < s_.size(); ++i) n += continuation(static_cast<unsigned char>(s_[i])) ? 0 : 1;
+        return n;
+    }
+    // The character at byte `at` as a message shows it: whole (never half a UTF-8 sequence),
+    // control characters and broken bytes escaped ("\\t", "\\x01", "\\xC3").
+    std::string shown(size_t at) const {
+        const auto b = static_cast<unsigned char>(at < s_.size() ? s_[at] : 0);
+        char buf[8];
+        if (b == '\t') return "\\t";
+        if (b == '\n') return "\\n";
+        if (b < 0x20 || b == 0x7F) return std::snprintf(buf, sizeof buf, "\\x%02X", b), buf;
+        if (b < 0x80) return std::string(1, static_cast<char>(b));
+        const int length = b >= 0xF0 && b < 0xF8 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+        bool whole = length > 0 && at + length <= s_.size();
+        for (int k = 1; whole && k < length; ++k) whole = continuation(static_cast<unsigned char>(s_[at + k]));
+        if (!whole) return std::snprintf(buf, sizeof buf, "\\x%02X", b), buf;
+        return s_.substr(at, static_cast<size_t>(length));
+    }
     char peek(size_t ahead = 0) const { return i_ + ahead < s_.size() ? s_[i_ + ahead] : '\0'; }
     int pos() const { return static_cast<int>(i_); }
 
@@ -112,10 +172,10 @@ private:
     int unexpected() {
         const char c = peek();
         if (is_name_start(c) || std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '(')
-            return fail(std::string("expected an operator before '") + c + "'", pos(), "write 2*x, not 2x");
+            return fail("expected an operator before '" + shown(i_) + "'", pos(), "write 2*x, not 2x");
         if (c == '=') return fail("'=' can only follow a name at the start of a statement", pos());
         if (c == ')') return fail("unexpected ')': no '(' is open here", pos());
-        return fail(std::string("unexpected '") + c + "'", pos());
+        return fail("unexpected '" + shown(i_) + "'", pos());
     }
 
     bool enter() {
@@ -234,7 +294,7 @@ private:
         }
         if (is_name_start(c)) return name_or_call();
         if (c == ')') return fail("expected a number, a name or '(' before ')'", start);
-        return fail(std::string("expected a number, a name or '(' but found '") + c + "'", start);
+        return fail("expected a number, a name or '(' but found '" + shown(static_cast<size_t>(start)) + "'", start);
     }
 
     bool expect_close(int open_pos) {

@@ -26,9 +26,12 @@ struct ParseLimits {
 
 struct ParseError {
     std::string message;  // "expected ')'"
-    int position = 0;     // 1-based character position the message points at; 0 if none
+    int position = 0;     // 1-based position in characters (not bytes) the message points at; 0 if none
     std::string hint;     // optional: how to fix it
     std::string text() const;  // "expected ')' at 14: the '(' at 5 is not closed"
+    // The line of `expression` the position is on and a caret under it, each line indented by
+    // `indent`; a tab in the line is a tab in the caret's line, so a terminal lines them up.
+    std::string caret(const std::string& expression, const std::string& indent = "  ") const;
 };
 
 struct ParsedExpression {

@@ -109,6 +109,40 @@ TEST(Parser, EveryErrorNamesTheProblemAndThePosition) {
     }
 }
 
+// Positions count characters, never bytes, and a message shows a whole character (never half a
+// UTF-8 sequence) or an escape: "found '?at 19" and NUL cutting the page's status line are gone.
+TEST(Parser, MessagesShowWholeCharactersAndCountCharacters) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"f = \xCF\x83 + 1", "expected a number, a name or '(' but found '\xCF\x83' at 5"},              // σ: one character
+        {"\xEA\xB0\x80 + x + \xCF\x83", "expected a number, a name or '(' but found '\xEA\xB0\x80' at 1"},
+        {"x + \xCF", "expected a number, a name or '(' but found '\\xCF' at 5"},                         // half of σ
+        {"x + \x01", "expected a number, a name or '(' but found '\\x01' at 5"},
+        {"x \x7F", "unexpected '\\x7F' at 3"},
+        {"a\xCF\x83", "unexpected '\xCF\x83' at 2"},
+    };
+    for (const auto& [text, message] : cases) {
+        ParseError e;
+        EXPECT_FALSE(parse_expression(text, e).ok()) << text;
+        EXPECT_EQ(e.text(), message) << text;
+    }
+    ParseError nul;
+    parse_expression(std::string("x + \0y", 6), nul);
+    EXPECT_EQ(nul.text(), "expected a number, a name or '(' but found '\\x00' at 5");
+}
+
+// The caret sits under the character on its own line, tabs kept so a terminal lines them up.
+TEST(Parser, TheCaretIsOnTheRightLineAndColumn) {
+    ParseError e;
+    const std::string text = "q = x + y\nf = q *\t) + z";
+    ASSERT_FALSE(parse_expression(text, e).ok());
+    EXPECT_EQ(e.position, 19);  // ten characters of the first line, nine of the second
+    EXPECT_EQ(e.caret(text), "  f = q *\t) + z\n" "  " "       " "\t^");
+    ParseError g;
+    const std::string greek = "f = \xCF\x83 + \xCF\x83 * )";
+    ASSERT_FALSE(parse_expression(greek, g).ok());
+    EXPECT_EQ(g.caret(greek, ""), greek + "\n    ^");  // under σ, one column for its two bytes
+}
+
 TEST(Parser, LimitsGiveAnErrorNotAHang) {
     ParseError err;
     EXPECT_FALSE(parse_expression(std::string(5000, 'x'), err).ok());
