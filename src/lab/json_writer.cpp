@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "engine/number_text.h"
+
 
 namespace nabla {
 
@@ -15,7 +17,9 @@ std::string format_number(double v) {
         std::snprintf(buf, sizeof buf, "%.*g", precision, v);
         if (std::strtod(buf, nullptr) == v) break;
     }
-    return buf;
+    // Plain digits where they read back exactly and are not much longer: 400, not 4e+02.
+    const std::string plain = plain_number(v), shortest = buf;
+    return std::strtod(plain.c_str(), nullptr) == v && plain.size() <= shortest.size() + 2 ? plain : shortest;
 }
 
 

@@ -29,7 +29,8 @@ private:
 
 std::string json_escape(const std::string& s);
 
-// "1", "-0.5", "1e-05": the shortest form that reads back as the same double (labels and JSON).
+// "1", "-0.5", "400", "1e-05": the shortest form that reads back as the same double, plain digits
+// where they are not much longer (labels, links and JSON).
 std::string format_number(double v);
 
 }  // namespace nabla

@@ -139,16 +139,13 @@ constexpr SettingTable<S> table_of(const Setting<S> (&rows)[N]) {
 
 // ---- deriving from rows ---------------------------------------------------------------------------
 
-// A number as a link writes it: "500", "0.03", "1e-05" (plain unless an exponent is shorter).
-std::string link_number(double v);
-
 // The value as a link writes it: a number, an enum's key, or the row's own text.
 template <class S>
 std::string setting_text(const Setting<S>& row, const S& s) {
     switch (row.kind) {
         case SettingKind::Choice: return row.choice_key(static_cast<int>(row.get(s)));
         case SettingKind::Text: return row.write(s);
-        default: return link_number(row.get(s));
+        default: return format_number(row.get(s));  // "500", "0.03", "1e-05"
     }
 }
 

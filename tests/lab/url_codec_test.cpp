@@ -1,6 +1,9 @@
 // What a link or a command line may write as a number, and how a link's text is escaped.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
+#include "lab/json_writer.h"
 #include "lab/url_codec.h"
 
 namespace nabla {
@@ -26,6 +29,25 @@ TEST(UrlCodec, LinkListsStayReadable) {
     EXPECT_EQ(url_encode("4,2"), "4%2C2");
     EXPECT_EQ(split_list("a,,b", ','), (std::vector<std::string>{"a", "", "b"}));
     EXPECT_EQ(split_list("", ','), (std::vector<std::string>{""}));
+}
+
+}  // namespace
+}  // namespace nabla
+
+namespace nabla {
+namespace {
+
+TEST(NumberText, FormatNumberReadsBackAndPrefersPlainDigits) {
+    EXPECT_EQ(format_number(400), "400");  // not 4e+02
+    EXPECT_EQ(format_number(500), "500");
+    EXPECT_EQ(format_number(0.03), "0.03");
+    EXPECT_EQ(format_number(-12), "-12");
+    EXPECT_EQ(format_number(1e-5), "0.00001");  // plain, two characters longer at most
+    EXPECT_EQ(format_number(1e-7), "1e-07");
+    EXPECT_EQ(format_number(1e300), "1e+300");
+    EXPECT_EQ(format_number(123456789012.0), "123456789012");
+    for (const double v : {0.1, 1.0 / 3, 2.5e-7, 6.02e23, -0.7311, 1e-300})
+        EXPECT_EQ(std::strtod(format_number(v).c_str(), nullptr), v) << format_number(v);
 }
 
 }  // namespace
