@@ -1,6 +1,8 @@
 // `nabla grad "<expression>" x=1 y=2 [--nodes] [--check]`: prints one JSON object.
 #include "cli/cli.h"
 
+#include <cmath>
+
 #include "engine/expression_parser.h"
 #include "engine/gradient_check.h"
 #include "lab/graph_lab.h"
@@ -64,8 +66,18 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
     if (check) write_check_json(w, g, rows);
     w.end_object();
     out << w.str() << "\n";
-    // A non-finite output is reported in the JSON and by the exit code, never silently.
-    return g.node(parsed.output).finite() ? 0 : 3;
+    // Anything not finite (the output, a gradient, a local gradient on the way) is reported by the
+    // exit code and a line naming where and why, never silently as null or 0.
+    for (int i = 0; i < g.size(); ++i)
+        if (!g.node(i).finite()) {
+            const Node& n = g.node(i);
+            err << "nabla grad: " << n.issue << (n.name.empty() ? "" : " at " + n.name) << "\n";
+            return 3;
+        }
+    for (const int id : parsed.inputs)
+        if (!std::isfinite(g.node(id).grad))
+            return err << "nabla grad: the gradient of " << g.node(id).name << " is not a finite number\n", 3;
+    return 0;
 }
 
 }  // namespace

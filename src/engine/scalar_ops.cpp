@@ -60,15 +60,25 @@ OpEval evaluate_op(Op op, double a, double b, bool exponent_is_constant) {
             // d/db a^b = a^b ln a: defined only for a > 0; a literal exponent needs no gradient.
             d[1] = a > 0 ? r.value * std::log(a) : (exponent_is_constant ? 0 : NAN);
             break;
-        case Op::Max: r.value = a >= b ? a : b; d[0] = a >= b; d[1] = a < b; break;   // max routes
-        case Op::Min: r.value = a <= b ? a : b; d[0] = a <= b; d[1] = a > b; break;
+        // max routes; a NaN is passed on, never swallowed by a comparison that is false for it
+        case Op::Max:
+            if (std::isnan(a) || std::isnan(b)) r.value = d[0] = d[1] = NAN;
+            else r.value = a >= b ? a : b, d[0] = a >= b, d[1] = a < b;
+            break;
+        case Op::Min:
+            if (std::isnan(a) || std::isnan(b)) r.value = d[0] = d[1] = NAN;
+            else r.value = a <= b ? a : b, d[0] = a <= b, d[1] = a > b;
+            break;
         case Op::Neg: r.value = -a; d[0] = -1; break;
         case Op::Exp: r.value = std::exp(a); d[0] = r.value; break;
         case Op::Log: r.value = std::log(a); d[0] = 1 / a; break;
         case Op::Sqrt: r.value = std::sqrt(a); d[0] = 0.5 / r.value; break;
         case Op::Tanh: r.value = std::tanh(a); d[0] = 1 - r.value * r.value; break;
         case Op::Sigmoid: r.value = sigmoid(a); d[0] = (1 - r.value) * r.value; break;  // σ' = (1-σ)σ
-        case Op::Relu: r.value = a > 0 ? a : 0; d[0] = a > 0; break;
+        case Op::Relu:  // relu(NaN) is NaN: relu(log(-1)) used to print 0
+            r.value = std::isnan(a) ? a : a > 0 ? a : 0;
+            d[0] = std::isnan(a) ? a : a > 0;
+            break;
         case Op::Abs: r.value = std::fabs(a); d[0] = a > 0 ? 1 : a < 0 ? -1 : 0; break;
         case Op::Sin: r.value = std::sin(a); d[0] = std::cos(a); break;
         case Op::Cos: r.value = std::cos(a); d[0] = -std::sin(a); break;

@@ -61,6 +61,24 @@ TEST(Cli, BadInputExitsNonZeroWithTheParserMessage) {
     EXPECT_EQ(run({}).code, 2);
 }
 
+// A gradient that is not finite, or a NaN hidden by relu or max, is an error with its cause, never
+// a null or a 0 with exit 0 (both used to exit 0).
+TEST(Cli, NonFiniteGradientsAndSwallowedNaNsExit3WithTheCause) {
+    const std::pair<std::vector<std::string>, const char*> cases[] = {
+        {{"grad", "-pow(-cos(x), x)", "x=1"}, "the gradient of a^b in b needs a > 0"},
+        {{"grad", "relu(log(x))", "x=-1"}, "log of a negative number"},
+        {{"grad", "max(log(x), 2)", "x=-1"}, "log of a negative number"},
+        {{"grad", "min(2, sqrt(x))", "x=-4"}, "square root of a negative number"},
+    };
+    for (const auto& [args, cause] : cases) {
+        CliRun r = run(args);
+        EXPECT_EQ(r.code, 3) << args[1];
+        EXPECT_NE(r.err.find(cause), std::string::npos) << args[1] << ": " << r.err;
+        EXPECT_EQ(r.out.find("\"value\":0}"), std::string::npos) << "no swallowed 0: " << r.out;
+    }
+    EXPECT_EQ(run({"grad", "relu(x) + max(x, 1)", "x=-2"}).code, 0);  // finite everywhere: fine
+}
+
 TEST(Cli, NumbersAreStrictAndInputsGivenOnce) {
     CliRun hex = run({"grad", "x * y", "x=0x10", "y=2"});  // strtod alone reads 16
     EXPECT_EQ(hex.code, 2);
