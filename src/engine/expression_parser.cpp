@@ -21,6 +21,17 @@ namespace {
 
 bool continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
+// The length of the whole UTF-8 character starting at byte `i` (1 for ASCII), 0 if the bytes there
+// do not form one (a stray continuation byte, a sequence cut short).
+int sequence_at(const std::string& s, size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const int length = b < 0x80 ? 1 : b >= 0xF0 && b < 0xF8 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    if (length == 0 || i + static_cast<size_t>(length) > s.size()) return 0;
+    for (int k = 1; k < length; ++k)
+        if (!continuation(static_cast<unsigned char>(s[i + static_cast<size_t>(k)]))) return 0;
+    return length;
+}
+
 // The byte where character `n` (0-based) starts.
 size_t byte_of_character(const std::string& s, int n) {
     size_t i = 0;
@@ -44,10 +55,8 @@ std::string ParseError::caret(const std::string& expression, const std::string& 
     std::string shown;
     for (size_t i = 0; i < line.size();) {
         const auto c = static_cast<unsigned char>(line[i]);
-        const int length = c < 0x80 ? 1 : c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-        bool whole = length > 0 && i + length <= line.size();
-        for (int k = 1; whole && k < length; ++k) whole = continuation(static_cast<unsigned char>(line[i + k]));
-        if (!whole) shown += '?', ++i;
+        const int length = sequence_at(line, i);
+        if (length == 0) shown += '?', ++i;
         else if (length == 1) shown += c < 0x20 && c != '\t' ? ' ' : static_cast<char>(c), ++i;
         else shown += line.substr(i, static_cast<size_t>(length)), i += static_cast<size_t>(length);
     }
@@ -141,11 +150,8 @@ private:
         if (b == '\t') return "\\t";
         if (b == '\n') return "\\n";
         if (b < 0x20 || b == 0x7F) return std::snprintf(buf, sizeof buf, "\\x%02X", b), buf;
-        if (b < 0x80) return std::string(1, static_cast<char>(b));
-        const int length = b >= 0xF0 && b < 0xF8 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-        bool whole = length > 0 && at + length <= s_.size();
-        for (int k = 1; whole && k < length; ++k) whole = continuation(static_cast<unsigned char>(s_[at + k]));
-        if (!whole) return std::snprintf(buf, sizeof buf, "\\x%02X", b), buf;
+        const int length = at < s_.size() ? sequence_at(s_, at) : 0;
+        if (length == 0) return std::snprintf(buf, sizeof buf, "\\x%02X", b), buf;
         return s_.substr(at, static_cast<size_t>(length));
     }
     char peek(size_t ahead = 0) const { return i_ + ahead < s_.size() ? s_[i_ + ahead] : '\0'; }

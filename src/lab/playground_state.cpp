@@ -70,7 +70,7 @@ const Setting<S> kRows[] = {
     whole<S, &S::points>("points", "the number of points", DatasetLimits::points).slider({50, 2000}),
     number<S, &S::noise>("noise", "noise", DatasetLimits::noise).slider({0, 0.5}),
     number<S, &S::train_fraction>("train", "the training fraction", {0.01, 0.99}).slider({0.1, 0.9}),
-    whole<S, &S::seed>("seed", "the seed", {0, 1 << 30}),
+    whole<S, &S::seed>("seed", "the seed", kSeedRange),
     text<S>("features", "the features", write_features, read_features, check_features),
     text<S>("layers", "the hidden layers", write_layers, read_layers, check_layers),
     choice<S, &S::activation>("act", "activation").alias("activation"),

@@ -117,6 +117,9 @@ constexpr Setting<S> text(const char* key, const char* label, std::string (*writ
     return s;
 }
 
+// Seeds in links and the hook: whole numbers that a double holds exactly.
+constexpr Range kSeedRange{0, 1 << 30};
+
 // A lab's rows: `for (const Setting<S>& s : table)`.
 template <class S>
 struct SettingTable {

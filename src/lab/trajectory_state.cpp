@@ -6,12 +6,13 @@ namespace nabla {
 namespace {
 
 using R = RunSettings;
+constexpr Range kStartRange{-1000, 1000};  // either coordinate of a run's start
 const Setting<R> kRunRows[] = {
     choice<R, &R::optimizer>("optimizer", "optimizer"),
     number<R, &R::learning_rate>("lr", "the learning rate", {1e-6, 10}).slider({1e-4, 2}).log(),
     whole<R, &R::batch>("batch", "the batch size", {1, 100000}),
-    number<R, &R::start, &Vec2::x>("x", "the start's x", {-1000, 1000}),
-    number<R, &R::start, &Vec2::y>("y", "the start's y", {-1000, 1000}),
+    number<R, &R::start, &Vec2::x>("x", "the start's x", kStartRange),
+    number<R, &R::start, &Vec2::y>("y", "the start's y", kStartRange),
     number<R, &R::momentum>("momentum", "the momentum \xCE\xBC", {0, 0.999}).slider({0, 0.99}),
 };
 const SettingTable<R> kRunTable = table_of(kRunRows);
@@ -65,8 +66,8 @@ const Setting<S> kRows[] = {
     number<S, &S::surface, &SurfaceSettings::condition>("kappa", "the condition number \xCE\xBA", SurfaceSettings::condition_range)
         .slider({1, 200})
         .log(),
-    whole<S, &S::surface, &SurfaceSettings::seed>("seed", "the data's seed", {0, 1 << 30}),
-    whole<S, &S::sampling_seed>("sampling", "the sampling seed", {0, 1 << 30}),
+    whole<S, &S::surface, &SurfaceSettings::seed>("seed", "the data's seed", kSeedRange),
+    whole<S, &S::sampling_seed>("sampling", "the sampling seed", kSeedRange),
     text<S>("runs", "the runs", write_runs, read_runs, check_runs),
 };
 const SettingTable<S> kTable = table_of(kRows);

@@ -33,8 +33,6 @@ test('150 wheel notches in and out on the loss surface: bounded zoom, bounded ve
 });
 
 test('a link with an enormous arrow draws at once and stays bounded', async () => {
-  const { page } = app;
-  await page.evaluate(() => { location.hash = ''; });
   const other = await openApp({ hash: 'trajectory:surface=linear&points=1000&runs=sgd%3A10%3A1%3A-999%3A-999' });
   try {
     await frames(other.page, 10);
