@@ -114,7 +114,8 @@ bool PlaygroundLab::set_live(const PlaygroundState& next) {
     if (std::string e = trainer_->set_optimizer(optimizer_settings(trainer_->desc().optimizer, next)); !e.empty()) return error_ = e, false;
     if (next.learning_rate != state_.learning_rate) {  // a smaller learning rate may rescue the run: let it continue
         growing_.clear();
-        watch_.reset();
+        if (history_.empty()) watch_.reset();
+        else watch_.restart(history_.back().train_loss, history_.back().epoch);
     }
     state_ = next;
     return true;

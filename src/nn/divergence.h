@@ -19,6 +19,12 @@ public:
     // message() says how the loss went.
     bool observe(double loss, double epoch);
     void reset() { *this = DivergenceWatch(); }
+    // Start over from the loss as it is now (a new learning rate): it is the best so far, so a run
+    // that blows up in the very next frame, however many steps that frame takes, is still caught.
+    void restart(double loss, double epoch) {
+        reset();
+        observe(loss, epoch);
+    }
     bool diverged() const { return diverged_; }
     double best() const { return best_before_; }  // the best before the last epoch
     // "the training loss grew from 0.025 to 35.8": for the caller to add what to try.

@@ -63,6 +63,19 @@ TEST(PlaygroundLab, LearningRateTenPausesWithAMessageAndResetRecovers) {
     EXPECT_GT(train_until(lab, 200, 25), 0.9);
 }
 
+// A fast machine takes hundreds of steps in the frame after the slider moves: the loss is already
+// far up at the first reading, and must still be measured against where it was before the change.
+TEST(PlaygroundLab, LearningRateTenOnATrainedNetworkPausesEvenInLargeFrames) {
+    PlaygroundLab lab;
+    ASSERT_GT(train_until(lab, 400, 25), 0.9);
+    ASSERT_TRUE(lab.set("batch", 1));
+    ASSERT_TRUE(lab.set("lr", 10));
+    lab.set_playing(true);
+    for (int f = 0; f < 40 && lab.playing(); ++f) lab.advance(2000);
+    EXPECT_FALSE(lab.playing());
+    EXPECT_NE(lab.status().find("learning rate 10 is too large"), std::string::npos) << lab.status();
+}
+
 TEST(PlaygroundLab, RegressionWithLearningRateTenStopsBeforeNaN) {
     PlaygroundLab lab;
     PlaygroundState s = lab.state();
