@@ -12,6 +12,8 @@
 #include <iterator>
 #include <string>
 
+#include "engine/tr.h"
+
 namespace nabla {
 
 template <class E>
@@ -49,13 +51,18 @@ template <class E>
 const char* enum_key(E v) {
     return enum_row(v).key;
 }
+// Labels and help are read by people: in the current language.
 template <class E>
 const char* enum_label(E v) {
-    return enum_row(v).label;
+    return tr(enum_row(v).label);
 }
 template <class E>
 const char* enum_short_label(E v) {
-    return enum_row(v).short_label;
+    return tr(enum_row(v).short_label);
+}
+template <class E>
+const char* enum_help(E v) {
+    return tr(enum_row(v).help);
 }
 
 template <class E>
@@ -84,17 +91,12 @@ std::string enum_keys(const char* separator = "|") {
     return out;
 }
 
-// The labels in row order, for ImGui::Combo(label, &index, items, count).
+// The labels in row order and the current language, for ImGui::Combo(label, &index, items, count).
 template <class E>
 const char* const* enum_labels() {
-    static const auto labels = [] {
-        struct Labels {
-            const char* items[std::size(EnumTable<E>::rows)];
-        } l{};
-        for (std::size_t i = 0; i < std::size(EnumTable<E>::rows); ++i) l.items[i] = EnumTable<E>::rows[i].label;
-        return l;
-    }();
-    return labels.items;
+    static const char* items[std::size(EnumTable<E>::rows)];
+    for (std::size_t i = 0; i < std::size(EnumTable<E>::rows); ++i) items[i] = tr(EnumTable<E>::rows[i].label);
+    return items;
 }
 
 }  // namespace nabla

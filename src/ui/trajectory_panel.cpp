@@ -98,7 +98,7 @@ void surface_settings(const TrajectoryLab& lab, const Fonts& fonts, std::vector<
     if (ImGui::Combo("##surface", &kind, enum_labels<SurfaceKind>(), enum_count<SurfaceKind>())) s.kind = static_cast<SurfaceKind>(kind), changed = true;
     note_widget("tr:surface-kind");
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-    ImGui::TextWrapped("%s", enum_row(s.kind).help);
+    ImGui::TextWrapped("%s", enum_help(s.kind));
     ImGui::PopStyleColor();
     if (lab.surface().data_driven()) {
         ImGui::SetNextItemWidth(em(8.2f));
