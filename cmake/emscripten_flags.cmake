@@ -20,7 +20,9 @@ set(NABLA_WEB_LINK_FLAGS
   -sALLOW_MEMORY_GROWTH=1
   # Browser only; the test hook in web/index.html calls C++ through ccall.
   -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall
-  # The UI font ships inside the module (Debian's fonts-dejavu-core), so the page needs no network.
+  # The UI fonts ship inside the module, subset to what the app writes in either language
+  # (scripts/subset_fonts.py, cmake/web_app.cmake), so the page needs no network and stays small.
   # (SHELL: keeps CMake from merging the repeated --embed-file flag.)
-  "SHELL:--embed-file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
-  "SHELL:--embed-file /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf@/fonts/DejaVuSans-Bold.ttf")
+  "SHELL:--embed-file ${CMAKE_BINARY_DIR}/fonts/latin.ttf@/fonts/latin.ttf"
+  "SHELL:--embed-file ${CMAKE_BINARY_DIR}/fonts/latin-bold.ttf@/fonts/latin-bold.ttf"
+  "SHELL:--embed-file ${CMAKE_BINARY_DIR}/fonts/hangul.ttf@/fonts/hangul.ttf")

@@ -13,7 +13,9 @@ APT_PINNED=(
   emscripten=3.1.6~dfsg-5          # em++ 3.1.6, clang 14, binaryen 108
   libeigen3-dev=3.4.0-4
   wabt=1.0.32-1                    # wasm-objdump: proves SIMD is in the binary
-  fonts-dejavu-core=2.37-6         # the UI font, embedded in the module
+  fonts-dejavu-core=2.37-6         # the UI font (Latin, Greek, maths), subset and embedded in the module
+  fonts-nanum=20200506-1           # Hangul: NanumBarunGothic, subset to the Korean table's syllables
+  python3-fonttools=4.38.0-1+deb12u1  # pyftsubset: the build subsets both fonts (scripts/subset_fonts.py)
   libgtest-dev=1.12.1-0.2
   xz-utils
   dpkg-dev                         # apt-get source (the ImGui source package)
@@ -28,7 +30,7 @@ APT_TEST=(
   xvfb=2:21.1.7-3+deb12u13               # a display for Firefox's WebGL 2 and WebKitGTK
   glslang-tools=12.0.0-2          # glslangValidator: compiles shaders/ in the unit tests
 )
-MOVING=(chromium firefox-esr webkit2gtk-driver xvfb)  # taken at the archive's version when the pin is gone
+MOVING=(chromium firefox-esr webkit2gtk-driver xvfb python3-fonttools)  # taken at the archive's version when the pin is gone
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1

@@ -11,14 +11,17 @@
 #include <memory>
 #include <vector>
 
+#include "engine/i18n.h"
 #include "imgui.h"
 #include "lab/graph_lab.h"
 #include "lab/json_writer.h"
 #include "lab/playground_lab.h"
 #include "lab/trajectory_lab.h"
 #include "lab/url_codec.h"
+#include "ui/fonts.h"
 #include "ui/graph_panel.h"
 #include "ui/playground_panel.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/trajectory_panel.h"
 #include "ui/widget_map.h"
@@ -58,8 +61,8 @@ double now_ms() {
 
 // A lab as the app sees it, whatever its model and panel.
 struct LabSlot {
-    const char* title;  // on its tab
-    const char* kept;   // what a refused link leaves in place
+    const char* title;  // on its tab, in English (translated where drawn; the tab's ID is the lab's name)
+    const char* kept;   // what a refused link leaves in place, in English
     virtual ~LabSlot() = default;
     virtual const char* name() const = 0;  // in links and the hook
     virtual void frame(double deadline_ms) = 0;
@@ -143,6 +146,9 @@ float body_px(int scale_percent, bool presenting, float width, float height) {
 // keys cannot clash with a lab's (no expression name has a dot).
 constexpr const char* kPresentKey = "ui.present";
 constexpr const char* kTextKey = "ui.text";
+// The language: "lang=ko". Written when Korean or when someone chose it (the header's switch, a
+// link); otherwise the link says nothing and each reader gets their browser's language.
+constexpr const char* kLangKey = "lang";
 
 struct App {
     std::vector<std::unique_ptr<LabSlot>> labs;
@@ -152,6 +158,8 @@ struct App {
     float fonts_px = 0, fonts_ratio = 0;  // what the atlas holds
     size_t tab = 0;
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
+    const GraphLab* graph = nullptr;  // its expression may hold names in any script
+    bool language_chosen = false;  // by the switch or a link, not the browser: the link keeps it
     Status st;
 };
 
@@ -193,11 +201,13 @@ void header() {
     ImGui::PopFont();
     if (!a.presenting) {
         ImGui::SameLine();
-        ImGui::TextColored(ui::to_vec4(ui::colors::muted), "  backpropagation, gate by gate");
+        ImGui::TextColored(ui::to_vec4(ui::colors::muted), "  %s", tr("backpropagation, gate by gate"));
     }
-    const char* present = a.presenting ? "\xE2\x96\xA0 End presentation (P)" : "\xE2\x96\xB6 Present (P)";
-    ui::flow(ImGui::CalcTextSize(present).x + 2 * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::Button(present)) a.presenting = !a.presenting;
+    // One ID for both states, so the button stays the same widget when it toggles or the language changes.
+    const std::string present = a.presenting ? ui::id_label("\xE2\x96\xA0 End presentation (P)", "present")
+                                             : ui::id_label("\xE2\x96\xB6 Present (P)", "present");
+    ui::flow(ImGui::CalcTextSize(present.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(present.c_str())) a.presenting = !a.presenting;
     ui::note_widget("app:present");
     // The text size, for the back of a lecture hall.
     ui::flow(ui::em(7.5f));
@@ -205,10 +215,26 @@ void header() {
     for (int i = 0; i < static_cast<int>(std::size(kScaleChoices)); ++i)
         if (kScaleChoices[i] == a.scale_percent) choice = i;
     ImGui::SetNextItemWidth(ui::em(7.5f));
-    static const char* const labels[] = {"text: auto", "text 100%", "text 125%", "text 150%", "text 200%"};
-    static_assert(std::size(labels) == std::size(kScaleChoices));
+    std::string texts[std::size(kScaleChoices)];
+    const char* labels[std::size(kScaleChoices)];
+    for (size_t i = 0; i < std::size(kScaleChoices); ++i) {
+        texts[i] = kScaleChoices[i] > 0 ? trf("text %d%%", kScaleChoices[i]) : std::string(tr("text: auto"));
+        labels[i] = texts[i].c_str();
+        ui::fit("app:scale", labels[i], ui::em(7.5f) - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x);
+    }
     if (ImGui::Combo("##scale", &choice, labels, static_cast<int>(std::size(labels)))) a.scale_percent = kScaleChoices[choice];
     ui::note_widget("app:scale");
+    // The language switch names the other language in its own words: a Korean student finds
+    // "한국어" on an English page, an English speaker "English" on a Korean one.
+    const Language other = language() == Language::Korean ? Language::English : Language::Korean;
+    const std::string switch_label = std::string(enum_label(other)) + "###lang";
+    ui::flow(ImGui::CalcTextSize(switch_label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(switch_label.c_str())) {
+        set_language(other);
+        a.language_chosen = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Language: the whole app, its messages and the link"));
+    ui::note_widget("app:lang");
     if (!a.st.status.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", bounded(a.st.status).c_str());
@@ -217,9 +243,11 @@ void header() {
 
 }  // namespace
 
-void app_init() {
+void app_init(const char* reader_language) {
     g_app = new App();
+    set_language(language_from_locale(reader_language ? reader_language : ""));
     add_lab<GraphSlot>("Graph lab", "the default example");
+    g_app->graph = &static_cast<GraphSlot&>(*g_app->labs.back()).lab;
     add_lab<LabOf<PlaygroundLab, ui::PlaygroundPanel>>("Training playground", "the default settings");
     add_lab<TrajectorySlot>("Trajectory lab", "the default runs");
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the page's state lives in its link
@@ -228,7 +256,8 @@ void app_init() {
 bool app_fit(float css_width, float css_height, float pixel_ratio) {
     App& a = *g_app;
     const float px = body_px(a.scale_percent, a.presenting, css_width, css_height);
-    if (px == a.fonts_px && pixel_ratio == a.fonts_ratio) return false;
+    if (const GraphLab* graph = a.graph) ui::want_glyphs(graph->state().expression);  // typed or linked names: 가중치
+    if (px == a.fonts_px && pixel_ratio == a.fonts_ratio && !ui::fonts_stale()) return false;
     a.fonts = ui::load_fonts(px, pixel_ratio);
     ui::apply_theme(px / kBodyPx);
     a.fonts_px = px, a.fonts_ratio = pixel_ratio;
@@ -252,7 +281,8 @@ void app_frame() {
     if (ImGui::BeginTabBar("labs")) {
         for (size_t i = 0; i < a.labs.size(); ++i) {
             LabSlot& l = *a.labs[i];
-            const bool open = ImGui::BeginTabItem(l.title, nullptr, a.select_tab && a.tab == i ? ImGuiTabItemFlags_SetSelected : 0);
+            const bool open = ImGui::BeginTabItem(ui::id_label(l.title, l.name()).c_str(), nullptr,
+                                                  a.select_tab && a.tab == i ? ImGuiTabItemFlags_SetSelected : 0);
             ui::note_widget(std::string("tab:") + l.name());
             if (open) {
                 if (!a.select_tab) a.tab = i;
@@ -276,7 +306,10 @@ std::string app_state_json() {
     const App& a = *g_app;
     std::string json = std::string("{\"lab\":\"") + a.labs[a.tab]->name() + "\"";
     for (const auto& l : a.labs) json += std::string(",\"") + l->name() + "\":" + l->json() + l->extra_json();
-    return json + ",\"status\":" + json_escape(a.st.status) + "}";
+    json += std::string(",\"lang\":\"") + enum_key(language()) + "\",\"missing_glyphs\":" + std::to_string(ui::missing_glyphs());
+    json += ",\"untranslated\":[";
+    for (size_t i = 0; i < untranslated().size(); ++i) json += (i ? "," : "") + json_escape(untranslated()[i]);
+    return json + "],\"status\":" + json_escape(a.st.status) + "}";
 }
 
 bool app_command(const std::string& lab, const std::string& kind, const std::string& text, double value) {
@@ -288,10 +321,10 @@ bool app_command(const std::string& lab, const std::string& kind, const std::str
                 a.select_tab = true;
                 return true;
             }
-        return a.st.last_error = "no lab named '" + text + "'", false;
+        return a.st.last_error = trf("no lab named '%s'", text.c_str()), false;
     }
     LabSlot* l = lab_named(lab);
-    if (!l) return a.st.last_error = "no lab named '" + lab + "'", false;
+    if (!l) return a.st.last_error = trf("no lab named '%s'", lab.c_str()), false;
     const bool ok = l->command(kind, text, value, a.st);
     if (const std::string link = l->take_link_request(); !link.empty()) return app_open_link(link);
     return ok;
@@ -302,7 +335,7 @@ const std::string& app_last_error() { return g_app->st.last_error; }
 void app_notice(const std::string& message) { g_app->st.status = message; }
 
 void app_gl_lost() {
-    g_app->st.status = "The graphics context was lost (the GPU was reset or is busy): everything is kept and drawn again when it returns.";
+    g_app->st.status = tr("The graphics context was lost (the GPU was reset or is busy): everything is kept and drawn again when it returns.");
 }
 
 void app_gl_restored() {
@@ -313,11 +346,14 @@ void app_gl_restored() {
 
 std::string app_widgets_json() { return ui::widget_map_json(); }
 
+std::string app_overflows_json() { return ui::overflows_json(); }
+
 std::string app_link() {
     const App& a = *g_app;
     std::string link = a.labs[a.tab]->link();
     if (a.presenting) link += std::string("&") + kPresentKey + "=1";
     if (a.scale_percent > 0) link += std::string("&") + kTextKey + "=" + std::to_string(a.scale_percent);
+    if (a.language_chosen || language() != Language::English) link += std::string("&") + kLangKey + "=" + enum_key(language());
     return link;
 }
 
@@ -330,6 +366,9 @@ bool app_open_link(const std::string& full_link) {
         const std::string key = part.substr(0, eq), value = eq == std::string::npos ? "" : part.substr(eq + 1);
         if (key == kPresentKey) {
             a.presenting = value == "1";
+        } else if (key == kLangKey) {
+            Language lang;
+            if (enum_from_key(value, lang)) set_language(lang), a.language_chosen = true;  // an unknown one: the reader's
         } else if (key == kTextKey) {
             a.scale_percent = 0;
             for (const int choice : kScaleChoices)
@@ -343,14 +382,14 @@ bool app_open_link(const std::string& full_link) {
     if (!l) {
         std::string names;
         for (const auto& each : a.labs) names += std::string(names.empty() ? "#" : ", #") + each->name() + ":";
-        a.st.status = "cannot read the link: it should start with " + names;
+        a.st.status = trf("cannot read the link: it should start with %s", names.c_str());
         return false;
     }
     for (size_t i = 0; i < a.labs.size(); ++i)
         if (a.labs[i].get() == l) a.tab = i;
     a.select_tab = true;
     if (l->command("state", link.substr(colon + 1), 0, a.st)) return true;
-    a.st.status = a.st.last_error + " (kept " + l->kept + ")";
+    a.st.status = trf("%s (kept %s)", a.st.last_error.c_str(), tr(l->kept));
     return false;
 }
 

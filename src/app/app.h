@@ -8,7 +8,9 @@
 
 namespace nabla {
 
-void app_init();
+// reader_language: the browser's (navigator.language, "ko-KR"): the app's language until a link or
+// the header's switch chooses one.
+void app_init(const char* reader_language);
 // Before each frame, outside ImGui::NewFrame/Render: the canvas in CSS pixels and the device pixels
 // per CSS pixel. Loads the fonts again when the UI scale, the window (auto scale) or the ratio
 // (browser zoom, a move to another screen) asks for other sizes; true then, and the platform
@@ -30,6 +32,8 @@ void app_gl_lost();
 void app_gl_restored();
 // Where the named widgets were drawn last frame (see ui/widget_map.h), for tests that click them.
 std::string app_widgets_json();
+// Text wider than its widget in the last frame (ui/text.h fit()), for tests in every language.
+std::string app_overflows_json();
 
 // The page link: "graph:expr=...&x=-2". app_link() changes whenever the state does;
 // app_open_link() applies a link (from the URL hash) and reports a tampered one in the status line.

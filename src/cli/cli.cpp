@@ -1,10 +1,13 @@
-// `nabla grad "<expression>" x=1 y=2 [--nodes] [--check]`: prints one JSON object.
+// `nabla grad "<expression>" x=1 y=2 [--nodes] [--check]`: prints one JSON object. `--lang en|ko`,
+// before or after the command, chooses the language of every message (never of the JSON).
 #include "cli/cli.h"
 
 #include <cmath>
+#include <cstdlib>
 
 #include "engine/expression_parser.h"
 #include "engine/gradient_check.h"
+#include "engine/i18n.h"
 #include "lab/graph_lab.h"
 #include "lab/json_writer.h"
 #include "lab/url_codec.h"
@@ -12,16 +15,47 @@
 namespace nabla {
 
 int train_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);  // cli_train.cpp
+// "usage: " and the first line, then the others indented under it (and `hang` columns more).
+std::string usage_block(const std::vector<std::string>& lines, size_t hang);
 
 namespace {
 
-const char* kUsage =
-    "usage: nabla train --help  (train an MLP on a generated dataset; prints loss and accuracy per epoch)\n"
-    "       nabla grad \"<expression>\" name=value ... [--nodes] [--check]\n"
-    "  prints the output value and the gradient of every input as JSON\n"
-    "  --nodes  also every node: op, value, gradient, and each input edge's local/upstream/downstream\n"
-    "  --check  also a central-difference gradient check per input\n"
-    "example: nabla grad \"f = (x + y) * z\" x=-2 y=5 z=-4\n";
+// Columns in a terminal: a Hangul syllable (U+AC00..U+D7A3, lead byte 0xEA..0xED) takes two.
+size_t columns(const std::string& s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
+        n += c >= 0xEA && c <= 0xED ? 2 : 1;
+    }
+    return n;
+}
+
+}  // namespace
+
+std::string usage_block(const std::vector<std::string>& lines, size_t hang) {
+    const std::string head = std::string(tr("usage:")) + " ";
+    const std::string indent(columns(head) + hang, ' ');
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) out += (i == 0 ? head : indent) + lines[i] + "\n";
+    return out;
+}
+
+namespace {
+
+// In the current language, so a function and not a constant.
+std::string usage() {
+    std::string u = usage_block({std::string("nabla train --help  (") +
+                                     tr("train an MLP on a generated dataset; prints loss and accuracy per epoch") + ")",
+                                 tr("nabla grad \"<expression>\" name=value ... [--nodes] [--check]")},
+                                0);
+    u += std::string("  ") + tr("prints the output value and the gradient of every input as JSON") + "\n";
+    u += std::string("  --nodes  ") + tr("also every node: op, value, gradient, and each input edge's local/upstream/downstream") + "\n";
+    u += std::string("  --check  ") + tr("also a central-difference gradient check per input") + "\n";
+    u += "  --lang " + enum_keys<Language>() + "  " + tr("the language of messages (default: from LC_ALL, LC_MESSAGES or LANG)") + "\n";
+    u += std::string(tr("example:")) + " nabla grad \"f = (x + y) * z\" x=-2 y=5 z=-4\n";
+    return u;
+}
 
 int grad_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string expression;
@@ -31,17 +65,17 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
         const std::string& a = args[i];
         if (a == "--nodes") { nodes = true; continue; }
         if (a == "--check") { check = true; continue; }
-        if (a.rfind("--", 0) == 0) return err << "nabla grad: unknown flag " << a << "\n" << kUsage, 2;
+        if (a.rfind("--", 0) == 0) return err << "nabla grad: " << trf("unknown flag %s", a.c_str()) << "\n" << usage(), 2;
         if (!have_expression) { expression = a; have_expression = true; continue; }
         const size_t eq = a.find('=');
         double v = 0;
         if (eq == std::string::npos || eq == 0 || !parse_finite(a.substr(eq + 1), v))
-            return err << "nabla grad: expected name=number, got '" << a << "'\n", 2;
+            return err << "nabla grad: " << trf("expected name=number, got '%s'", a.c_str()) << "\n", 2;
         for (const auto& [name, given] : values)
-            if (name == a.substr(0, eq)) return err << "nabla grad: " << name << " is given twice\n", 2;
+            if (name == a.substr(0, eq)) return err << "nabla grad: " << trf("%s is given twice", name.c_str()) << "\n", 2;
         values.emplace_back(a.substr(0, eq), v);
     }
-    if (!have_expression) return err << kUsage, 2;
+    if (!have_expression) return err << usage(), 2;
 
     ParseError perr;
     ParsedExpression parsed = parse_expression(expression, perr);
@@ -49,14 +83,16 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
     ScalarGraph& g = parsed.graph;
     for (const auto& [name, v] : values) {
         const int id = g.find_input(name);
-        if (id < 0) return err << "nabla grad: '" << name << "' is not an input of the expression\n", 1;
+        if (id < 0) return err << "nabla grad: " << trf("'%s' is not an input of the expression", name.c_str()) << "\n", 1;
         g.set_value(id, v);
     }
     for (const int id : parsed.inputs) {
         bool given = false;
         for (const auto& nv : values) given = given || nv.first == g.node(id).name;
-        if (!given) return err << "nabla grad: no value for input '" << g.node(id).name << "': add "
-                               << g.node(id).name << "=<number>\n", 1;
+        if (!given) {
+            const char* input = g.node(id).name.c_str();
+            return err << "nabla grad: " << trf("no value for input '%s': add %s=<number>", input, input) << "\n", 1;
+        }
     }
     const std::vector<GradientCheckRow> rows = check_gradients(g, parsed.output);
 
@@ -71,25 +107,48 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
     for (int i = 0; i < g.size(); ++i)
         if (!g.node(i).finite()) {
             const Node& n = g.node(i);
-            err << "nabla grad: " << n.issue << (n.name.empty() ? "" : " at " + n.name) << "\n";
+            err << "nabla grad: " << (n.name.empty() ? std::string(tr(n.issue)) : trf("%s at %s", tr(n.issue), n.name.c_str())) << "\n";
             return 3;
         }
     for (const int id : parsed.inputs)
         if (!std::isfinite(g.node(id).grad))
-            return err << "nabla grad: the gradient of " << g.node(id).name << " is not a finite number\n", 3;
+            return err << "nabla grad: " << trf("the gradient of %s is not a finite number", g.node(id).name.c_str()) << "\n", 3;
     return 0;
 }
 
 }  // namespace
 
-int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+Language language_from_environment() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"})  // POSIX's order: the first one set decides
+        if (const char* value = std::getenv(name); value && *value) return language_from_locale(value);
+    return Language::English;
+}
+
+int run_cli(const std::vector<std::string>& all_args, std::ostream& out, std::ostream& err) {
+    // The language for this run only: a test's run leaves the process's language as it found it.
+    struct Restore {
+        Language before = language();
+        ~Restore() { set_language(before); }
+    } restore;
+    std::vector<std::string> args;
+    for (size_t i = 0; i < all_args.size(); ++i) {
+        if (all_args[i] != "--lang") {
+            args.push_back(all_args[i]);
+            continue;
+        }
+        Language lang = Language::English;
+        if (i + 1 >= all_args.size()) return err << "nabla: " << trf("--lang needs a language (one of %s)", enum_keys<Language>(", ").c_str()) << "\n", 2;
+        if (!enum_from_key(all_args[++i], lang))
+            return err << "nabla: " << trf("unknown language '%s' (one of %s)", all_args[i].c_str(), enum_keys<Language>(", ").c_str()) << "\n", 2;
+        set_language(lang);
+    }
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-        (args.empty() ? err : out) << kUsage;
+        (args.empty() ? err : out) << usage();
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "grad") return grad_command(args, out, err);
     if (args[0] == "train") return train_command(args, out, err);
-    err << "nabla: unknown command '" << args[0] << "'\n" << kUsage;
+    err << "nabla: " << trf("unknown command '%s'", args[0].c_str()) << "\n" << usage();
     return 2;
 }
 

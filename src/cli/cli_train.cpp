@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "cli/cli.h"
+#include "engine/i18n.h"
 #include "lab/json_writer.h"
 #include "lab/url_codec.h"
 #include "nn/divergence.h"
@@ -14,15 +15,19 @@
 
 namespace nabla {
 
+std::string usage_block(const std::vector<std::string>& lines, size_t hang);  // cli.cpp
+
 namespace {
 
-// The choices come from the enums' tables: a new optimizer or dataset shows here by itself.
+// The choices come from the enums' tables: a new optimizer or dataset shows here by itself. Only
+// "usage:" is words; the flags and their values are the same in every language.
 std::string train_usage() {
-    return "usage: nabla train [--dataset " + enum_keys<DatasetKind>() + "] [--points 500]\n"
-           "                   [--noise 0] [--train-fraction 0.5] [--layers 4,2] [--activation " + enum_keys<Activation>() + "]\n"
-           "                   [--head auto|" + enum_keys<Head>() + "] [--init " + enum_keys<Init>() + "]\n"
-           "                   [--bias-init 0] [--optimizer " + enum_keys<OptimizerKind>() + "] [--lr 0.03] [--batch 10]\n"
-           "                   [--l1 0] [--l2 0] [--epochs 100] [--seed 1] [--jsonl]\n";
+    return usage_block({"nabla train [--dataset " + enum_keys<DatasetKind>() + "] [--points 500]",
+                        "[--noise 0] [--train-fraction 0.5] [--layers 4,2] [--activation " + enum_keys<Activation>() + "]",
+                        "[--head auto|" + enum_keys<Head>() + "] [--init " + enum_keys<Init>() + "]",
+                        "[--bias-init 0] [--optimizer " + enum_keys<OptimizerKind>() + "] [--lr 0.03] [--batch 10]",
+                        "[--l1 0] [--l2 0] [--epochs 100] [--seed 1] [--jsonl] [--lang " + enum_keys<Language>() + "]"},
+                       std::string("nabla train ").size());
 }
 
 bool parse_sizes(const std::string& text, std::vector<int>& out) {
@@ -50,12 +55,12 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
         const std::string& a = args[i];
         if (a == "--jsonl") { jsonl = true; continue; }
         if (a.rfind("--", 0) != 0 || !flags.count(a.substr(2)) || i + 1 >= args.size())
-            return err << "nabla train: unexpected '" << a << "'\n" << train_usage(), 2;
+            return err << "nabla train: " << trf("unexpected '%s'", a.c_str()) << "\n" << train_usage(), 2;
         flags[a.substr(2)] = args[++i];
     }
     auto number = [&](const char* name, double& v) {
         if (parse_finite(flags[name], v)) return true;
-        err << "nabla train: --" << name << " must be a finite number, not '" << flags[name] << "'\n";
+        err << "nabla train: " << trf("--%s must be a finite number, not '%s'", name, flags[name].c_str()) << "\n";
         return false;
     };
     double points, noise, fraction, bias_init, lr, batch, l1, l2, epochs, seed;
@@ -67,8 +72,8 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     // An unknown choice is refused with the ones there are.
     auto pick = [&](const char* flag, auto& into) {
         if (enum_from_key(flags[flag], into)) return true;
-        err << "nabla train: unknown " << flag << " '" << flags[flag] << "' (one of "
-            << enum_keys<std::decay_t<decltype(into)>>(", ") << ")\n";
+        err << "nabla train: "
+            << trf("unknown %s '%s' (one of %s)", flag, flags[flag].c_str(), enum_keys<std::decay_t<decltype(into)>>(", ").c_str()) << "\n";
         return false;
     };
     DatasetDesc data;
@@ -82,7 +87,7 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
 
     TrainerDesc desc;
     std::vector<int> hidden;
-    if (!parse_sizes(flags["layers"], hidden)) return err << "nabla train: --layers takes sizes like 4,2\n", 2;
+    if (!parse_sizes(flags["layers"], hidden)) return err << "nabla train: " << tr("--layers takes sizes like 4,2") << "\n", 2;
     if (!pick("activation", desc.mlp.hidden) || !pick("init", desc.mlp.init) || !pick("optimizer", desc.optimizer.kind)) return 2;
     const Dataset& train = split.train;
     desc.mlp.head = head_for_task(train.classes);  // lecture 001's table, unless --head says otherwise
@@ -98,7 +103,7 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     desc.optimizer.l1 = l1;
     desc.optimizer.l2 = l2;
     desc.batch_size = static_cast<int>(batch);
-    if (batch != desc.batch_size) return err << "nabla train: --batch must be a whole number\n", 2;
+    if (batch != desc.batch_size) return err << "nabla train: " << tr("--batch must be a whole number") << "\n", 2;
 
     std::string error;
     std::unique_ptr<Trainer> trainer = Trainer::create(desc, std::move(split), error);
@@ -111,14 +116,13 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     for (int epoch = 1; epoch <= static_cast<int>(epochs); ++epoch) {
         const long target = epoch;
         while (trainer->epochs() < target && !trainer->diverged()) trainer->step();
-        const Metrics tr = trainer->evaluate(trainer->data().train), te = trainer->evaluate(trainer->data().test);
-        if (trainer->diverged() || watch.observe(tr.loss, epoch)) {
-            char why[300];
-            std::snprintf(why, sizeof why, "%s: learning rate %g is too large; try %g",
-                          trainer->diverged() ? trainer->divergence().c_str() : watch.message().c_str(), lr, lr / 10);
+        const Metrics on_train = trainer->evaluate(trainer->data().train), on_test = trainer->evaluate(trainer->data().test);
+        if (trainer->diverged() || watch.observe(on_train.loss, epoch)) {
+            const std::string why = trf("%s: learning rate %g is too large; try %g",
+                                        trainer->diverged() ? trainer->divergence().c_str() : watch.message().c_str(), lr, lr / 10);
             if (jsonl) {
                 JsonWriter w;
-                w.begin_object().key("epoch").value(epoch).key("diverged").value(std::string(why)).end_object();
+                w.begin_object().key("epoch").value(epoch).key("diverged").value(why).end_object();
                 out << w.str() << "\n";
             }
             err << "nabla train: " << why << "\n";
@@ -127,17 +131,14 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
         if (jsonl) {
             JsonWriter w;
             w.begin_object().key("epoch").value(epoch).key("steps").value(static_cast<int>(trainer->steps()))
-                .key("train_loss").value(tr.loss).key("test_loss").value(te.loss);
-            if (tr.accuracy >= 0) w.key("train_accuracy").value(tr.accuracy).key("test_accuracy").value(te.accuracy);
+                .key("train_loss").value(on_train.loss).key("test_loss").value(on_test.loss);
+            if (on_train.accuracy >= 0) w.key("train_accuracy").value(on_train.accuracy).key("test_accuracy").value(on_test.accuracy);
             w.end_object();
             out << w.str() << "\n";
+        } else if (on_train.accuracy >= 0) {
+            out << trf("epoch %4d  train loss %.5f  acc %.3f   test loss %.5f  acc %.3f", epoch, on_train.loss, on_train.accuracy, on_test.loss, on_test.accuracy) << "\n";
         } else {
-            char line[160];
-            if (tr.accuracy >= 0)
-                std::snprintf(line, sizeof line, "epoch %4d  train loss %.5f  acc %.3f   test loss %.5f  acc %.3f\n", epoch, tr.loss, tr.accuracy, te.loss, te.accuracy);
-            else
-                std::snprintf(line, sizeof line, "epoch %4d  train loss %.5f   test loss %.5f\n", epoch, tr.loss, te.loss);
-            out << line;
+            out << trf("epoch %4d  train loss %.5f   test loss %.5f", epoch, on_train.loss, on_test.loss) << "\n";
         }
     }
     return 0;

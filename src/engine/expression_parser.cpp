@@ -10,11 +10,13 @@
 #include <map>
 #include <set>
 
+#include "engine/i18n.h"
+
 namespace nabla {
 
 std::string ParseError::text() const {
-    const std::string where = position > 0 ? message + " at " + std::to_string(position) : message;
-    return hint.empty() ? where : where + ": " + hint;
+    if (position <= 0) return hint.empty() ? message : message + ": " + hint;
+    return hint.empty() ? trf("%s at %d", message.c_str(), position) : trf("%s at %d: %s", message.c_str(), position, hint.c_str());
 }
 
 namespace {
@@ -31,6 +33,24 @@ int sequence_at(const std::string& s, size_t i) {
         if (!continuation(static_cast<unsigned char>(s[i + static_cast<size_t>(k)]))) return 0;
     return length;
 }
+
+char32_t code_point(const std::string& s, size_t i, int length) {
+    const auto b = [&](int k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + static_cast<size_t>(k)])); };
+    if (length == 1) return b(0);
+    if (length == 2) return (b(0) & 0x1F) << 6 | (b(1) & 0x3F);
+    if (length == 3) return (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+    return (b(0) & 0x07) << 18 | (b(1) & 0x3F) << 12 | (b(2) & 0x3F) << 6 | (b(3) & 0x3F);
+}
+
+// Letters of the scripts a class names things in (no Unicode tables in the engine): Latin with its
+// accents, Greek (σ, θ, η), Cyrillic, Hangul, kana and CJK ideographs. Symbols stay operators or errors.
+bool is_letter(char32_t u) {
+    return (u >= 0xC0 && u <= 0x24F && u != 0xD7 && u != 0xF7) || (u >= 0x391 && u <= 0x3A9) || (u >= 0x3B1 && u <= 0x3C9) ||
+           (u >= 0x400 && u <= 0x4FF) || (u >= 0x1100 && u <= 0x11FF) || (u >= 0x3131 && u <= 0x318E) ||
+           (u >= 0x3041 && u <= 0x30FF) || (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7A3);
+}
+// Inside a name: combining accents (ŷ, x̄) and subscript digits (w₁).
+bool is_name_mark(char32_t u) { return (u >= 0x300 && u <= 0x36F) || (u >= 0x2080 && u <= 0x2089); }
 
 // The byte where character `n` (0-based) starts.
 size_t byte_of_character(const std::string& s, int n) {
@@ -78,6 +98,7 @@ const FunctionName kFunctions[] = {
     {"tanh", Op::Tanh}, {"sigmoid", Op::Sigmoid}, {"relu", Op::Relu},  {"abs", Op::Abs},
     {"sin", Op::Sin},   {"cos", Op::Cos},         {"max", Op::Max},    {"min", Op::Min},
     {"pow", Op::Pow},
+    {"\xCF\x83", Op::Sigmoid},  // σ(s): the lecture's own name for the sigmoid
 };
 
 const FunctionName* find_function(const std::string& name) {
@@ -94,7 +115,7 @@ public:
     // recursion. (No exceptions: WebAssembly builds run with exception catching off.)
     ParsedExpression run(ParseError& error) {
         if (static_cast<int>(s_.size()) > limits_.max_length)
-            fail("the expression is longer than " + std::to_string(limits_.max_length) + " characters", -1);
+            fail(trf("the expression is longer than %d characters", limits_.max_length), -1);
         int last = -1;
         std::string last_name;
         while (!failed_) {
@@ -105,7 +126,7 @@ public:
             skip_space();
             if (last >= 0 && !at_end() && peek() != ';' && peek() != '\n') unexpected();
         }
-        if (!failed_ && last < 0) fail("the expression is empty", -1, "type one, e.g. (x + y) * z");
+        if (!failed_ && last < 0) fail(tr("the expression is empty"), -1, tr("type one, e.g. (x + y) * z"));
         if (failed_) {
             error = error_;
             return ParsedExpression{};
@@ -166,34 +187,45 @@ private:
         while (!at_end() && std::isspace(static_cast<unsigned char>(peek())) != 0) ++i_;
         while (!at_end() && (peek() == ';' || std::isspace(static_cast<unsigned char>(peek())) != 0)) ++i_;
     }
-    static bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
-    static bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+    // Names are letters, digits and '_' not starting with a digit, in any script a class writes
+    // them in: w, x1, σ, θ, w₁, ŷ (y and a combining hat), 가중치. The byte length of the name
+    // character at i_, 0 if there is none.
+    size_t name_char_here(bool start) const {
+        if (at_end()) return 0;
+        const auto c = static_cast<unsigned char>(peek());
+        if (c < 0x80) return (std::isalpha(c) != 0 || c == '_' || (!start && std::isdigit(c) != 0)) ? 1 : 0;
+        const int length = sequence_at(s_, i_);
+        if (length == 0) return 0;
+        const char32_t u = code_point(s_, i_, length);
+        return (is_letter(u) || (!start && is_name_mark(u))) ? static_cast<size_t>(length) : 0;
+    }
+    bool name_start_here() const { return name_char_here(true) > 0; }
 
     std::string read_name() {
         const size_t start = i_;
-        while (!at_end() && is_name_char(peek())) ++i_;
+        for (size_t n = name_char_here(true); n > 0; n = name_char_here(false)) i_ += n;
         return s_.substr(start, i_ - start);
     }
 
     int unexpected() {
         const char c = peek();
-        if (is_name_start(c) || std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '(')
-            return fail("expected an operator before '" + shown(i_) + "'", pos(), "write 2*x, not 2x");
-        if (c == '=') return fail("'=' can only follow a name at the start of a statement", pos());
-        if (c == ')') return fail("unexpected ')': no '(' is open here", pos());
-        return fail("unexpected '" + shown(i_) + "'", pos());
+        if (name_start_here() || std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '(')
+            return fail(trf("expected an operator before '%s'", shown(i_).c_str()), pos(), tr("write 2*x, not 2x"));
+        if (c == '=') return fail(tr("'=' can only follow a name at the start of a statement"), pos());
+        if (c == ')') return fail(tr("unexpected ')': no '(' is open here"), pos());
+        return fail(trf("unexpected '%s'", shown(i_).c_str()), pos());
     }
 
     bool enter() {
         if (++depth_ > limits_.max_depth)
-            fail("the expression is nested deeper than " + std::to_string(limits_.max_depth) + " levels", pos());
+            fail(trf("the expression is nested deeper than %d levels", limits_.max_depth), pos());
         return !failed_;
     }
     void leave() { --depth_; }
 
     bool within_node_budget() {
         if (out_.graph.size() >= limits_.max_nodes)
-            fail("the graph would have more than " + std::to_string(limits_.max_nodes) + " nodes", pos());
+            fail(trf("the graph would have more than %d nodes", limits_.max_nodes), pos());
         return !failed_;
     }
     int make_op(Op op, int a, int b = -1) {
@@ -204,15 +236,15 @@ private:
     int statement(std::string& name) {
         // Look ahead for "name =" (but not "name ==", which is no operator here).
         const size_t start = i_;
-        if (is_name_start(peek())) {
+        if (name_start_here()) {
             const std::string candidate = read_name();
             skip_space();
             if (peek() == '=') {
                 ++i_;
-                if (find_function(candidate)) return fail("'" + candidate + "' is a function name; pick another name", static_cast<int>(start));
-                if (defined_.count(candidate) != 0) return fail("'" + candidate + "' is defined twice", static_cast<int>(start));
+                if (find_function(candidate)) return fail(trf("'%s' is a function name; pick another name", candidate.c_str()), static_cast<int>(start));
+                if (defined_.count(candidate) != 0) return fail(trf("'%s' is defined twice", candidate.c_str()), static_cast<int>(start));
                 if (named_.count(candidate) != 0)
-                    return fail("'" + candidate + "' is used as an input before this line defines it", static_cast<int>(start));
+                    return fail(trf("'%s' is used as an input before this line defines it", candidate.c_str()), static_cast<int>(start));
                 const int node = sum();
                 if (node < 0) return -1;
                 // Name the node after the statement unless it already has a name (q = x: just an alias).
@@ -285,7 +317,7 @@ private:
         const int start = pos();
         const char c = peek();
         if (at_end() || c == ';' || c == '\n')
-            return fail("the expression ends where a number, a name or '(' was expected", start);
+            return fail(tr("the expression ends where a number, a name or '(' was expected"), start);
         if (std::isdigit(static_cast<unsigned char>(c)) != 0 || (c == '.' && std::isdigit(static_cast<unsigned char>(peek(1))) != 0))
             return number();
         if (c == '(') {
@@ -298,9 +330,9 @@ private:
             leave();
             return inner;
         }
-        if (is_name_start(c)) return name_or_call();
-        if (c == ')') return fail("expected a number, a name or '(' before ')'", start);
-        return fail("expected a number, a name or '(' but found '" + shown(static_cast<size_t>(start)) + "'", start);
+        if (name_start_here()) return name_or_call();
+        if (c == ')') return fail(tr("expected a number, a name or '(' before ')'"), start);
+        return fail(trf("expected a number, a name or '(' but found '%s'", shown(static_cast<size_t>(start)).c_str()), start);
     }
 
     bool expect_close(int open_pos) {
@@ -309,8 +341,8 @@ private:
             ++i_;
             return true;
         }
-        if (at_end()) fail("expected ')'", pos(), "the '(' at " + std::to_string(open_pos + 1) + " is not closed");
-        fail("expected ')'", pos());
+        if (at_end()) fail(tr("expected ')'"), pos(), trf("the '(' at %d is not closed", open_pos + 1));
+        fail(tr("expected ')'"), pos());
         return false;
     }
 
@@ -321,15 +353,15 @@ private:
             size_t k = i_ + 1;
             if (k < s_.size() && (s_[k] == '+' || s_[k] == '-')) ++k;
             if (k >= s_.size() || std::isdigit(static_cast<unsigned char>(s_[k])) == 0)
-                return fail("malformed number: an exponent needs digits, as in 1e-3", start);
+                return fail(tr("malformed number: an exponent needs digits, as in 1e-3"), start);
             i_ = k;
             while (!at_end() && std::isdigit(static_cast<unsigned char>(peek())) != 0) ++i_;
         }
         const std::string literal = s_.substr(start, i_ - start);
         char* end = nullptr;
         const double v = std::strtod(literal.c_str(), &end);
-        if (end != literal.c_str() + literal.size()) return fail("malformed number '" + literal + "'", start);
-        if (!std::isfinite(v)) return fail("the number '" + literal + "' is too large", start);
+        if (end != literal.c_str() + literal.size()) return fail(trf("malformed number '%s'", literal.c_str()), start);
+        if (!std::isfinite(v)) return fail(trf("the number '%s' is too large", literal.c_str()), start);
         if (!within_node_budget()) return -1;
         return out_.graph.add_const(v);
     }
@@ -340,7 +372,7 @@ private:
         const FunctionName* fn = find_function(name);
         skip_space();
         if (peek() == '(') {
-            if (!fn) return fail("unknown function '" + name + "'", start, std::string("known: ") + parser_function_list());
+            if (!fn) return fail(trf("unknown function '%s'", name.c_str()), start, trf("known: %s", parser_function_list()));
             const int open = pos();
             if (!enter()) return -1;
             ++i_;
@@ -351,21 +383,21 @@ private:
             skip_space();
             const int arity = op_info(fn->op).arity;
             if (peek() == ',') {
-                if (arity == 1) return fail(name + " takes 1 argument", pos());
+                if (arity == 1) return fail(trf("%s takes 1 argument", name.c_str()), pos());
                 ++i_;
                 b = sum();
                 if (b < 0) return -1;
                 skip_space();
-                if (peek() == ',') return fail(name + " takes 2 arguments", pos());
+                if (peek() == ',') return fail(trf("%s takes 2 arguments", name.c_str()), pos());
             } else if (arity == 2) {
-                return fail(name + " takes 2 arguments, as in " + name + "(a, b)", pos());
+                return fail(trf("%s takes 2 arguments, as in %s(a, b)", name.c_str(), name.c_str()), pos());
             }
             if (!expect_close(open)) return -1;
             --parens_;
             leave();
             return make_op(fn->op, a, b);
         }
-        if (fn) return fail("'" + name + "' is a function: write " + name + "(...)", start);
+        if (fn) return fail(trf("'%s' is a function: write %s(...)", name.c_str(), name.c_str()), start);
         auto it = named_.find(name);
         if (it != named_.end()) return it->second;
         if (!within_node_budget()) return -1;

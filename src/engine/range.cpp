@@ -1,9 +1,10 @@
 #include "engine/range.h"
 
+#include "engine/i18n.h"
 #include "engine/number_text.h"
 
 namespace nabla {
 
-std::string between(Range r) { return "between " + plain_number(r.lo) + " and " + plain_number(r.hi); }
+std::string between(Range r) { return trf("between %s and %s", plain_number(r.lo).c_str(), plain_number(r.hi).c_str()); }
 
 }  // namespace nabla

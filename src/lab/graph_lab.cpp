@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "engine/i18n.h"
 #include "lab/json_writer.h"
 #include "lab/url_codec.h"
 
@@ -34,14 +35,14 @@ const std::vector<GraphPreset>& graph_presets() {
 
 const char* gate_pattern(const ScalarGraph& g, int node) {
     const Node& n = g.node(node);
-    if (n.out.size() >= 2) return "branch: sums";
+    if (n.out.size() >= 2) return tr("branch: sums");
     if (op_info(n.op).arity != 2) return nullptr;
     const bool both_vary = g.node(g.edge(n.in[0]).from).op != Op::Const && g.node(g.edge(n.in[1]).from).op != Op::Const;
     if (!both_vary) return nullptr;
     switch (n.op) {
-        case Op::Add: return "add: distributes";
-        case Op::Mul: return "mul: swaps";
-        case Op::Max: case Op::Min: return "max: routes";
+        case Op::Add: return tr("add: distributes");
+        case Op::Mul: return tr("mul: swaps");
+        case Op::Max: case Op::Min: return tr("max: routes");
         default: return nullptr;
     }
 }
@@ -62,7 +63,7 @@ bool GraphLabState::from_string(const std::string& text, GraphLabState& out, std
     bool has_expr = false;
     for (const auto& [key, raw] : split_query(text)) {
         std::string value;
-        if (!url_decode(raw, value)) return error = "bad %-escape in '" + key + "'", false;
+        if (!url_decode(raw, value)) return error = trf("bad %%-escape in '%s'", key.c_str()), false;
         if (key == "expr") {
             next.expression = value;
             has_expr = true;
@@ -70,18 +71,18 @@ bool GraphLabState::from_string(const std::string& text, GraphLabState& out, std
             char* end = nullptr;
             const long k = std::strtol(value.c_str(), &end, 10);
             if (value.empty() || *end != '\0' || !GraphLabState::steps.contains(static_cast<double>(k)))
-                return error = "step must be an integer >= " + plain_number(GraphLabState::steps.lo) + ", not '" + value + "'", false;
+                return error = trf("step must be an integer >= %s, not '%s'", plain_number(GraphLabState::steps.lo).c_str(), value.c_str()), false;
             next.backprop_step = static_cast<int>(k);
         } else {
             const std::string name = key.rfind("v.", 0) == 0 ? key.substr(2) : key;
             double v = 0;
-            if (!parse_finite(value, v)) return error = "the value of " + name + " must be a finite number, not '" + value + "'", false;
+            if (!parse_finite(value, v)) return error = trf("the value of %s must be a finite number, not '%s'", name.c_str(), value.c_str()), false;
             for (const auto& [given, x] : next.values)
-                if (given == name) return error = name + " is set twice", false;
+                if (given == name) return error = trf("%s is set twice", name.c_str()), false;
             next.values.emplace_back(name, v);
         }
     }
-    if (!has_expr) return error = "the link has no expr=... part", false;
+    if (!has_expr) return error = tr("the link has no expr=... part"), false;
     out = next;
     return true;
 }
@@ -202,14 +203,14 @@ bool GraphLab::apply(const GraphCommand& c) {
             next.backprop_step = -1;
             return load(next);
         case GraphCommand::SetValue: {
-            if (!std::isfinite(c.value)) return error_ = "the value of " + c.text + " must be a finite number", false;
+            if (!std::isfinite(c.value)) return error_ = trf("the value of %s must be a finite number", c.text.c_str()), false;
             for (auto& [name, v] : state_.values)
                 if (name == c.text) {
                     v = c.value;
                     recompute();
                     return true;
                 }
-            return error_ = "'" + c.text + "' is not an input of this expression", false;
+            return error_ = trf("'%s' is not an input of this expression", c.text.c_str()), false;
         }
         case GraphCommand::StepForward:
         case GraphCommand::StepBack:
@@ -230,10 +231,10 @@ bool GraphLab::apply(const GraphCommand& c) {
         case GraphCommand::LoadPreset:
             for (const GraphPreset& p : graph_presets())
                 if (c.text == p.id) return load(p.state);
-            return error_ = "no preset named '" + c.text + "'", false;
+            return error_ = trf("no preset named '%s'", c.text.c_str()), false;
         case GraphCommand::LoadState: {
             std::string why;
-            if (!GraphLabState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
+            if (!GraphLabState::from_string(c.text, next, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
             // A misspelt input (X=3 for x) would otherwise be dropped in silence and x kept at 1.
             ParseError perr;
             const ParsedExpression parsed = parse_expression(next.expression, perr);
@@ -242,8 +243,8 @@ bool GraphLab::apply(const GraphCommand& c) {
                     if (parsed.graph.find_input(name) < 0) {
                         std::string inputs;
                         for (const int id : parsed.inputs) inputs += (inputs.empty() ? "" : ", ") + parsed.graph.node(id).name;
-                        return error_ = "cannot read the link: it sets " + name + ", which is not an input of " + next.expression +
-                                        " (its inputs: " + inputs + ")",
+                        return error_ = trf("cannot read the link: it sets %s, which is not an input of %s (its inputs: %s)", name.c_str(),
+                                            next.expression.c_str(), inputs.c_str()),
                                false;
                     }
             return load(next);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/i18n.h"
 #include "nn/rng.h"
 
 namespace nabla {
@@ -20,10 +21,14 @@ double sigmoid(double z) { return z >= 0 ? 1 / (1 + std::exp(-z)) : std::exp(z) 
 
 std::string SurfaceSettings::validate() const {
     SurfaceKind known;
-    if (!enum_from_index(static_cast<int>(kind), known)) return "no such surface";
-    if (!points_range.contains(points)) return "the dataset needs " + between(points_range) + " points";
-    if (!noise_range.contains(noise)) return "noise must be " + between(noise_range);
-    if (!condition_range.contains(condition)) return "the condition number must be " + between(condition_range);
+    if (!enum_from_index(static_cast<int>(kind), known)) return tr("no such surface");
+    if (!points_range.contains(points))
+        return trf("the dataset needs between %s and %s points", plain_number(points_range.lo).c_str(), plain_number(points_range.hi).c_str());
+    if (!noise_range.contains(noise))
+        return trf("noise must be between %s and %s", plain_number(noise_range.lo).c_str(), plain_number(noise_range.hi).c_str());
+    if (!condition_range.contains(condition))
+        return trf("the condition number must be between %s and %s", plain_number(condition_range.lo).c_str(),
+                   plain_number(condition_range.hi).c_str());
     return "";
 }
 

@@ -1,5 +1,6 @@
 #include "lab/network_graph.h"
 
+#include "engine/i18n.h"
 #include "lab/json_writer.h"
 
 namespace nabla {
@@ -28,11 +29,10 @@ bool network_as_graph(const PlaygroundLab& lab, int sample, GraphLabState& out, 
     int parameters = 0;
     for (const Layer<float>& L : mlp.layers) parameters += static_cast<int>(L.W.size() + L.b.size());
     if (parameters > kMaxGraphParameters)
-        return why = "the network has " + std::to_string(parameters) + " weights and biases; the Graph lab draws networks of at most " +
-                     std::to_string(kMaxGraphParameters),
+        return why = trf("the network has %d weights and biases; the Graph lab draws networks of at most %d", parameters, kMaxGraphParameters),
                false;
     const Dataset& raw = lab.points().train;
-    if (sample < 0 || sample >= raw.size()) return why = "pick a training point first", false;
+    if (sample < 0 || sample >= raw.size()) return why = tr("pick a training point first"), false;
 
     GraphLabState g;
     g.values.clear();

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <type_traits>
 
+#include "engine/i18n.h"
 #include "lab/json_writer.h"
 #include "lab/network_graph.h"
 #include "lab/url_codec.h"
@@ -129,7 +129,7 @@ bool PlaygroundLab::apply_setting(const Setting<PlaygroundState>& row, double va
 
 bool PlaygroundLab::set(const std::string& key, double value) {
     const Setting<PlaygroundState>* row = playground_settings().find(key);
-    if (!row) return error_ = "no setting named '" + key + "'", false;
+    if (!row) return error_ = trf("no setting named '%s'", key.c_str()), false;
     return apply_setting(*row, value);
 }
 
@@ -157,17 +157,17 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
             } else if constexpr (std::is_same_v<C, LoadState>) {
                 PlaygroundState next;
                 std::string why;
-                if (!PlaygroundState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
+                if (!PlaygroundState::from_string(c.text, next, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
                 return set_state(next);
             } else if constexpr (std::is_same_v<C, SelectSample>) {
                 if (c.sample < -1 || c.sample >= trainer_->data().train.size())
-                    return error_ = "no training sample " + std::to_string(c.sample), false;
+                    return error_ = trf("no training sample %d", c.sample), false;
                 inspected_sample_ = c.sample;
                 return true;
             } else if constexpr (std::is_same_v<C, SelectNeuron>) {
                 const auto& sizes = trainer_->mlp().desc().sizes;
                 if (c.layer < 0 || c.layer + 1 >= static_cast<int>(sizes.size()) || c.unit < 0 || c.unit >= sizes[c.layer + 1])
-                    return error_ = "no neuron " + std::to_string(c.unit) + " in layer " + std::to_string(c.layer + 1), false;
+                    return error_ = trf("no neuron %d in layer %d", c.unit, c.layer + 1), false;
                 inspected_layer_ = c.layer, inspected_unit_ = c.unit;
                 return true;
             } else {
@@ -205,15 +205,15 @@ bool PlaygroundLab::parse_command(const std::string& kind, const std::string& te
     else if (kind == "graph") out = OpenInGraph{static_cast<int>(value)};
     else if (kind == "neuron") {
         double layer = 0;
-        if (!parse_finite(text, layer)) return error = "name the layer as text: 0 is the first hidden layer", false;
+        if (!parse_finite(text, layer)) return error = tr("name the layer as text: 0 is the first hidden layer"), false;
         out = SelectNeuron{static_cast<int>(layer), static_cast<int>(value)};
     } else if (const Setting<PlaygroundState>* row = playground_settings().find(kind)) {
         double v = value;
         if (row->kind == SettingKind::Choice && !text.empty() && !row->choice_index(text, v))
-            return error = "unknown " + std::string(row->label) + " '" + text + "'", false;
+            return error = trf("unknown %s '%s'", tr(row->label), text.c_str()), false;
         out = Set{row, v};
     } else {
-        return error = "no command named '" + kind + "'", false;
+        return error = trf("no command named '%s'", kind.c_str()), false;
     }
     return true;
 }
@@ -252,10 +252,7 @@ void PlaygroundLab::record() {
     p.test_accuracy = te.accuracy;
     for (const Layer<float>& L : trainer_->mlp().layers) p.gradient_norms.push_back(L.dW.norm());
     if (!std::isfinite(p.train_loss) || !std::isfinite(p.test_loss)) {  // never drawn, never recorded
-        char buf[200];
-        std::snprintf(buf, sizeof buf, "the loss overflowed: learning rate %g is too large. Try %g, then reset",
-                      state_.learning_rate, state_.learning_rate / 10);
-        growing_ = buf;
+        growing_ = trf("the loss overflowed: learning rate %g is too large. Try %g, then reset", state_.learning_rate, state_.learning_rate / 10);
         return;
     }
     if (history_.size() >= kMaxHistory) {  // keep the whole run visible: drop every other point
@@ -266,10 +263,8 @@ void PlaygroundLab::record() {
     // Running away: the shared rule of nn/divergence.h (far above the best for a whole epoch), so
     // the noise of small batches, which the lesson on SGD is about, never pauses a run.
     if (watch_.observe(p.train_loss, p.epoch) && growing_.empty()) {
-        char buf[256];
-        std::snprintf(buf, sizeof buf, "%s: learning rate %g is too large. Try %g, then reset", watch_.message().c_str(),
-                      state_.learning_rate, state_.learning_rate / 10);
-        growing_ = buf;
+        growing_ = trf("%s: learning rate %g is too large. Try %g, then reset", watch_.message().c_str(), state_.learning_rate,
+                       state_.learning_rate / 10);
     }
     history_.push_back(std::move(p));
 }

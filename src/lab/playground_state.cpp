@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "engine/i18n.h"
+
 namespace nabla {
 
 std::vector<const FeatureRow*> features_of_set(unsigned features) {
@@ -28,14 +30,14 @@ bool read_features(const std::string& v, S& s, std::string& error) {
         const FeatureRow* found = nullptr;
         for (const FeatureRow& f : kFeatures)
             if (name == f.key) found = &f;
-        if (!found) return error = "unknown feature '" + name + "'", false;
+        if (!found) return error = trf("unknown feature '%s'", name.c_str()), false;
         s.features |= found->bit;
     }
     return true;
 }
 
 std::string check_features(const S& s) {
-    return (s.features & ((1u << kFeatureCount) - 1)) == 0 ? "pick at least one input feature" : "";
+    return (s.features & ((1u << kFeatureCount) - 1)) == 0 ? tr("pick at least one input feature") : "";
 }
 
 std::string write_layers(const S& s) {
@@ -50,7 +52,7 @@ bool read_layers(const std::string& v, S& s, std::string& error) {
     for (const std::string& item : split_list(v, ',')) {
         double width = 0;
         if (!parse_finite(item, width) || width != std::floor(width) || std::fabs(width) > 1e6)
-            return error = "layers must look like 4,2, not '" + v + "'", false;
+            return error = trf("layers must look like 4,2, not '%s'", v.c_str()), false;
         s.hidden.push_back(static_cast<int>(width));
     }
     return true;
@@ -58,10 +60,11 @@ bool read_layers(const std::string& v, S& s, std::string& error) {
 
 std::string check_layers(const S& s) {
     if (s.hidden.size() > NetworkLimits::max_hidden_layers)
-        return "at most " + std::to_string(NetworkLimits::max_hidden_layers) + " hidden layers";
+        return trf("at most %d hidden layers", NetworkLimits::max_hidden_layers);
     for (const int n : s.hidden)
-        if (!NetworkLimits::neurons.contains(n)) return "each hidden layer has " + plain_number(NetworkLimits::neurons.lo) + " to " +
-                                                     plain_number(NetworkLimits::neurons.hi) + " neurons";
+        if (!NetworkLimits::neurons.contains(n))
+            return trf("each hidden layer has %s to %s neurons", plain_number(NetworkLimits::neurons.lo).c_str(),
+                       plain_number(NetworkLimits::neurons.hi).c_str());
     return "";
 }
 

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "engine/enum_table.h"
+#include "engine/i18n.h"
 #include "engine/range.h"
 #include "lab/json_writer.h"
 #include "lab/url_codec.h"
@@ -35,7 +36,7 @@ template <class S>
 struct Setting {
     const char* key = "";            // in links and the hook, never translated
     const char* hook_name = nullptr;  // the hook's name for it where it differs from the key
-    const char* label = "";          // in messages: "the learning rate" (Choice: "optimizer", as in "unknown optimizer")
+    const char* label = "";          // in messages, translated there: "the learning rate" (Choice: "optimizer", as in "unknown optimizer")
     SettingKind kind = SettingKind::Number;
     Range range;                     // valid values (Choice: row indices)
     Range slider_range;              // what a slider spans, inside range; empty: range itself
@@ -158,17 +159,17 @@ bool read_setting(const Setting<S>& row, const std::string& text, S& s, std::str
     double v = 0;
     switch (row.kind) {
         case SettingKind::Choice:
-            if (!row.choice_index(text, v)) return error = "unknown " + std::string(row.label) + " '" + text + "'", false;
+            if (!row.choice_index(text, v)) return error = trf("unknown %s '%s'", tr(row.label), text.c_str()), false;
             break;
         case SettingKind::Text: return row.read(text, s, error);
         case SettingKind::Whole:
             if (!parse_finite(text, v) || v != std::floor(v) || !row.range.contains(v))
-                return error = std::string(row.key) + " must be a whole number from " + plain_number(row.range.lo) + " to " +
-                               plain_number(row.range.hi) + ", not '" + text + "'",
+                return error = trf("%s must be a whole number from %s to %s, not '%s'", row.key, plain_number(row.range.lo).c_str(),
+                                   plain_number(row.range.hi).c_str(), text.c_str()),
                        false;
             break;
         case SettingKind::Number:
-            if (!parse_finite(text, v)) return error = std::string(row.key) + " must be a number, not '" + text + "'", false;
+            if (!parse_finite(text, v)) return error = trf("%s must be a number, not '%s'", row.key, text.c_str()), false;
             break;
     }
     row.set(s, v);
@@ -178,11 +179,11 @@ bool read_setting(const Setting<S>& row, const std::string& text, S& s, std::str
 // Sets a number (a Choice by its index) as a slider or the hook gives it; false when out of range.
 template <class S>
 bool set_setting(const Setting<S>& row, double v, S& s, std::string& error) {
-    if (row.kind == SettingKind::Text) return error = std::string(row.key) + " is not a number", false;
+    if (row.kind == SettingKind::Text) return error = trf("%s is not a number", row.key), false;
     if (row.kind == SettingKind::Choice && !(row.range.contains(v) && v == std::floor(v)))
-        return error = "no such " + std::string(row.label), false;
-    if (row.kind == SettingKind::Whole && !(v == std::floor(v))) return error = std::string(row.label) + " must be a whole number", false;
-    if (!row.range.contains(v)) return error = std::string(row.label) + " must be " + between(row.range), false;
+        return error = trf("no such %s", tr(row.label)), false;
+    if (row.kind == SettingKind::Whole && !(v == std::floor(v))) return error = trf("%s must be a whole number", tr(row.label)), false;
+    if (!row.range.contains(v)) return error = trf("%s must be %s", tr(row.label), between(row.range).c_str()), false;
     row.set(s, v);
     return true;
 }
@@ -194,8 +195,8 @@ std::string check_settings(const SettingTable<S>& table, const S& s) {
         if (row.kind == SettingKind::Text) {
             if (std::string e = row.check ? row.check(s) : ""; !e.empty()) return e;
         } else if (!row.range.contains(row.get(s))) {
-            return row.kind == SettingKind::Choice ? "no such " + std::string(row.label)
-                                                   : std::string(row.label) + " must be " + between(row.range);
+            return row.kind == SettingKind::Choice ? trf("no such %s", tr(row.label))
+                                                   : trf("%s must be %s", tr(row.label), between(row.range).c_str());
         }
     }
     return "";
@@ -216,9 +217,9 @@ bool decode_settings(const SettingTable<S>& table, const std::string& text, S& i
     S s = into;
     for (const auto& [key, raw] : split_query(text)) {
         std::string v;
-        if (!url_decode(raw, v)) return error = "bad %-escape in '" + key + "'", false;
+        if (!url_decode(raw, v)) return error = trf("bad %%-escape in '%s'", key.c_str()), false;
         const Setting<S>* row = table.find(key);
-        if (!row) return error = "unknown setting '" + key + "'", false;
+        if (!row) return error = trf("unknown setting '%s'", key.c_str()), false;
         if (!read_setting(*row, v, s, error)) return false;
     }
     into = std::move(s);

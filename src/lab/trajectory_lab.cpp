@@ -5,6 +5,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "engine/i18n.h"
 #include "lab/json_writer.h"
 #include "lab/url_codec.h"
 
@@ -43,9 +44,9 @@ const std::vector<std::string>& TrajectoryLab::preset_names() {
 }
 
 const char* TrajectoryLab::preset_title(const std::string& name) {
-    if (name == "gd-sgd-minibatch") return "GD vs SGD vs minibatch";
-    if (name == "large-lr") return "Too large a learning rate";
-    if (name == "momentum-bowl") return "Momentum on an ill-conditioned bowl";
+    if (name == "gd-sgd-minibatch") return tr("GD vs SGD vs minibatch");
+    if (name == "large-lr") return tr("Too large a learning rate");
+    if (name == "momentum-bowl") return tr("Momentum on an ill-conditioned bowl");
     return "?";
 }
 
@@ -72,7 +73,7 @@ bool TrajectoryLab::load_preset(const std::string& name) {
         s.runs = {run(OptimizerKind::SGD, 0.035, 1, start), run(OptimizerKind::Momentum, 0.01, 1, start),
                   run(OptimizerKind::Nesterov, 0.01, 1, start), run(OptimizerKind::Adam, 0.1, 1, start)};
     } else {
-        return error_ = "no preset named '" + name + "'", false;
+        return error_ = trf("no preset named '%s'", name.c_str()), false;
     }
     return set_state(s);
 }
@@ -163,7 +164,7 @@ void TrajectoryLab::step_run(int i) {
     RunTrace& tr = run.trace;
     if (!tr.diverged.empty() || !tr.stopped.empty()) return;
     if (static_cast<int>(tr.path.size()) > kMaxPathSteps) {  // a run's memory is bounded: say so, do not just stop
-        tr.stopped = "stopped at its limit of " + std::to_string(kMaxPathSteps) + " steps; Reset to run it again";
+        tr.stopped = trf("stopped at its limit of %d steps; Reset to run it again", kMaxPathSteps);
         return;
     }
     const Vec2 p = tr.path.back();
@@ -174,11 +175,12 @@ void TrajectoryLab::step_run(int i) {
     const double loss = surface_->loss(next);
     if (runaway(*surface_, next, loss, tr.loss.front())) {
         const double lr = state_.runs[i].learning_rate, curvature = top_curvature(*surface_, state_.runs[i].start);
-        tr.diverged = "diverged at step " + std::to_string(run.t) + ": the loss went from " + short_number(tr.loss.front(), 3) +
-                      " to " + (std::isfinite(loss) ? short_number(loss, 3) : std::string("infinity")) + ". The learning rate " +
-                      short_number(lr, 3) + " is too large here";
-        if (curvature > 0) tr.diverged += " (plain gradient descent needs \xCE\xB7 < 2/\xCE\xBBmax = " + short_number(2 / curvature, 3) + " at the start)";
-        tr.diverged += "; lower it, then Reset.";
+        // `tr` here is the run's trace: nabla::tr is the translation.
+        const std::string from = short_number(tr.loss.front(), 3), to = std::isfinite(loss) ? short_number(loss, 3) : nabla::tr("infinity");
+        tr.diverged = curvature > 0 ? trf("diverged at step %ld: the loss went from %s to %s. The learning rate %s is too large here (plain gradient descent needs \xCE\xB7 < 2/\xCE\xBBmax = %s at the start); lower it, then Reset.",
+                                          run.t, from.c_str(), to.c_str(), short_number(lr, 3).c_str(), short_number(2 / curvature, 3).c_str())
+                                    : trf("diverged at step %ld: the loss went from %s to %s. The learning rate %s is too large here; lower it, then Reset.",
+                                          run.t, from.c_str(), to.c_str(), short_number(lr, 3).c_str());
         return;
     }
     tr.length += std::hypot(next.x - p.x, next.y - p.y);
@@ -196,11 +198,11 @@ void TrajectoryLab::step(int steps) {
 }
 
 bool TrajectoryLab::apply_run_setting(int i, const Setting<RunSettings>& row, double value) {
-    if (i < 0 || i >= run_count()) return error_ = "no run " + std::to_string(i + 1), false;
+    if (i < 0 || i >= run_count()) return error_ = trf("no run %d", i + 1), false;
     RunSettings next = state_.runs[i];
     if (!set_setting(row, value, next, error_)) return false;
     if (next.batch > surface_->size())
-        return error_ = "the batch size must be " + between({1, static_cast<double>(surface_->size())}), false;
+        return error_ = trf("the batch size must be between %s and %s", plain_number(1).c_str(), plain_number(surface_->size()).c_str()), false;
     if (next.start.x != state_.runs[i].start.x || next.start.y != state_.runs[i].start.y) {  // a new start restarts
         TrajectoryState s = state_;
         s.runs[i] = next;
@@ -221,7 +223,7 @@ bool TrajectoryLab::apply_run_setting(int i, const Setting<RunSettings>& row, do
 
 bool TrajectoryLab::set(int run, const std::string& key, double value) {
     const Setting<RunSettings>* row = run_settings().find(key);
-    if (!row) return error_ = "no run setting named '" + key + "'", false;
+    if (!row) return error_ = trf("no run setting named '%s'", key.c_str()), false;
     return apply_run_setting(run, *row, value);
 }
 
@@ -259,25 +261,25 @@ bool TrajectoryLab::apply(const TrajectoryCommand& command) {
             } else if constexpr (std::is_same_v<C, Set>) {
                 return apply_run_setting(c.run < 0 ? selected_ : c.run, *c.setting, c.value);
             } else if constexpr (std::is_same_v<C, AddRun>) {
-                if (run_count() >= kMaxRuns) return error_ = "at most " + std::to_string(kMaxRuns) + " runs at once", false;
+                if (run_count() >= kMaxRuns) return error_ = trf("at most %d runs at once", kMaxRuns), false;
                 TrajectoryState next = state_;
                 next.runs.push_back(state_.runs[selected_]);
                 if (!set_state(next)) return false;
                 selected_ = run_count() - 1;
             } else if constexpr (std::is_same_v<C, RemoveRun>) {
-                if (run_count() <= 1) return error_ = "the last run cannot be removed", false;
-                if (c.run < 0 || c.run >= run_count()) return error_ = "no run " + std::to_string(c.run + 1), false;
+                if (run_count() <= 1) return error_ = tr("the last run cannot be removed"), false;
+                if (c.run < 0 || c.run >= run_count()) return error_ = trf("no run %d", c.run + 1), false;
                 TrajectoryState next = state_;
                 next.runs.erase(next.runs.begin() + c.run);
                 return set_state(next);
             } else if constexpr (std::is_same_v<C, SelectRun>) {
-                if (c.run < 0 || c.run >= run_count()) return error_ = "no run " + std::to_string(c.run + 1), false;
+                if (c.run < 0 || c.run >= run_count()) return error_ = trf("no run %d", c.run + 1), false;
                 selected_ = c.run;
             } else {
                 static_assert(std::is_same_v<C, LoadState>);
                 TrajectoryState next;
                 std::string why;
-                if (!TrajectoryState::from_string(c.text, next, why)) return error_ = "cannot read the link: " + why, false;
+                if (!TrajectoryState::from_string(c.text, next, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
                 return set_state(next);
             }
             return true;

@@ -1,6 +1,8 @@
 // The trajectory lab's two tables: the lab's settings, and a run's fields (written "opt:lr:batch:x:y:mu").
 #include "lab/trajectory_state.h"
 
+#include "engine/i18n.h"
+
 namespace nabla {
 
 namespace {
@@ -27,9 +29,9 @@ std::string write_run(const RunSettings& r) {
 bool read_run(const std::string& text, RunSettings& r, std::string& error) {
     const std::vector<std::string> parts = split_list(text, ':');
     if (parts.size() != kRunTable.count && parts.size() != kRunTable.count - 1)
-        return error = "a run reads optimizer:rate:batch:x:y:momentum, not '" + text + "'", false;
+        return error = trf("a run reads optimizer:rate:batch:x:y:momentum, not '%s'", text.c_str()), false;
     for (size_t i = 0; i < parts.size(); ++i)
-        if (!read_setting(kRunTable.rows[i], parts[i], r, error)) return error = "in the run '" + text + "': " + error, false;
+        if (!read_setting(kRunTable.rows[i], parts[i], r, error)) return error = trf("in the run '%s': %s", text.c_str(), error.c_str()), false;
     return true;
 }
 
@@ -47,13 +49,13 @@ bool read_runs(const std::string& v, S& s, std::string& error) {
         RunSettings r;
         if (!read_run(text, r, error)) return false;
         s.runs.push_back(r);
-        if (s.runs.size() > kMaxRuns) return error = "at most " + std::to_string(kMaxRuns) + " runs", false;
+        if (s.runs.size() > kMaxRuns) return error = trf("at most %d runs", kMaxRuns), false;
     }
     return true;
 }
 
 std::string check_runs(const S& s) {
-    if (s.runs.empty() || s.runs.size() > kMaxRuns) return "between 1 and " + std::to_string(kMaxRuns) + " runs";
+    if (s.runs.empty() || s.runs.size() > kMaxRuns) return trf("between 1 and %d runs", kMaxRuns);
     for (const RunSettings& r : s.runs)
         if (std::string e = check_settings(kRunTable, r); !e.empty()) return e;
     return "";

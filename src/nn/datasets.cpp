@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "engine/i18n.h"
 #include "nn/rng.h"
 
 namespace nabla {
@@ -123,11 +124,11 @@ Dataset to_dataset(const std::vector<Point>& pts, const std::vector<int>& idx, s
 }  // namespace
 
 std::string DatasetDesc::validate() const {
-    if (!DatasetLimits::points.contains(points)) return "the number of points must be " + between(DatasetLimits::points);
-    if (!DatasetLimits::noise.contains(noise)) return "noise must be " + between(DatasetLimits::noise);
-    if (!(train_fraction > 0 && train_fraction < 1)) return "the training fraction must be between 0 and 1 (exclusive)";
+    if (!DatasetLimits::points.contains(points)) return trf("the number of points must be %s", between(DatasetLimits::points).c_str());
+    if (!DatasetLimits::noise.contains(noise)) return trf("noise must be %s", between(DatasetLimits::noise).c_str());
+    if (!(train_fraction > 0 && train_fraction < 1)) return tr("the training fraction must be between 0 and 1 (exclusive)");
     if (static_cast<int>(points * train_fraction) < 2 || points - static_cast<int>(points * train_fraction) < 1)
-        return "the split leaves too few points for training or testing";
+        return tr("the split leaves too few points for training or testing");
     return "";
 }
 

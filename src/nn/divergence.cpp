@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/i18n.h"
 #include "engine/number_text.h"
 
 namespace nabla {
@@ -11,7 +12,7 @@ bool DivergenceWatch::observe(double loss, double epoch) {
     if (diverged_) return true;
     if (!std::isfinite(loss)) {
         diverged_ = true;
-        message_ = "the loss stopped being a finite number";
+        message_ = tr("the loss stopped being a finite number");
         return true;
     }
     recent_.emplace_back(epoch, loss);
@@ -25,7 +26,8 @@ bool DivergenceWatch::observe(double loss, double epoch) {
     mean /= static_cast<double>(recent_.size());
     if (!far_above(mean, best_before_)) return false;
     diverged_ = true;
-    message_ = "the training loss grew from " + short_number(best_before_, 3) + " to " + short_number(mean, 3) + " (its mean over the last epoch)";
+    message_ = trf("the training loss grew from %s to %s (its mean over the last epoch)", short_number(best_before_, 3).c_str(),
+                   short_number(mean, 3).c_str());
     return true;
 }
 

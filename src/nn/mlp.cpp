@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "engine/i18n.h"
 #include "nn/rng.h"
 
 namespace nabla {
@@ -24,14 +25,15 @@ Activation head_activation(Head h) {
 }
 
 std::string MlpDesc::validate() const {
-    if (sizes.size() < 2) return "a network needs at least an input and an output layer";
-    if (sizes.size() > 34) return "at most 32 hidden layers";
+    if (sizes.size() < 2) return tr("a network needs at least an input and an output layer");
+    if (sizes.size() > 34) return trf("at most %d hidden layers", 32);
     for (size_t k = 0; k < sizes.size(); ++k) {
-        if (sizes[k] < 1) return "layer " + std::to_string(k) + " has " + std::to_string(sizes[k]) + " neurons: every layer needs at least 1";
-        if (sizes[k] > 4096) return "layer " + std::to_string(k) + " has more than 4096 neurons";
+        const int layer = static_cast<int>(k);
+        if (sizes[k] < 1) return trf("layer %d has %d neurons: every layer needs at least 1", layer, sizes[k]);
+        if (sizes[k] > 4096) return trf("layer %d has more than %d neurons", layer, 4096);
     }
-    if (head == Head::SigmoidBCE && sizes.back() != 1) return "a sigmoid + cross-entropy output has exactly 1 neuron";
-    if (head == Head::SoftmaxCE && sizes.back() < 2) return "a softmax output needs at least 2 classes";
+    if (head == Head::SigmoidBCE && sizes.back() != 1) return tr("a sigmoid + cross-entropy output has exactly 1 neuron");
+    if (head == Head::SoftmaxCE && sizes.back() < 2) return tr("a softmax output needs at least 2 classes");
     return "";
 }
 

@@ -2,16 +2,18 @@
 
 #include <cmath>
 
+#include "engine/tr.h"
+
 namespace nabla {
 
 std::string OptimizerSettings::validate() const {
     if (!std::isfinite(learning_rate) || learning_rate <= 0 || learning_rate > 100)
-        return "the learning rate must be a finite number in (0, 100]";
-    if (!(momentum >= 0 && momentum < 1)) return "momentum must be in [0, 1)";
-    if (!(rho > 0 && rho < 1)) return "RMSProp's rho must be in (0, 1)";
-    if (!(beta1 >= 0 && beta1 < 1 && beta2 > 0 && beta2 < 1)) return "Adam's betas must be in [0, 1)";
-    if (!(epsilon > 0 && std::isfinite(epsilon))) return "epsilon must be a small positive number";
-    if (!(l1 >= 0 && l1 <= 10 && l2 >= 0 && l2 <= 10)) return "regularisation rates must be in [0, 10]";
+        return tr("the learning rate must be a finite number in (0, 100]");
+    if (!(momentum >= 0 && momentum < 1)) return tr("momentum must be in [0, 1)");
+    if (!(rho > 0 && rho < 1)) return tr("RMSProp's rho must be in (0, 1)");
+    if (!(beta1 >= 0 && beta1 < 1 && beta2 > 0 && beta2 < 1)) return tr("Adam's betas must be in [0, 1)");
+    if (!(epsilon > 0 && std::isfinite(epsilon))) return tr("epsilon must be a small positive number");
+    if (!(l1 >= 0 && l1 <= 10 && l2 >= 0 && l2 <= 10)) return tr("regularisation rates must be in [0, 10]");
     return "";
 }
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <utility>
 
+#include "engine/i18n.h"
 
 namespace nabla {
 
@@ -17,14 +17,14 @@ Matrix<float> targets_for_head(const Dataset& data, Head head) {
 std::string check_network_fits_data(const MlpDesc& mlp, const Dataset& data) {
     const int inputs = mlp.sizes.front(), outputs = mlp.sizes.back();
     if (inputs != data.X.cols())
-        return "the network has " + std::to_string(inputs) + " inputs but the data has " + std::to_string(data.X.cols()) + " features";
+        return trf("the network has %d inputs but the data has %d features", inputs, static_cast<int>(data.X.cols()));
     if (data.regression()) {
-        if (mlp.head != Head::LinearMSE && mlp.head != Head::TanhHalfSquared) return "regression data needs a linear (MSE) or tanh output";
-        if (outputs != 1) return "regression here has 1 output";
+        if (mlp.head != Head::LinearMSE && mlp.head != Head::TanhHalfSquared) return tr("regression data needs a linear (MSE) or tanh output");
+        if (outputs != 1) return tr("regression here has 1 output");
     } else if (data.classes > 2 && (mlp.head != Head::SoftmaxCE || outputs != data.classes)) {
-        return "this dataset has " + std::to_string(data.classes) + " classes: use a softmax output with " + std::to_string(data.classes) + " neurons";
+        return trf("this dataset has %d classes: use a softmax output with %d neurons", data.classes, data.classes);
     } else if (mlp.head == Head::SoftmaxCE && outputs != data.classes) {
-        return "a softmax output needs one neuron per class (" + std::to_string(data.classes) + ")";
+        return trf("a softmax output needs one neuron per class (%d)", data.classes);
     }
     return "";
 }
@@ -34,7 +34,7 @@ std::unique_ptr<Trainer> Trainer::create(const TrainerDesc& desc, DataSplit data
     if (error.empty()) error = desc.optimizer.validate();
     if (error.empty()) error = check_network_fits_data(desc.mlp, data.train);
     if (error.empty() && (desc.batch_size < 1 || desc.batch_size > data.train.size()))
-        error = "the batch size must be between 1 and the " + std::to_string(data.train.size()) + " training points, not " + std::to_string(desc.batch_size);
+        error = trf("the batch size must be between 1 and the %d training points, not %d", data.train.size(), desc.batch_size);
     if (!error.empty()) return nullptr;
     return std::unique_ptr<Trainer>(new Trainer(desc, std::move(data)));
 }
@@ -64,7 +64,7 @@ void Trainer::reset() {
 
 std::string Trainer::set_batch_size(int batch_size) {
     if (batch_size < 1 || batch_size > data_.train.size())
-        return "the batch size must be between 1 and the " + std::to_string(data_.train.size()) + " training points, not " + std::to_string(batch_size);
+        return trf("the batch size must be between 1 and the %d training points, not %d", data_.train.size(), batch_size);
     desc_.batch_size = batch_size;
     return "";
 }
@@ -80,10 +80,8 @@ void Trainer::shuffle() {
 }
 
 void Trainer::diverge(const std::string& what) {
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%s at step %ld (epoch %ld) with learning rate %g: training paused; try a smaller learning rate, then reset",
-                  what.c_str(), steps_ + 1, epochs_, desc_.optimizer.learning_rate);
-    divergence_ = buf;
+    divergence_ = trf("%s at step %ld (epoch %ld) with learning rate %g: training paused; try a smaller learning rate, then reset",
+                      what.c_str(), steps_ + 1, epochs_, desc_.optimizer.learning_rate);
 }
 
 namespace {
@@ -110,7 +108,7 @@ bool Trainer::step() {
     mlp_->forward(X, batch_acts_);
     const float loss = mlp_->loss(top_rows(std::as_const(batch_T_), rows), batch_acts_);
     if (!std::isfinite(loss)) {
-        diverge("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite"));
+        diverge(std::isnan(loss) ? tr("the loss became NaN") : tr("the loss became infinite"));
         return false;
     }
     mlp_->backward(X, batch_acts_);
@@ -120,7 +118,7 @@ bool Trainer::step() {
     for (const Layer<float>& L : mlp_->layers) {
         if (!all_within(L.dW.data(), L.dW.size(), limit) || !all_within(L.db.data(), L.db.size(), limit)) {
             const bool finite = L.dW.allFinite() && L.db.allFinite();
-            diverge(finite ? "the gradients exploded" : "the gradients stopped being finite numbers");
+            diverge(finite ? tr("the gradients exploded") : tr("the gradients stopped being finite numbers"));
             return false;
         }
     }

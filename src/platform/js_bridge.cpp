@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "imgui.h"
 #include "platform/input.h"
+#include "ui/fonts.h"
 
 namespace {
 
@@ -64,6 +65,55 @@ EM_JS(void, js_copy, (const char* text), {
     const refused = (why) => Module.ccall('nabla_clipboard_refused', null, ['string'], [String(why)]);
     if (!navigator.clipboard || !navigator.clipboard.writeText) return refused('this page has no clipboard access (it needs https or 127.0.0.1)');
     navigator.clipboard.writeText(t).catch((e) => refused(e && e.message ? e.message : e));
+});
+
+// Text as people type it: a hidden textarea takes the focus while ImGui edits text, so an IME's
+// composition (Hangul is composed syllable by syllable), a phone's soft keyboard and a dictation
+// insert whole strings, which reach ImGui as UTF-8 (nabla_text_input). Keys that edit (Backspace,
+// arrows, Enter) still reach ImGui through GLFW; GLFW's own characters are ignored while the field
+// has the focus, so nothing is typed twice. Paste keeps its own path (js_install_clipboard).
+EM_JS(void, js_install_text_input, (), {
+    const t = document.createElement('textarea');
+    t.id = 'nabla-text';
+    t.setAttribute('aria-label', 'text input');
+    t.autocapitalize = 'off';
+    t.autocomplete = 'off';
+    t.spellcheck = false;
+    // On screen but invisible, at the edited field (an IME places its candidate window there);
+    // 16 px, so a phone does not zoom in when it takes the focus.
+    t.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:24px;opacity:0;border:0;padding:0;margin:0;resize:none;font-size:16px;z-index:-1;';
+    document.body.appendChild(t);
+    const send = (text) => { if (text) Module.ccall('nabla_text_input', null, ['string'], [text]); };
+    let composing = false;
+    t.addEventListener('compositionstart', () => { composing = true; });
+    t.addEventListener('compositionend', (e) => { composing = false; send(e.data); t.value = ""; });
+    t.addEventListener('beforeinput', (e) => {
+        if (e.inputType === 'insertText' || e.inputType === 'insertReplacementText') {
+            if (!e.isComposing && !composing) { send(e.data); e.preventDefault(); }
+        } else if (e.inputType === 'insertFromPaste' || e.inputType === 'insertLineBreak') {
+            e.preventDefault();  // paste: the clipboard path; Enter: a key ImGui already has
+        }
+    });
+    Module.nablaText = t;
+});
+EM_JS(void, js_text_field, (int wanted, float x, float y, float h), {
+    const t = Module.nablaText;
+    if (!t) return;
+    const r = Module.canvas.getBoundingClientRect();
+    t.style.left = (r.left + x) + 'px';
+    t.style.top = (r.top + y) + 'px';
+    t.style.height = Math.max(16, h) + 'px';
+    if (wanted && document.activeElement !== t) t.focus({preventScroll: true});
+    if (!wanted && document.activeElement === t) { t.blur(); t.value = ""; }
+});
+EM_JS(int, js_text_field_focused, (), { return Module.nablaText && document.activeElement === Module.nablaText ? 1 : 0; });
+// The larger Hangul font, fetched beside the page once (ui/fonts.h); the next frame loads it.
+EM_JS(void, js_fetch_more_hangul, (), {
+    fetch('hangul-more.ttf').then((r) => {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.arrayBuffer();
+    }).then((b) => FS.writeFile('/fonts/hangul-more.ttf', new Uint8Array(b)))
+      .catch((e) => Module.ccall('nabla_more_hangul_failed', null, ['string'], [String(e && e.message ? e.message : e)]));
 });
 
 // A lost WebGL context (a GPU reset, a driver update, a laptop waking up) is not the end: the
@@ -155,7 +205,12 @@ void bridge_install_input() {
     js_install_input();
     js_install_clipboard();
     js_install_context_loss();
+    js_install_text_input();
     ImGuiIO& io = ImGui::GetIO();
+    // Where ImGui edits text: the hidden field follows it, and takes the focus only then.
+    io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* d) {
+        js_text_field(d->WantVisible ? 1 : 0, d->InputPos.x, d->InputPos.y, d->InputLineHeight);
+    };
     io.GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
     io.SetClipboardTextFn = [](void*, const char* text) {
         g_clipboard = text;
@@ -182,6 +237,13 @@ void bridge_after_frame(int vertices, int indices, int draw_calls) {
 }
 
 void bridge_fail(const char* message) { js_fail(message); }
+
+bool bridge_text_field_focused() { return js_text_field_focused() != 0; }
+
+void bridge_fetch_more_hangul() {
+    static bool asked = false;
+    if (!std::exchange(asked, true)) js_fetch_more_hangul();
+}
 
 bool bridge_gl_lost() { return g_gl_lost; }
 
@@ -212,6 +274,11 @@ EMSCRIPTEN_KEEPALIVE const char* nabla_widgets_json() {
     return g_returned.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* nabla_overflows_json() {
+    g_returned = nabla::app_overflows_json();
+    return g_returned.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* nabla_last_error() { return nabla::app_last_error().c_str(); }
 
 EMSCRIPTEN_KEEPALIVE int nabla_frame_count() { return g_frames; }
@@ -226,6 +293,15 @@ EMSCRIPTEN_KEEPALIVE void nabla_gl_lost() {
 EMSCRIPTEN_KEEPALIVE void nabla_gl_restored() {
     g_gl_lost = false;
     g_gl_restored = true;
+}
+
+EMSCRIPTEN_KEEPALIVE void nabla_text_input(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    nabla::ui::want_glyphs(utf8);
+}
+
+EMSCRIPTEN_KEEPALIVE void nabla_more_hangul_failed(const char* why) {
+    nabla::app_notice(std::string("the larger Hangul font could not be loaded (") + why + "): some typed syllables show as boxes");
 }
 
 EMSCRIPTEN_KEEPALIVE void nabla_clipboard_pasted(const char* text) { g_clipboard = text; }

@@ -12,6 +12,8 @@ void bridge_open_initial_link(const char* link);
 // (vertices, indices, draw calls) for nabla.drawn(): on a software rasteriser, the frame rate follows it.
 void bridge_after_frame(int vertices, int indices, int draw_calls);
 void bridge_fail(const char* message);  // shows a message in the page instead of the app
+bool bridge_text_field_focused();       // the hidden text field has the focus: text comes from it, not GLFW
+void bridge_fetch_more_hangul();        // fetches hangul-more.ttf into /fonts, once
 bool bridge_gl_lost();                  // the WebGL context is lost: draw nothing until it returns
 bool bridge_take_gl_restored();         // it came back since the last call: make every GL object again
 void bridge_fit_canvas();               // keeps the drawing buffer the canvas's CSS box × devicePixelRatio

@@ -13,6 +13,7 @@
 #include "imgui_impl_opengl3.h"
 #include "platform/input.h"
 #include "platform/js_bridge.h"
+#include "ui/fonts.h"
 
 namespace {
 
@@ -81,6 +82,7 @@ void frame() {
     int draw_calls = 0;
     for (int i = 0; i < draw->CmdListsCount; ++i) draw_calls += draw->CmdLists[i]->CmdBuffer.Size;
     nabla::bridge_after_frame(draw->TotalVtxCount, draw->TotalIdxCount, draw_calls);
+    if (nabla::ui::wants_more_hangul()) nabla::bridge_fetch_more_hangul();
 }
 
 }  // namespace
@@ -105,9 +107,13 @@ int main(int argc, char** argv) {
     ImGui::CreateContext();
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     glfwSetCursorPosCallback(g_window, cursor_position);  // replaces the backend's, which it then calls
+    // Characters come from the hidden text field while it has the focus (IME, soft keyboards).
+    glfwSetCharCallback(g_window, [](GLFWwindow* w, unsigned int c) {
+        if (!nabla::bridge_text_field_focused()) ImGui_ImplGlfw_CharCallback(w, c);
+    });
     ImGui_ImplOpenGL3_Init("#version 300 es");
     nabla::bridge_install_input();
-    nabla::app_init();
+    nabla::app_init(argc > 2 ? argv[2] : "");
     nabla::bridge_open_initial_link(argc > 1 ? argv[1] : nullptr);
 
     // Emscripten's main loop: the browser calls frame() once per animation frame; main returns

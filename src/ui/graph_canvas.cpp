@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "engine/i18n.h"
 #include "ui/format.h"
 #include "ui/widget_map.h"
 
@@ -29,7 +30,11 @@ struct Canvas {
     }
     float px(float world) const { return world * view->zoom; }
     void text_centered(ImVec2 centre, const std::string& s, float size, ImU32 col, bool bold = false) const {
-        ImFont* font = bold ? fonts->canvas_bold : fonts->canvas;
+        text_centered(centre, s, size, col, bold ? fonts->canvas_bold : fonts->canvas);
+    }
+    // Sentences (the gate patterns' notes) in the body font, which holds the translation's Hangul;
+    // the canvas fonts are rasterised large and hold names and numbers only.
+    void text_centered(ImVec2 centre, const std::string& s, float size, ImU32 col, ImFont* font) const {
         const ImVec2 ts = font->CalcTextSizeA(px(size), FLT_MAX, 0, s.c_str());
         dl->AddText(font, px(size), ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), col, s.c_str());
     }
@@ -119,20 +124,22 @@ void edge_tooltip(const GraphLab& lab, const Edge& e) {
     const ScalarGraph& g = lab.parsed().graph;
     const std::string from = gate_name(lab, e.from), to = gate_name(lab, e.to);
     ImGui::BeginTooltip();
-    ImGui::Text("edge  %s \xE2\x86\x92 %s", from.c_str(), to.c_str());
+    ImGui::TextUnformatted(trf("edge  %s \xE2\x86\x92 %s", from.c_str(), to.c_str()).c_str());
     ImGui::Separator();
-    ImGui::Text("forward value carried:  %s", short_number(g.node(e.from).value).c_str());
-    ImGui::Text("local gradient  \xE2\x88\x82(%s)/\xE2\x88\x82(%s) = ", to.c_str(), from.c_str());
+    ImGui::TextUnformatted(trf("forward value carried:  %s", short_number(g.node(e.from).value).c_str()).c_str());
+    ImGui::TextUnformatted(trf("local gradient  \xE2\x88\x82(%s)/\xE2\x88\x82(%s) = ", to.c_str(), from.c_str()).c_str());
     ImGui::SameLine(0, 0);
     ImGui::TextUnformatted(short_number(e.local).c_str());
     if (!lab.propagated(e.to)) {
-        ImGui::TextColored(to_vec4(colors::pending), "upstream not known yet: step backprop to reach %s", to.c_str());
+        ImGui::TextColored(to_vec4(colors::pending), "%s", trf("upstream not known yet: step backprop to reach %s", to.c_str()).c_str());
     } else {
-        ImGui::TextColored(to_vec4(colors::gradient), "upstream \xC3\x97 local = downstream:  %s \xC3\x97 %s = %s",
-                           short_number(e.upstream).c_str(), short_number(e.local).c_str(), short_number(e.downstream).c_str());
+        ImGui::TextColored(to_vec4(colors::gradient), "%s",
+                           trf("upstream \xC3\x97 local = downstream:  %s \xC3\x97 %s = %s", short_number(e.upstream).c_str(),
+                               short_number(e.local).c_str(), short_number(e.downstream).c_str()).c_str());
         if (g.node(e.from).out.size() > 1)
-            ImGui::TextColored(to_vec4(colors::muted), "%s feeds %d gates: its gradient %s is the sum of their downstreams",
-                               from.c_str(), static_cast<int>(g.node(e.from).out.size()), short_number(g.node(e.from).grad).c_str());
+            ImGui::TextColored(to_vec4(colors::muted), "%s",
+                               trf("%s feeds %d gates: its gradient %s is the sum of their downstreams", from.c_str(),
+                                   static_cast<int>(g.node(e.from).out.size()), short_number(g.node(e.from).grad).c_str()).c_str());
     }
     note_rect("tooltip:edge", ImGui::GetWindowPos(), ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
                                                          ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
@@ -143,18 +150,19 @@ void node_tooltip(const GraphLab& lab, int node) {
     const ScalarGraph& g = lab.parsed().graph;
     const Node& n = g.node(node);
     ImGui::BeginTooltip();
-    if (n.op == Op::Input) ImGui::Text("input %s", n.name.c_str());
-    else ImGui::Text("gate %s  (%s)%s%s", lab.layout().places[node].label.c_str(), op_info(n.op).name,
-                     n.name.empty() ? "" : "  named ", n.name.c_str());
+    const char* label = lab.layout().places[node].label.c_str();
+    if (n.op == Op::Input) ImGui::TextUnformatted(trf("input %s", n.name.c_str()).c_str());
+    else if (n.name.empty()) ImGui::TextUnformatted(trf("gate %s  (%s)", label, op_info(n.op).name).c_str());
+    else ImGui::TextUnformatted(trf("gate %s  (%s)  named %s", label, op_info(n.op).name, n.name.c_str()).c_str());
     ImGui::Separator();
-    ImGui::TextColored(to_vec4(colors::value), "value %s", fixed_number(n.value).c_str());
+    ImGui::TextColored(to_vec4(colors::value), "%s", trf("value %s", fixed_number(n.value).c_str()).c_str());
     if (lab.gradient_ready(node))
-        ImGui::TextColored(to_vec4(colors::gradient), "\xE2\x88\x82%s/\xE2\x88\x82(this) = %s", lab.parsed().output_name.c_str(),
-                           fixed_number(n.grad).c_str());
+        ImGui::TextColored(to_vec4(colors::gradient), "%s",
+                           trf("\xE2\x88\x82%s/\xE2\x88\x82(this) = %s", lab.parsed().output_name.c_str(), fixed_number(n.grad).c_str()).c_str());
     else
-        ImGui::TextColored(to_vec4(colors::pending), "gradient not known yet in this backprop step");
+        ImGui::TextColored(to_vec4(colors::pending), "%s", tr("gradient not known yet in this backprop step"));
     if (const char* p = gate_pattern(g, node)) ImGui::TextColored(to_vec4(colors::muted), "%s", p);
-    if (!n.finite()) ImGui::TextColored(to_vec4(colors::bad), "not finite: %s", n.issue);
+    if (!n.finite()) ImGui::TextColored(to_vec4(colors::bad), "%s", trf("not finite: %s", tr(n.issue)).c_str());
     ImGui::EndTooltip();
 }
 
@@ -254,7 +262,7 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         c.text_centered(ImVec2(centre.x, b.y + c.px(14)), ready ? short_number(n.grad) : "?", 19,
                         ready ? colors::gradient : colors::pending, true);
         if (const char* pattern = gate_pattern(g, i))
-            c.text_centered(ImVec2(centre.x, b.y + c.px(35)), pattern, 15, colors::muted);
+            c.text_centered(ImVec2(centre.x, b.y + c.px(35)), pattern, 15, colors::muted, fonts.body);
     }
     c.dl->PopClipRect();
 
@@ -266,12 +274,13 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     c.dl->AddRectFilled(ImVec2(origin.x, origin.y + avail.y - band), ImVec2(origin.x + avail.x, origin.y + avail.y),
                         IM_COL32(244, 244, 240, 255));
     ImGui::SetCursorScreenPos(ImVec2(origin.x + 10, origin.y + avail.y - band + 5));
-    ImGui::TextColored(to_vec4(colors::value), "green: forward value");
+    ImGui::TextColored(to_vec4(colors::value), "%s", tr("green: forward value"));
     ImGui::SameLine();
-    ImGui::TextColored(to_vec4(colors::gradient), "  red: gradient \xE2\x88\x82%s/\xE2\x88\x82node", lab.parsed().output_name.c_str());
+    ImGui::TextColored(to_vec4(colors::gradient), "%s",
+                       trf("  red: gradient \xE2\x88\x82%s/\xE2\x88\x82node", lab.parsed().output_name.c_str()).c_str());
     ImGui::SameLine();
-    ImGui::TextColored(to_vec4(colors::muted), "  hover an edge: upstream \xC3\x97 local");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("drag to pan, wheel to zoom, double-click to fit");
+    ImGui::TextColored(to_vec4(colors::muted), "%s", tr("  hover an edge: upstream \xC3\x97 local"));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("drag to pan, wheel to zoom, double-click to fit"));
     ImGui::EndChild();
 }
 

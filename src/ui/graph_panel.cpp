@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "ui/format.h"
+#include "ui/text.h"
 #include "ui/widget_map.h"
 
 namespace nabla::ui {
@@ -13,7 +14,7 @@ namespace {
 
 void presets_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
     ImGui::Spacing();
-    heading(fonts, "Lecture examples");
+    heading(fonts, tr("Lecture examples"));
     const GraphPreset* active = nullptr;
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     int k = 0;
@@ -22,20 +23,22 @@ void presets_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphC
         const bool on = active == &p;
         if (k++ % 2 == 1) ImGui::SameLine();
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.98f, 0.82f, 0.45f, 1));
-        if (ImGui::Button(p.title, ImVec2(w, 0))) commands.push_back({GraphCommand::LoadPreset, p.id});
-        note_widget(std::string("preset:") + p.id);
+        const std::string widget = std::string("preset:") + p.id;
+        if (ImGui::Button(id_label(p.title, widget.c_str()).c_str(), ImVec2(w, 0))) commands.push_back({GraphCommand::LoadPreset, p.id});
+        note_widget(widget);
+        fit(widget.c_str(), tr(p.title), w - 2 * ImGui::GetStyle().FramePadding.x);
         if (on) ImGui::PopStyleColor();
     }
     if (active) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-        ImGui::TextWrapped("%s", active->lesson);
+        ImGui::TextWrapped("%s", tr(active->lesson));
         ImGui::PopStyleColor();
     }
 }
 
 void expression_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
     ImGui::Spacing();
-    heading(fonts, "Expression");
+    heading(fonts, tr("Expression"));
     if (lab.draft() != panel.shown_draft) {
         std::snprintf(panel.expression, sizeof panel.expression, "%s", lab.draft().c_str());
         panel.shown_draft = lab.draft();
@@ -50,22 +53,23 @@ void expression_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fon
         ImGui::TextWrapped("%s", err.text().c_str());
         ImGui::PopStyleColor();
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-        ImGui::TextWrapped("The graph shows the last expression that parsed.");
+        ImGui::TextWrapped("%s", tr("The graph shows the last expression that parsed."));
         ImGui::PopStyleColor();
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-        ImGui::TextWrapped("e.g. q = x + y; f = q * z.  Functions: %s", parser_function_list());
+        ImGui::TextWrapped("%s", trf("e.g. q = x + y; f = q * z.  Functions: %s", parser_function_list()).c_str());
         ImGui::PopStyleColor();
     }
     for (const Node& n : lab.parsed().graph.nodes()) {
         if (n.finite() || (n.issue && std::strcmp(n.issue, "an input is not a finite number") == 0)) continue;
-        ImGui::TextColored(to_vec4(colors::bad), "\xE2\x9A\xA0 %s%s%s", n.issue, n.name.empty() ? "" : " at ", n.name.c_str());
+        if (n.name.empty()) ImGui::TextColored(to_vec4(colors::bad), "\xE2\x9A\xA0 %s", tr(n.issue));
+        else ImGui::TextColored(to_vec4(colors::bad), "%s", trf("\xE2\x9A\xA0 %s at %s", tr(n.issue), n.name.c_str()).c_str());
     }
 }
 
 void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
     ImGui::Spacing();
-    heading(fonts, "Inputs  (drag or double-click to type)");
+    heading(fonts, tr("Inputs  (drag or double-click to type)"));
     if (!ImGui::BeginTable("inputs", 3, ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, em(3.3f));
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -95,50 +99,55 @@ void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCo
 // Start / Back / Step / End and where backprop is: the stepper without its heading.
 void stepper_buttons(const GraphLab& lab, std::vector<GraphCommand>& commands) {
     const float w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
-    if (ImGui::Button("\xE2\x87\xA4 Start", ImVec2(w, 0))) commands.push_back({GraphCommand::StepToStart});
+    const float inner = w - 2 * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::Button(id_label("\xE2\x87\xA4 Start", "step_start").c_str(), ImVec2(w, 0))) commands.push_back({GraphCommand::StepToStart});
     note_widget("step:start");
+    fit("step:start", tr("\xE2\x87\xA4 Start"), inner);
     ImGui::SameLine();
-    if (ImGui::Button("\xE2\x97\x80 Back", ImVec2(w, 0))) commands.push_back({GraphCommand::StepBack});
+    if (ImGui::Button(id_label("\xE2\x97\x80 Back", "step_back").c_str(), ImVec2(w, 0))) commands.push_back({GraphCommand::StepBack});
     note_widget("step:back");
+    fit("step:back", tr("\xE2\x97\x80 Back"), inner);
     ImGui::SameLine();
-    if (ImGui::Button("Step \xE2\x96\xB6", ImVec2(w, 0))) commands.push_back({GraphCommand::StepForward});
+    if (ImGui::Button(id_label("Step \xE2\x96\xB6", "step_forward").c_str(), ImVec2(w, 0))) commands.push_back({GraphCommand::StepForward});
     note_widget("step:forward");
+    fit("step:forward", tr("Step \xE2\x96\xB6"), inner);
     ImGui::SameLine();
-    if (ImGui::Button("End \xE2\x87\xA5", ImVec2(w, 0))) commands.push_back({GraphCommand::StepToEnd});
+    if (ImGui::Button(id_label("End \xE2\x87\xA5", "step_end").c_str(), ImVec2(w, 0))) commands.push_back({GraphCommand::StepToEnd});
     note_widget("step:end");
+    fit("step:end", tr("End \xE2\x87\xA5"), inner);
     const int total = static_cast<int>(lab.backprop_order().size());
     if (lab.state().backprop_step < 0) {
-        ImGui::TextWrapped("Complete: all %d gates have propagated. Press Step to walk it from the output.", total);
+        ImGui::TextWrapped("%s", trf("Complete: all %d gates have propagated. Press Step to walk it from the output.", total).c_str());
         return;
     }
     const int gate = lab.current_gate();
-    ImGui::Text("%d of %d gates propagated", lab.backprop_done(), total);
+    ImGui::TextUnformatted(trf("%d of %d gates propagated", lab.backprop_done(), total).c_str());
     if (gate >= 0) {
         const Node& n = lab.parsed().graph.node(gate);
-        ImGui::TextWrapped("Next: gate %s multiplies its upstream %s by each local gradient and sends it to its inputs.",
-                           lab.layout().places[gate].label.c_str(), short_number(n.grad).c_str());
+        ImGui::TextWrapped("%s", trf("Next: gate %s multiplies its upstream %s by each local gradient and sends it to its inputs.",
+                                     lab.layout().places[gate].label.c_str(), short_number(n.grad).c_str()).c_str());
     } else {
-        ImGui::TextWrapped("Every gradient is known.");
+        ImGui::TextWrapped("%s", tr("Every gradient is known."));
     }
 }
 
 void stepper_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
     ImGui::Spacing();
-    heading(fonts, "Backprop, one gate at a time");
+    heading(fonts, tr("Backprop, one gate at a time"));
     stepper_buttons(lab, commands);
 }
 
 void check_section(const GraphLab& lab, const Fonts& fonts) {
     ImGui::Spacing();
-    heading(fonts, "Gradient check (central differences)");
+    heading(fonts, tr("Gradient check (central differences)"));
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-    ImGui::TextWrapped("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h with h = 1e-5, against backprop");
+    ImGui::TextWrapped("%s", tr("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h with h = 1e-5, against backprop"));
     ImGui::PopStyleColor();
     if (!ImGui::BeginTable("check", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
-    ImGui::TableSetupColumn("input");
-    ImGui::TableSetupColumn("analytic");
-    ImGui::TableSetupColumn("numeric");
-    ImGui::TableSetupColumn("rel. error");
+    ImGui::TableSetupColumn(id_label("input", "input").c_str());
+    ImGui::TableSetupColumn(id_label("analytic", "analytic").c_str());
+    ImGui::TableSetupColumn(id_label("numeric", "numeric").c_str());
+    ImGui::TableSetupColumn(id_label("rel. error", "rel_error").c_str());
     ImGui::TableHeadersRow();
     for (const GradientCheckRow& r : lab.check()) {
         ImGui::TableNextRow();

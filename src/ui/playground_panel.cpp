@@ -9,6 +9,7 @@
 #include "lab/network_graph.h"
 #include "ui/format.h"
 #include "ui/plot.h"
+#include "ui/text.h"
 #include "ui/view_math.h"
 #include "ui/widget_map.h"
 
@@ -52,11 +53,25 @@ bool slider(const char* id, const Setting<PlaygroundState>& r, double& value, co
     return ImGui::SliderScalar(id, ImGuiDataType_Double, &value, &lim.lo, &lim.hi, format, r.log_scale ? ImGuiSliderFlags_Logarithmic : 0);
 }
 
-// A combo over a choice row's enum table.
+// A combo over a choice row's enum table, `width` wide (or as wide as `width_with` makes it for
+// the chosen item); each item is checked against the room the arrow leaves when it is the one shown
+// (recorded under `name` when it does not fit).
 template <class E>
-bool combo(const char* id, E value, int& index) {
+bool combo(const char* id, const char* name, E value, int& index, float width, float (*width_with)(E) = nullptr) {
     index = static_cast<int>(value);
-    return ImGui::Combo(id, &index, enum_labels<E>(), enum_count<E>());
+    const char* const* items = enum_labels<E>();
+    for (int i = 0; i < enum_count<E>(); ++i)
+        fit(name, items[i], (width_with ? width_with(EnumTable<E>::rows[i].value) : width) - ImGui::GetFrameHeight());
+    ImGui::SetNextItemWidth(width_with ? width_with(value) : width);
+    return ImGui::Combo(id, &index, items, enum_count<E>());
+}
+
+// Wide enough for the longest item of E's table in the current language (at least `least`).
+template <class E>
+float combo_width(float least) {
+    float widest = 0;
+    for (int i = 0; i < enum_count<E>(); ++i) widest = std::max(widest, text_width(enum_labels<E>()[i]));
+    return std::max(least, widest + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x);
 }
 
 // The top bar: what a teacher touches while the class watches. It wraps onto more lines where the
@@ -66,26 +81,28 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     auto label_width = [](const char* text) { return ImGui::CalcTextSize(text).x; };
     const bool playing = lab.playing();
-    if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Train", ImVec2(em(5.6f), 0)))
+    const std::string play = playing ? id_label("\xE2\x9D\x9A\xE2\x9D\x9A Pause", "play") : id_label("\xE2\x96\xB6 Train", "play");
+    fit("pg:play", playing ? tr("\xE2\x9D\x9A\xE2\x9D\x9A Pause") : tr("\xE2\x96\xB6 Train"), em(5.6f) - 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(play.c_str(), ImVec2(em(5.6f), 0)))
         commands.push_back(playing ? PlaygroundCommand{playground::Pause{}} : PlaygroundCommand{playground::Play{}});
     note_widget("pg:play");
     flow(em(3.5f));
-    if (ImGui::Button("Step")) commands.push_back(playground::Step{});
+    if (ImGui::Button(id_label("Step", "step").c_str())) commands.push_back(playground::Step{});
     note_widget("pg:step");
     flow(em(3.5f));
-    if (ImGui::Button("Reset")) commands.push_back(playground::Reset{});
+    if (ImGui::Button(id_label("Reset", "reset").c_str())) commands.push_back(playground::Reset{});
     note_widget("pg:reset");
     const Trainer& t = lab.trainer();
-    char counters[64];
-    std::snprintf(counters, sizeof counters, "epoch %ld   step %ld", t.epochs(), t.steps());
-    flow(label_width(counters));
+    const std::string counters = trf("epoch %ld   step %ld", t.epochs(), t.steps());
+    flow(label_width(counters.c_str()));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(counters);
+    ImGui::TextUnformatted(counters.c_str());
 
     double lr = lab.state().learning_rate;
-    flow(label_width("learning rate") + gap + em(7));
+    const char* lr_label = tr("learning rate");
+    flow(label_width(lr_label) + gap + em(7));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("learning rate");
+    ImGui::TextUnformatted(lr_label);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(7));
     if (slider("##lr", row("lr"), lr, "%.5g")) commands.push_back(playground::Set{&row("lr"), lr});
@@ -93,64 +110,71 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
 
     int batch = t.desc().batch_size;
     const int n = t.data().train.size();
-    flow(label_width("batch") + gap + em(8.8f));
+    const char* batch_label = tr("batch");
+    flow(label_width(batch_label) + gap + em(8.8f));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("batch");
+    ImGui::TextUnformatted(batch_label);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em(8.8f));
     const ImVec2 slider_at = ImGui::GetCursorScreenPos();
-    if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? "%d (full batch)" : "%d"))
+    if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? tr("%d (full batch)") : "%d"))
         commands.push_back(playground::Set{&row("batch"), static_cast<double>(batch)});
     note_widget("pg:batch");
     // The two ends named as in lecture 000: one sample per step is SGD, all of them is gradient descent.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(ImVec2(slider_at.x, slider_at.y + ImGui::GetFrameHeight()), colors::muted, "SGD");
-    const char* full = "full-batch GD";
+    const char* full = tr("full-batch GD");
+    fit("pg:batch", full, em(8.8f) - label_width("SGD") - gap);
     dl->AddText(ImVec2(slider_at.x + em(8.8f) - label_width(full), slider_at.y + ImGui::GetFrameHeight()), colors::muted, full);
 
-    // What each unlabelled control is, under it, as the batch slider's ends are named.
-    auto caption = [](const char* text) {
+    // What each unlabelled control is, under it, as the batch slider's ends are named; `name` is
+    // the control's map name, under which a caption wider than the control is recorded.
+    auto caption = [](const char* name, const char* text) {
+        fit(name, text, ImGui::GetItemRectSize().x - 2);
         ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetItemRectMin().x + 2, ImGui::GetItemRectMax().y), colors::muted, text);
     };
     int opt = 0;
-    flow(em(5.9f));
-    ImGui::SetNextItemWidth(em(5.9f));
-    if (combo("##optimizer", lab.state().optimizer, opt)) commands.push_back(playground::Set{&row("opt"), static_cast<double>(opt)});
+    const float opt_width = combo_width<OptimizerKind>(em(5.9f));
+    flow(opt_width);
+    if (combo("##optimizer", "pg:optimizer", lab.state().optimizer, opt, opt_width))
+        commands.push_back(playground::Set{&row("opt"), static_cast<double>(opt)});
     note_widget("pg:optimizer");
-    caption("optimizer");
+    caption("pg:optimizer", tr("optimizer"));
     int act = 0;
-    flow(em(5.9f));
-    ImGui::SetNextItemWidth(em(5.9f));
-    if (combo("##activation", lab.state().activation, act)) commands.push_back(playground::Set{&row("act"), static_cast<double>(act)});
+    const float act_width = combo_width<Activation>(em(5.9f));
+    flow(act_width);
+    if (combo("##activation", "pg:activation", lab.state().activation, act, act_width))
+        commands.push_back(playground::Set{&row("act"), static_cast<double>(act)});
     note_widget("pg:activation");
-    caption("activation");
+    caption("pg:activation", tr("activation"));
     int reg = 0;
     double rate = lab.state().regularization_rate;
     const bool penalised = lab.state().regularization != Regularization::None;
     flow(penalised ? em(3.6f) + em(4.2f) + gap : em(4.7f));
     ImGui::BeginGroup();
-    ImGui::SetNextItemWidth(penalised ? em(3.6f) : em(4.7f));
-    if (combo("##reg", lab.state().regularization, reg)) commands.push_back(playground::Set{&row("reg"), static_cast<double>(reg)});
+    auto penalty_width = [](Regularization r) { return r == Regularization::None ? em(4.7f) : em(3.6f); };  // room for the λ slider
+    if (combo("##reg", "pg:penalty", lab.state().regularization, reg, 0, +penalty_width))
+        commands.push_back(playground::Set{&row("reg"), static_cast<double>(reg)});
     note_widget("pg:penalty");
-    caption("penalty");
+    caption("pg:penalty", tr("penalty"));
     if (penalised) {
         ImGui::SameLine(0, em(0.25f));
         ImGui::SetNextItemWidth(em(4.2f));
         if (slider("##rate", row("rate"), rate, "%.3g")) commands.push_back(playground::Set{&row("rate"), rate});
-        caption("\xCE\xBB rate");
+        caption("pg:rate", tr("\xCE\xBB rate"));
     }
     ImGui::EndGroup();
     flow(em(6));
     ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x, em(6), em(9)));
-    ImGui::SliderInt("##speed", &p.steps_per_frame, 1, 500, "speed %d", ImGuiSliderFlags_Logarithmic);
+    ImGui::SliderInt("##speed", &p.steps_per_frame, 1, 500, tr("speed %d"), ImGuiSliderFlags_Logarithmic);
     note_widget("pg:speed");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("training steps per frame (each frame trains for at most 10 ms)");
-    caption("steps/frame");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("training steps per frame (each frame trains for at most 10 ms)"));
+    caption("pg:speed", tr("steps/frame"));
     ImGui::PopStyleVar();
 }
 
 void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
-    heading(fonts, "Data");
+    heading(fonts, tr("Data"));
     const PlaygroundState& s = lab.state();
     // A thumbnail of each dataset, as TensorFlow Playground has: a few points of it, coloured by label.
     static const std::vector<DataSplit> samples = [] {
@@ -196,30 +220,36 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         dl->AddImage(p.thumbnails[k].imgui_id(), a, ImVec2(a.x + w / ratio, a.y + h / ratio));
         dl->AddRect(a, b, chosen ? colors::highlight : colors::node_border, 3, 0, chosen ? 3.0f : 1.0f);
         const char* name = enum_short_label(kind);
+        fit((std::string("pg:data:") + enum_key(kind)).c_str(), name, box + 4);  // centred under the box, into the gaps beside it
         dl->AddText(ImVec2(a.x + (box - ImGui::CalcTextSize(name).x) / 2, b.y), chosen ? colors::text : colors::muted, name);
         ImGui::EndGroup();
     }
     // Fractions as whole percents, as TensorFlow Playground shows them.
-    auto percent = [&](const char* label, const char* key, double value) {
+    // The sliders leave em(4.1f) for their labels: a label wider than that is recorded.
+    auto label_room = [](const char* label) { fit("pg:data", label, em(4.1f) - ImGui::GetStyle().ItemInnerSpacing.x); };
+    auto percent = [&](const std::string& label, const char* key, double value) {
         const Range lim = row(key).slider_limits();
         int v = static_cast<int>(std::lround(value * 100));
         ImGui::SetNextItemWidth(-em(4.1f));
-        if (ImGui::SliderInt(label, &v, static_cast<int>(lim.lo * 100), static_cast<int>(lim.hi * 100), "%d %%"))
+        if (ImGui::SliderInt(label.c_str(), &v, static_cast<int>(lim.lo * 100), static_cast<int>(lim.hi * 100), "%d %%"))
             commands.push_back(playground::Set{&row(key), v / 100.0});
     };
-    percent("noise", "noise", s.noise);
+    label_room(tr("noise"));
+    percent(id_label("noise", "noise"), "noise", s.noise);
     int points = s.points;
     const Range points_range = row("points").slider_limits();
     ImGui::SetNextItemWidth(-em(4.1f));
-    if (ImGui::SliderInt("points", &points, static_cast<int>(points_range.lo), static_cast<int>(points_range.hi)))
+    label_room(tr("points"));
+    if (ImGui::SliderInt(id_label("points", "points").c_str(), &points, static_cast<int>(points_range.lo), static_cast<int>(points_range.hi)))
         commands.push_back(playground::Set{&row("points"), static_cast<double>(points)});
-    percent("train %", "train", s.train_fraction);
-    if (ImGui::Button("Regenerate")) rebuild(lab, commands, [](PlaygroundState& st, int) { ++st.seed; }, 0);
+    label_room(tr("train %"));
+    percent(id_label("train %", "train"), "train", s.train_fraction);
+    if (ImGui::Button(id_label("Regenerate", "regenerate").c_str())) rebuild(lab, commands, [](PlaygroundState& st, int) { ++st.seed; }, 0);
     ImGui::Spacing();
-    heading(fonts, "Features");
+    heading(fonts, tr("Features"));
     for (int i = 0; i < kFeatureCount; ++i) {
         bool on = s.features & kFeatures[i].bit;
-        if (ImGui::Checkbox(kFeatures[i].label, &on))
+        if (ImGui::Checkbox(id_label(kFeatures[i].label, kFeatures[i].key).c_str(), &on))
             rebuild(lab, commands, [](PlaygroundState& st, int k) { st.features ^= kFeatures[k].bit; }, i);
         if (i % 2 == 0 && i + 1 < kFeatureCount) ImGui::SameLine(em(6.5f));
     }
@@ -234,27 +264,29 @@ void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCom
     ImGui::BeginChild("pg_inspector", ImVec2(0, height - 4), true);
     note_widget("pg:inspector");
     if (lab.inspected_sample() >= 0) {  // the whole network for this sample, gate by gate
-        if (ImGui::SmallButton("Whole network for this point in the Graph lab")) commands.push_back(playground::OpenInGraph{lab.inspected_sample()});
+        if (ImGui::SmallButton(id_label("Whole network for this point in the Graph lab", "open-graph").c_str()))
+            commands.push_back(playground::OpenInGraph{lab.inspected_sample()});
         note_widget("pg:open-graph");
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("every s, z, weight and gradient of this sample's backward pass as a graph\n(networks of up to %d weights and biases)", kMaxGraphParameters);
+            ImGui::SetTooltip("%s", trf("every s, z, weight and gradient of this sample's backward pass as a graph\n(networks of up to %d weights and biases)",
+                                        kMaxGraphParameters).c_str());
     }
     if (lab.inspected_sample() < 0 || lab.inspected_layer() < 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-        ImGui::TextWrapped(lab.inspected_sample() < 0
-            ? "Backprop for one sample: click a training point on the output (white ring), then a neuron."
-            : "Training point #%d picked: now click a neuron to see its s, z and gradients.", lab.inspected_sample());
+        ImGui::TextWrapped("%s", lab.inspected_sample() < 0
+            ? tr("Backprop for one sample: click a training point on the output (white ring), then a neuron.")
+            : trf("Training point #%d picked: now click a neuron to see its s, z and gradients.", lab.inspected_sample()).c_str());
         ImGui::PopStyleColor();
         ImGui::EndChild();
         return;
     }
     const NeuronTrace t = lab.inspected();
     const char* act = t.output ? enum_label(lab.trainer().mlp().desc().head) : enum_label(lab.state().activation);
-    ImGui::Text("Neuron %d of layer %d (%s), training point #%d, target %s", t.unit + 1, t.layer + 1, act, t.sample,
-                short_number(t.target).c_str());
+    ImGui::TextUnformatted(trf("Neuron %d of layer %d (%s), training point #%d, target %s", t.unit + 1, t.layer + 1, act, t.sample,
+                               short_number(t.target).c_str()).c_str());
     ImGui::TextColored(to_vec4(colors::value), "s = \xCE\xA3 w\xC2\xB7z + b = %s     z = h(s) = %s", short_number(t.s).c_str(), short_number(t.z).c_str());
     if (t.fused)
-        ImGui::TextColored(to_vec4(colors::gradient), "dC/ds = %s  (fused with the loss: \xCF\x83(s) \xE2\x88\x92 t)", short_number(t.ds).c_str());
+        ImGui::TextColored(to_vec4(colors::gradient), "%s", trf("dC/ds = %s  (fused with the loss: \xCF\x83(s) \xE2\x88\x92 t)", short_number(t.ds).c_str()).c_str());
     else
         ImGui::TextColored(to_vec4(colors::gradient), "dC/dz = %s     dC/ds = dC/dz \xC2\xB7 h'(s) = %s", short_number(t.dz).c_str(), short_number(t.ds).c_str());
     // The table takes its rows' height (scrolling when the panel is short), leaving a line for the rule.
@@ -264,14 +296,14 @@ void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCom
                           ImVec2(0, std::max(3 * row, table_height)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         // Widths in proportion to the headers, so none is cut at the playground's usual width.
-        const std::pair<const char*, float> columns[] = {{"from", 0.6f}, {"z in", 0.85f}, {"w", 0.85f},
-            {"dC/dw = dC/ds\xC2\xB7z", 1.6f}, {"batch mean g", 1.25f}, {"update \xE2\x88\x92\xCE\xB7\xC2\xB7g", 1.25f}};
+        const std::pair<const char*, float> columns[] = {{tr("from"), 0.6f}, {tr("z in"), 0.85f}, {"w", 0.85f},
+            {"dC/dw = dC/ds\xC2\xB7z", 1.6f}, {tr("batch mean g"), 1.25f}, {tr("update \xE2\x88\x92\xCE\xB7\xC2\xB7g"), 1.25f}};
         for (const auto& [header, weight] : columns) ImGui::TableSetupColumn(header, ImGuiTableColumnFlags_WidthStretch, weight);
         ImGui::TableHeadersRow();
         for (size_t j = 0; j < t.w.size(); ++j) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            if (t.layer == 0) ImGui::TextUnformatted(features_of_set(lab.state().features)[j]->label);
+            if (t.layer == 0) ImGui::TextUnformatted(tr(features_of_set(lab.state().features)[j]->label));
             else ImGui::Text("n%d", static_cast<int>(j) + 1);
             for (const double v : {t.z_in[j], t.w[j], t.dw_sample[j], t.dw_batch[j], t.update[j]}) {
                 ImGui::TableNextColumn();
@@ -280,7 +312,7 @@ void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCom
         }
         ImGui::TableNextRow();  // the bias, a weight on a constant input 1: dC/db = dC/ds
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("bias b");
+        ImGui::TextUnformatted(tr("bias b"));
         for (const double v : {1.0, t.b, t.db_sample, t.db_batch, t.b_update}) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(short_number(v).c_str());
@@ -288,26 +320,26 @@ void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCom
         ImGui::EndTable();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-    ImGui::TextWrapped("w \xE2\x86\x90 w \xE2\x88\x92 \xCE\xB7\xC2\xB7g\xCC\x84 with \xCE\xB7 = %s and g\xCC\x84 the mean of dC/dw over the last batch "
-                       "(%d samples). That is SGD's step; momentum, RMSProp and Adam reshape it.",
-                       short_number(lab.state().learning_rate).c_str(), lab.trainer().desc().batch_size);
+    ImGui::TextWrapped("%s", trf("w \xE2\x86\x90 w \xE2\x88\x92 \xCE\xB7\xC2\xB7g\xCC\x84 with \xCE\xB7 = %s and g\xCC\x84 the mean of dC/dw over the last batch (%d samples). That is SGD's step; momentum, RMSProp and Adam reshape it.",
+                                 short_number(lab.state().learning_rate).c_str(), lab.trainer().desc().batch_size).c_str());
     ImGui::PopStyleColor();
     ImGui::EndChild();
 }
 
 // Neurons as thumbnails of their output over the plane; edges by weight sign and size.
 void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
-    heading(fonts, "Network");
+    heading(fonts, tr("Network"));
     const PlaygroundState& s = lab.state();
     ImGui::SameLine();
-    if (ImGui::SmallButton("+ layer") && s.hidden.size() < NetworkLimits::max_hidden_layers)
+    if (ImGui::SmallButton(id_label("+ layer", "layer+").c_str()) && s.hidden.size() < NetworkLimits::max_hidden_layers)
         rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.push_back(st.hidden.empty() ? 4 : st.hidden.back()); }, 0);
     note_widget("pg:layer+");
     ImGui::SameLine();
-    if (ImGui::SmallButton("\xE2\x88\x92 layer") && !s.hidden.empty()) rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.pop_back(); }, 0);
+    if (ImGui::SmallButton(id_label("\xE2\x88\x92 layer", "layer-").c_str()) && !s.hidden.empty()) rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.pop_back(); }, 0);
     note_widget("pg:layer-");
     ImGui::SameLine();
-    ImGui::TextColored(to_vec4(colors::muted), "  %d hidden layer%s", static_cast<int>(s.hidden.size()), s.hidden.size() == 1 ? "" : "s");
+    const int hidden = static_cast<int>(s.hidden.size());
+    ImGui::TextColored(to_vec4(colors::muted), "  %s", (hidden == 1 ? trf("%d hidden layer", hidden) : trf("%d hidden layers", hidden)).c_str());
 
     const Mlp<float>& mlp = lab.trainer().mlp();
     const std::vector<int>& sizes = mlp.desc().sizes;
@@ -369,7 +401,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
             int f = 0;
             for (const FeatureRow* feature : features_of_set(s.features)) {
                 const ImVec2 c = centre(0, f++);
-                dl->AddText(ImVec2(c.x + box / 2 + 3, c.y - box / 2 - 2), colors::muted, feature->label);
+                dl->AddText(ImVec2(c.x + box / 2 + 3, c.y - box / 2 - 2), colors::muted, tr(feature->label));
             }
         } else if (col + 1 < columns) {  // +/- neurons over each hidden layer
             const ImVec2 c = centre(col, 0);
@@ -388,10 +420,10 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     inspector(lab, inspector_height, commands);
     if (hover_layer >= 0 && ImGui::IsWindowHovered() && mouse.y < origin.y + avail.y) {
         const Layer<float>& L = mlp.layers[hover_layer];
-        ImGui::SetTooltip("weight w[%d,%d] of layer %d = %s\ngradient dC/dw = %s (last batch)\nupdate = \xE2\x88\x92\xCE\xB7 \xC2\xB7 gradient = %s",
-                          hover_i, hover_j, hover_layer + 1, fixed_number(L.W(hover_i, hover_j)).c_str(),
-                          fixed_number(L.dW(hover_i, hover_j)).c_str(),
-                          fixed_number(-lab.state().learning_rate * L.dW(hover_i, hover_j)).c_str());
+        ImGui::SetTooltip("%s", trf("weight w[%d,%d] of layer %d = %s\ngradient dC/dw = %s (last batch)\nupdate = \xE2\x88\x92\xCE\xB7 \xC2\xB7 gradient = %s",
+                                    hover_i, hover_j, hover_layer + 1, fixed_number(L.W(hover_i, hover_j)).c_str(),
+                                    fixed_number(L.dW(hover_i, hover_j)).c_str(),
+                                    fixed_number(-lab.state().learning_rate * L.dW(hover_i, hover_j)).c_str()).c_str());
     }
 }
 
@@ -432,12 +464,13 @@ void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side
     dl->PopClipRect();
     // The lecture's form when the network is one linear neuron on x alone; else the network's f.
     const Mlp<float>& mlp = lab.trainer().mlp();
-    char label[96];
+    char formula[96];
+    const char* label = formula;
     if (mlp.layers.size() == 1 && lab.state().features == X1)
-        std::snprintf(label, sizeof label, "y\xCC\x82 = w\xC2\xB7x + b = %.4g\xC2\xB7x %s %.3g", mlp.layers[0].W(0, 0),
+        std::snprintf(formula, sizeof formula, "y\xCC\x82 = w\xC2\xB7x + b = %.4g\xC2\xB7x %s %.3g", mlp.layers[0].W(0, 0),
                       mlp.layers[0].b(0) < 0 ? "\xE2\x88\x92" : "+", std::fabs(mlp.layers[0].b(0)));
     else
-        std::snprintf(label, sizeof label, "y\xCC\x82 = f(x), the network's prediction");
+        label = tr("y\xCC\x82 = f(x), the network's prediction");
     dl->AddRectFilled(ImVec2(a.x + 4, a.y + 4), ImVec2(a.x + 12 + ImGui::CalcTextSize(label).x, a.y + 8 + ImGui::GetTextLineHeight()),
                       IM_COL32(255, 255, 255, 220));
     dl->AddText(ImVec2(a.x + 8, a.y + 6), IM_COL32(200, 40, 40, 255), label);
@@ -450,13 +483,13 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const HistoryPoint& h = lab.history().back();
     const Trainer& t = lab.trainer();
     const bool regression = t.data().train.regression();
-    heading(fonts, "Output");
+    heading(fonts, tr("Output"));
     ImGui::SameLine();
-    if (regression) ImGui::Text("  test loss %.4f  train loss %.4f", h.test_loss, h.train_loss);
-    else ImGui::Text("  test %.1f %%   train %.1f %%", h.test_accuracy * 100, h.train_accuracy * 100);
+    if (regression) ImGui::Text("  %s", trf("test loss %.4f  train loss %.4f", h.test_loss, h.train_loss).c_str());
+    else ImGui::Text("  %s", trf("test %.1f %%   train %.1f %%", h.test_accuracy * 100, h.train_accuracy * 100).c_str());
     if (!lab.status().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
-        ImGui::TextWrapped("Diverged: %s", lab.status().c_str());
+        ImGui::TextWrapped("%s", trf("Diverged: %s", lab.status().c_str()).c_str());
         ImGui::PopStyleColor();
     }
     // The output takes what the two plots under it leave (each at least kMinPlotHeight tall).
@@ -531,11 +564,11 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         ImGui::BeginChild("pg_plots", ImVec2(0, side), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     }
     std::vector<double> x;
-    PlotSeries train{"train loss", IM_COL32(40, 40, 40, 255), {}}, test{"test loss", IM_COL32(200, 60, 60, 255), {}};
+    PlotSeries train{tr("train loss"), IM_COL32(40, 40, 40, 255), {}}, test{tr("test loss"), IM_COL32(200, 60, 60, 255), {}};
     for (const HistoryPoint& hp : lab.history()) x.push_back(hp.epoch), train.y.push_back(hp.train_loss), test.y.push_back(hp.test_loss);
     const float w = ImGui::GetContentRegionAvail().x;
     const float plot_height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - 7) / 2);
-    line_plot("loss", ImVec2(w, plot_height), x, {train, test}, p.log_loss, "epoch", "loss", &p.log_loss);
+    line_plot("loss", ImVec2(w, plot_height), x, {train, test}, p.log_loss, tr("epoch"), tr("loss"), &p.log_loss);
     note_widget("pg:loss-plot");
     std::vector<PlotSeries> norms;
     const ImU32 palette[] = {IM_COL32(8, 119, 189, 255), IM_COL32(245, 147, 34, 255), IM_COL32(60, 160, 60, 255),
@@ -545,7 +578,8 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         for (const HistoryPoint& hp : lab.history()) series.y.push_back(k < hp.gradient_norms.size() ? hp.gradient_norms[k] : NAN);
         norms.push_back(std::move(series));
     }
-    line_plot("grads", ImVec2(w, plot_height), x, norms, true, "epoch", "\xE2\x80\x96" "dC/dW\xE2\x80\x96" " per layer (log)");
+    const std::string norms_title = trf("%sdC/dW%s per layer (log)", "\xE2\x80\x96", "\xE2\x80\x96");  // ‖dC/dW‖: the bars apart, as "\x96dC" would be one escape
+    line_plot("grads", ImVec2(w, plot_height), x, norms, true, tr("epoch"), norms_title.c_str());
     if (plots_beside) ImGui::EndChild();
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/i18n.h"
 #include "ui/format.h"
 #include "ui/theme.h"
 
@@ -47,19 +48,20 @@ void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float band = title ? 22.0f : 0.0f;
+    const char* log_text = tr("log");
     if (title) {
         dl->AddText(ImVec2(origin.x + 4, origin.y + 2), colors::text, title);
         if (log_toggle) {  // a small check box of our own: it must fit the band
             const ImVec2 t(origin.x + 14 + ImGui::CalcTextSize(title).x, origin.y + 2);
-            const ImVec2 label = ImGui::CalcTextSize("log");
+            const ImVec2 label = ImGui::CalcTextSize(log_text);
             ImGui::SetCursorScreenPos(t);
             if (ImGui::InvisibleButton("log", ImVec2(label.x + 20, label.y))) *log_toggle = !*log_toggle;
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("log scale for the y axis");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("log scale for the y axis"));
             const ImVec2 box(t.x + 1, t.y + (label.y - 13) / 2);
             dl->AddRectFilled(box, ImVec2(box.x + 13, box.y + 13), IM_COL32(255, 255, 255, 255), 2);
             dl->AddRect(box, ImVec2(box.x + 13, box.y + 13), IM_COL32(150, 150, 160, 255), 2);
             if (*log_toggle) dl->AddRectFilled(ImVec2(box.x + 3, box.y + 3), ImVec2(box.x + 10, box.y + 10), IM_COL32(66, 150, 250, 255), 1);
-            dl->AddText(ImVec2(t.x + 18, t.y), colors::muted, "log");
+            dl->AddText(ImVec2(t.x + 18, t.y), colors::muted, log_text);
             log_y = *log_toggle;
         }
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + band));
@@ -77,7 +79,7 @@ void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const 
         for (const double v : s.y)
             if (std::isfinite(v) && (!log_y || v > 0)) y_lo = std::min(y_lo, ty(v)), y_hi = std::max(y_hi, ty(v));
     if (x.size() < 2 || y_lo > y_hi) {
-        dl->AddText(ImVec2(a.x + 8, a.y + 8), colors::muted, "no data yet");
+        dl->AddText(ImVec2(a.x + 8, a.y + 8), colors::muted, tr("no data yet"));
         ImGui::PopID();
         return;
     }
@@ -123,7 +125,9 @@ void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const 
     // Legend, top right: in the title band when it fits there; else over the curves, on white.
     float legend_width = 0;
     for (const PlotSeries& s : series) legend_width += ImGui::CalcTextSize(s.name.c_str()).x + 18;
-    const float band_left = title ? origin.x + ImGui::CalcTextSize(title).x + (log_toggle ? 70.0f : 16.0f) : b.x;
+    // The legend starts clear of the title and the log box (70 px, or what a longer word for "log" needs).
+    const float log_room = std::max(70.0f, 14 + ImGui::CalcTextSize(log_text).x + 26);
+    const float band_left = title ? origin.x + ImGui::CalcTextSize(title).x + (log_toggle ? log_room : 16.0f) : b.x;
     const bool in_band = b.x - 6 - legend_width >= band_left;
     const float ly = in_band ? origin.y + 2 : a.y + 3;
     if (!in_band) dl->AddRectFilled(ImVec2(std::max(a.x, b.x - 10 - legend_width), a.y + 1), ImVec2(b.x - 1, a.y + 19), IM_COL32(255, 255, 255, 215));

@@ -1,65 +1,8 @@
 #include "ui/theme.h"
 
-#include <cstdio>
-
 #include "imgui_internal.h"  // the hovered window and its scroll, for touch_scroll()
 
 namespace nabla::ui {
-
-namespace {
-
-bool file_exists(const char* path) {
-    if (FILE* f = std::fopen(path, "rb")) {
-        std::fclose(f);
-        return true;
-    }
-    return false;
-}
-
-const ImWchar* lecture_glyphs() {
-    static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin, Latin-1 (×, ², ·)
-        0x0300, 0x036F,  // combining marks (ŷ written as y + U+0302)
-        0x0370, 0x03FF,  // Greek (σ, η, ∂ is below)
-        0x2000, 0x206F,  // punctuation (…, –, ‖)
-        0x2070, 0x209F,  // super- and subscripts
-        0x2190, 0x21FF,  // arrows
-        0x2200, 0x22FF,  // mathematical operators (∂, −, ∑, ≈)
-        0x25A0, 0x25FF,  // geometric shapes (▶ ◀ ●)
-        0x2600, 0x26FF,  // symbols (⚠)
-        0x2700, 0x27BF,  // dingbats (❚)
-        0,
-    };
-    return ranges;
-}
-
-}  // namespace
-
-Fonts load_fonts(float body_px, float pixel_ratio) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    // Rasterised for the screen's device pixels and scaled back to CSS pixels for layout: crisp
-    // text on a laptop's HiDPI screen, the same layout everywhere.
-    const float ratio = pixel_ratio > 1 ? pixel_ratio : 1.0f;
-    body_px *= ratio;
-    Fonts f;
-    const char* regular = "/fonts/DejaVuSans.ttf";
-    const char* bold = "/fonts/DejaVuSans-Bold.ttf";
-    if (!file_exists(regular) || !file_exists(bold)) {
-        std::printf("nabla: fonts not found under /fonts; using ImGui's default font\n");
-        f.body = f.heading = f.canvas = f.canvas_bold = io.Fonts->AddFontDefault();
-        return f;
-    }
-    io.FontGlobalScale = 1.0f / ratio;  // only for our fonts: the fallback above is not rasterised at the ratio
-    ImFontConfig cfg;
-    cfg.OversampleH = ratio > 1 ? 1 : 2;  // device pixels need no oversampling
-    f.body = io.Fonts->AddFontFromFileTTF(regular, body_px, &cfg, lecture_glyphs());
-    f.heading = io.Fonts->AddFontFromFileTTF(bold, body_px * 1.15f, &cfg, lecture_glyphs());
-    // Rasterised at twice the largest size the canvas draws, so zooming out stays crisp.
-    f.canvas = io.Fonts->AddFontFromFileTTF(regular, 40.0f * ratio, &cfg, lecture_glyphs());
-    f.canvas_bold = io.Fonts->AddFontFromFileTTF(bold, 40.0f * ratio, &cfg, lecture_glyphs());
-    return f;
-}
 
 void heading(const Fonts& fonts, const char* text) {
     ImGui::PushFont(fonts.heading);

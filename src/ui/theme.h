@@ -13,10 +13,7 @@ struct Fonts {
     ImFont* canvas_bold = nullptr;
 };
 
-// Loads the fonts embedded at /fonts (see cmake/emscripten_flags.cmake) with the glyphs the
-// lecture notation needs (× − ∂ σ ŷ ←), or ImGui's default font if they are missing. Clears the
-// atlas first, so a new UI scale or device pixel ratio loads them again.
-Fonts load_fonts(float body_px, float pixel_ratio = 1);
+// load_fonts(): ui/fonts.h.
 // The theme at a UI scale: paddings, spacings and roundings grow with the text.
 void apply_theme(float scale = 1);
 

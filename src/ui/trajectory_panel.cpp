@@ -7,6 +7,7 @@
 
 #include "ui/format.h"
 #include "ui/plot.h"
+#include "ui/text.h"
 #include "ui/view_math.h"
 #include "ui/widget_map.h"
 
@@ -26,8 +27,9 @@ std::string run_label(const TrajectoryLab& lab, int i) {
     const int n = lab.surface().size(), b = std::min(r.batch, n);
     std::string rule = enum_label(r.optimizer);
     if (!lab.surface().data_driven()) return r.optimizer == OptimizerKind::SGD ? "GD" : rule;
-    std::string batch = b == n ? "full batch" : b == 1 ? "batch 1" : "batch " + std::to_string(b);
-    if (r.optimizer == OptimizerKind::SGD) return b == n ? "GD (full batch)" : b == 1 ? "SGD (batch 1)" : "minibatch SGD (" + batch + ")";
+    std::string batch = b == n ? tr("full batch") : trf("batch %d", b);
+    if (r.optimizer == OptimizerKind::SGD)
+        return b == n ? tr("GD (full batch)") : b == 1 ? tr("SGD (batch 1)") : trf("minibatch SGD (%s)", batch.c_str());
     return rule + " (" + batch + ")";
 }
 
@@ -61,72 +63,79 @@ void controls(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Trajecto
     // A toolbar that wraps where the window is narrow (a phone, a tablet held upright).
     const float pad = 2 * ImGui::GetStyle().FramePadding.x;
     const bool playing = lab.playing();
-    if (ImGui::Button(playing ? "\xE2\x9D\x9A\xE2\x9D\x9A Pause" : "\xE2\x96\xB6 Run", ImVec2(em(5.3f), 0)))
+    const std::string play = playing ? id_label("\xE2\x9D\x9A\xE2\x9D\x9A Pause", "play") : id_label("\xE2\x96\xB6 Run", "play");
+    if (ImGui::Button(play.c_str(), ImVec2(em(5.3f), 0)))
         commands.push_back(playing ? TrajectoryCommand{trajectory::Pause{}} : TrajectoryCommand{trajectory::Play{}});
     note_widget("tr:play");
+    fit("tr:play", playing ? tr("\xE2\x9D\x9A\xE2\x9D\x9A Pause") : tr("\xE2\x96\xB6 Run"), em(5.3f) - pad);
     flow(em(3.5f));
-    if (ImGui::Button("Step")) commands.push_back(trajectory::Step{1});
+    if (ImGui::Button(id_label("Step", "step").c_str())) commands.push_back(trajectory::Step{1});
     note_widget("tr:step");
     flow(em(3.5f));
-    if (ImGui::Button("Reset")) commands.push_back(trajectory::Reset{});
+    if (ImGui::Button(id_label("Reset", "reset").c_str())) commands.push_back(trajectory::Reset{});
     note_widget("tr:reset");
-    char steps[32];
-    std::snprintf(steps, sizeof steps, "step %ld", lab.steps());
-    flow(ImGui::CalcTextSize(steps).x);
+    const std::string steps = trf("step %ld", lab.steps());
+    flow(ImGui::CalcTextSize(steps.c_str()).x);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(steps);
+    ImGui::TextUnformatted(steps.c_str());
     flow(em(6));
     ImGui::SetNextItemWidth(em(6));
-    ImGui::SliderInt("##tr_speed", &p.steps_per_frame, 1, 50, "speed %d", ImGuiSliderFlags_Logarithmic);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("steps per frame for every run");
-    flow(ImGui::CalcTextSize("Presets:").x);
+    ImGui::SliderInt("##tr_speed", &p.steps_per_frame, 1, 50, tr("speed %d"), ImGuiSliderFlags_Logarithmic);
+    fit("tr:speed", trf("speed %d", p.steps_per_frame).c_str(), em(6) - pad);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("steps per frame for every run"));
+    const char* presets = tr("Presets:");
+    flow(ImGui::CalcTextSize(presets).x);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Presets:");
+    ImGui::TextUnformatted(presets);
     for (const std::string& name : TrajectoryLab::preset_names()) {
-        flow(ImGui::CalcTextSize(TrajectoryLab::preset_title(name)).x + pad);
-        if (ImGui::Button(TrajectoryLab::preset_title(name))) commands.push_back(trajectory::Preset{name});
+        const char* title = TrajectoryLab::preset_title(name);  // in the current language
+        flow(ImGui::CalcTextSize(title).x + pad);
+        if (ImGui::Button((std::string(title) + "###" + name).c_str())) commands.push_back(trajectory::Preset{name});
         note_widget("tr:preset:" + name);
     }
 }
 
 void surface_settings(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
-    heading(fonts, "Loss surface");
+    heading(fonts, tr("Loss surface"));
     SurfaceSettings s = lab.state().surface;
     int kind = static_cast<int>(s.kind);
     bool changed = false;
     ImGui::SetNextItemWidth(-1);
     if (ImGui::Combo("##surface", &kind, enum_labels<SurfaceKind>(), enum_count<SurfaceKind>())) s.kind = static_cast<SurfaceKind>(kind), changed = true;
     note_widget("tr:surface-kind");
+    for (int k = 0; k < enum_count<SurfaceKind>(); ++k)
+        fit("tr:surface-kind", enum_labels<SurfaceKind>()[k], ImGui::GetItemRectSize().x - ImGui::GetFrameHeight());
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
     ImGui::TextWrapped("%s", enum_help(s.kind));
     ImGui::PopStyleColor();
     if (lab.surface().data_driven()) {
         ImGui::SetNextItemWidth(em(8.2f));
         const Range points = lab_row("points").slider_limits();
-        if (ImGui::SliderInt("##samples", &s.points, static_cast<int>(points.lo), static_cast<int>(points.hi), "%d samples")) changed = true;
+        if (ImGui::SliderInt("##samples", &s.points, static_cast<int>(points.lo), static_cast<int>(points.hi), tr("%d samples"))) changed = true;
         note_widget("tr:points");
+        fit("tr:points", trf("%d samples", s.points).c_str(), em(8.2f) - 2 * ImGui::GetStyle().FramePadding.x);
         ImGui::SameLine();
         const Range noise = lab_row("noise").slider_limits();
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderScalar("##noise", ImGuiDataType_Double, &s.noise, &noise.lo, &noise.hi, "noise %.2f")) changed = true;
-        if (ImGui::SmallButton("new data (seed)")) ++s.seed, changed = true;
+        if (ImGui::SliderScalar("##noise", ImGuiDataType_Double, &s.noise, &noise.lo, &noise.hi, tr("noise %.2f"))) changed = true;
+        if (ImGui::SmallButton(id_label("new data (seed)", "new_data").c_str())) ++s.seed, changed = true;
     } else if (s.kind == SurfaceKind::Bowl) {
         const Range kappa = lab_row("kappa").slider_limits();
         ImGui::SetNextItemWidth(-em(7));
-        if (ImGui::SliderScalar("condition \xCE\xBA", ImGuiDataType_Double, &s.condition, &kappa.lo, &kappa.hi, "%.3g",
+        if (ImGui::SliderScalar(id_label("condition \xCE\xBA", "kappa").c_str(), ImGuiDataType_Double, &s.condition, &kappa.lo, &kappa.hi, "%.3g",
                                 ImGuiSliderFlags_Logarithmic))
             changed = true;
         note_widget("tr:kappa");
     } else {
-        ImGui::TextColored(to_vec4(colors::muted), "analytic: every gradient is exact (no batches)");
+        ImGui::TextColored(to_vec4(colors::muted), "%s", tr("analytic: every gradient is exact (no batches)"));
     }
     if (changed) commands.push_back(trajectory::Surface{s});
 }
 
 void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
-    heading(fonts, "Runs");
+    heading(fonts, tr("Runs"));
     ImGui::SameLine();
-    if (ImGui::SmallButton("+ run")) commands.push_back(trajectory::AddRun{});
+    if (ImGui::SmallButton(id_label("+ run", "add_run").c_str())) commands.push_back(trajectory::AddRun{});
     note_widget("tr:add-run");
     const int n = lab.surface().size();
     for (int i = 0; i < lab.run_count(); ++i) {
@@ -143,8 +152,11 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         ImGui::GetWindowDrawList()->AddRectFilled(sw, ImVec2(sw.x + h, sw.y + h), run_color(i), 3);
         ImGui::Dummy(ImVec2(h, h));
         ImGui::SameLine();
-        const std::string label = run_label(lab, i) + (!t.diverged.empty() ? "  \xE2\x80\x94 diverged"
-                                                       : !t.stopped.empty() ? "  \xE2\x80\x94 at its step limit" : "");
+        const std::string label = run_label(lab, i) +
+                                  (!t.diverged.empty()   ? "  \xE2\x80\x94 " + std::string(tr("diverged"))
+                                   : !t.stopped.empty() ? "  \xE2\x80\x94 " + std::string(tr("at its step limit"))
+                                                        : std::string()) +
+                                  "###run";  // the same row whatever its text says
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(t.diverged.empty() ? colors::text : colors::bad));
         const bool clicked = ImGui::Selectable(label.c_str(), selected, 0, ImVec2(ImGui::GetContentRegionAvail().x - em(1.8f), 0));
         ImGui::PopStyleColor();
@@ -158,6 +170,8 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         if (ImGui::Combo("##rule", &rule, enum_labels<OptimizerKind>(), enum_count<OptimizerKind>()))
             commands.push_back(trajectory::Set{i, &run_row("optimizer"), static_cast<double>(rule)});
         note_widget("tr:optimizer:" + std::to_string(i));
+        for (int k = 0; k < enum_count<OptimizerKind>(); ++k)
+            fit("tr:optimizer", enum_labels<OptimizerKind>()[k], ImGui::GetItemRectSize().x - ImGui::GetFrameHeight());
         ImGui::SameLine();
         ImGui::TextUnformatted("\xCE\xB7");
         ImGui::SameLine();
@@ -169,10 +183,10 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         note_widget("tr:lr:" + std::to_string(i));
         if (lab.surface().data_driven()) {
             int batch = std::min(r.batch, n);
-            ImGui::TextUnformatted("batch");
+            ImGui::TextUnformatted(tr("batch"));
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-1);
-            if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? "%d (full-batch GD)" : "%d"))
+            if (ImGui::SliderInt("##batch", &batch, 1, n, batch == 1 ? "1 (SGD)" : batch == n ? tr("%d (full-batch GD)") : "%d"))
                 commands.push_back(trajectory::Set{i, &run_row("batch"), static_cast<double>(batch)});
             note_widget("tr:batch:" + std::to_string(i));
         }
@@ -192,7 +206,7 @@ void run_rows(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, 
         ImGui::PopStyleColor();
         ImGui::PopID();
     }
-    ImGui::Checkbox("click moves every run's start", &p.start_all);
+    ImGui::Checkbox(id_label("click moves every run's start", "start_all").c_str(), &p.start_all);
 }
 
 void legend_bar(ImDrawList* dl, ImVec2 a, ImVec2 b, const gfx::HeatmapStyle& st) {
@@ -271,7 +285,7 @@ void minimum_mark(ImDrawList* dl, const PlaneMap& map, Vec2 minimum) {
     const ImVec2 m = to_imvec(map.to_screen(minimum));
     dl->AddLine(ImVec2(m.x - 6, m.y - 6), ImVec2(m.x + 6, m.y + 6), colors::text, 2);
     dl->AddLine(ImVec2(m.x - 6, m.y + 6), ImVec2(m.x + 6, m.y - 6), colors::text, 2);
-    dl->AddText(ImVec2(m.x + 8, m.y - 4), colors::text, "min");
+    dl->AddText(ImVec2(m.x + 8, m.y - 4), colors::text, tr("min"));
 }
 
 // Paths: a white halo under each so they read on light and dark parts of the map. Drawn as
@@ -346,7 +360,7 @@ void surface_mouse(TrajectoryPanel& p, const PlaneMap& map, const TrajectoryLab&
     const LossSurface& surface = lab.surface();
     if (ImGui::IsItemHovered()) {
         const Vec2 q = map.to_plane({io.MousePos.x, io.MousePos.y});
-        ImGui::SetTooltip("%s = %s, %s = %s\nloss %s\nclick: start here   drag: pan   wheel: zoom", surface.axis_name(0),
+        ImGui::SetTooltip(tr("%s = %s, %s = %s\nloss %s\nclick: start here   drag: pan   wheel: zoom"), surface.axis_name(0),
                           short_number(q.x).c_str(), surface.axis_name(1), short_number(q.y).c_str(), short_number(surface.loss(q)).c_str());
         if (io.MouseWheel != 0) p.view = zoom_view(p.view, q, std::pow(1.15, -io.MouseWheel), surface.default_view());
     }
@@ -385,18 +399,18 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     next_step_arrows(dl, map, lab);
     dl->PopClipRect();
     legend_bar(dl, ImVec2(b.x + 8, a.y + em(1.2f)), ImVec2(b.x + 8 + em(0.8f), b.y - em(1.2f)), st);
-    dl->AddText(ImVec2(b.x + 4, a.y), colors::muted, "loss");
+    dl->AddText(ImVec2(b.x + 4, a.y), colors::muted, tr("loss"));
     surface_mouse(p, map, lab, commands);
 }
 
 void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts) {
-    heading(fonts, "Loss per iteration");
+    heading(fonts, tr("Loss per iteration"));
     ImGui::SameLine();
-    if (ImGui::SmallButton("fit view")) p.view_for.clear();  // the surface's view, back to the whole picture
+    if (ImGui::SmallButton(id_label("fit view", "fit_view").c_str())) p.view_for.clear();  // the surface's view, back to the whole picture
     std::vector<PlotSeries> series;
     size_t longest = 0;
     for (int i = 0; i < lab.run_count(); ++i) {
-        PlotSeries s{"run " + std::to_string(i + 1), run_color(i), {}};
+        PlotSeries s{trf("run %d", i + 1), run_color(i), {}};
         // excess over the minimum, so the log scale shows the approach all the way down
         for (const double l : lab.run(i).loss) s.y.push_back(std::max(l - lab.surface().minimum_loss(), 1e-12));
         longest = std::max(longest, s.y.size());
@@ -405,11 +419,13 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
     std::vector<double> x(longest);
     for (size_t k = 0; k < longest; ++k) x[k] = static_cast<double>(k);
     for (PlotSeries& s : series) s.y.resize(longest, NAN);
-    line_plot("tr_loss", ImVec2(ImGui::GetContentRegionAvail().x, em(11.3f)), x, series, p.log_loss, "iteration",
+    line_plot("tr_loss", ImVec2(ImGui::GetContentRegionAvail().x, em(11.3f)), x, series, p.log_loss, tr("iteration"),
               "L \xE2\x88\x92 L(min)", &p.log_loss);
     // The numbers behind Figure 3: the noisy path is the long one.
     if (ImGui::BeginTable("tr_runs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame)) {
-        for (const char* h : {"run", "loss", "path length"}) ImGui::TableSetupColumn(h);
+        ImGui::TableSetupColumn(id_label("run", "run").c_str());
+        ImGui::TableSetupColumn(id_label("loss", "loss").c_str());
+        ImGui::TableSetupColumn(id_label("path length", "length").c_str());
         ImGui::TableHeadersRow();
         for (int i = 0; i < lab.run_count(); ++i) {
             const RunTrace& r = lab.run(i);
@@ -418,7 +434,7 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
             ImGui::TextColored(to_vec4(run_color(i)), "\xE2\x96\xA0 %d", i + 1);
             ImGui::TableNextColumn();
             if (r.diverged.empty()) ImGui::TextUnformatted(short_number(r.loss.back()).c_str());
-            else ImGui::TextColored(to_vec4(colors::bad), "diverged");
+            else ImGui::TextColored(to_vec4(colors::bad), "%s", tr("diverged"));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(short_number(r.length).c_str());
         }
@@ -429,9 +445,9 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
     if (sel < 0 || sel >= lab.run_count()) return;
     const RunTrace& t = lab.run(sel);
     const LossSurface& s = lab.surface();
-    heading(fonts, "Selected run, next step");
+    heading(fonts, tr("Selected run, next step"));
     ImGui::TextWrapped("%s", run_label(lab, sel).c_str());
-    ImGui::Text("at (%s, %s)   loss %s", short_number(t.path.back().x).c_str(), short_number(t.path.back().y).c_str(),
+    ImGui::Text(tr("at (%s, %s)   loss %s"), short_number(t.path.back().x).c_str(), short_number(t.path.back().y).c_str(),
                 short_number(t.loss.back()).c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto key = [&](ImU32 c, bool dashed, const char* text) {
@@ -442,15 +458,16 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
         ImGui::SameLine();
         ImGui::TextWrapped("%s", text);
     };
-    const std::string full = "\xE2\x88\x92\xCE\xB7\xC2\xB7\xE2\x88\x87L (every sample)\n\xE2\x88\x87L = (" + short_number(t.full_gradient.x) + ", " +
-                             short_number(t.full_gradient.y) + ")";
+    const std::string full = trf("\xE2\x88\x92\xCE\xB7\xC2\xB7\xE2\x88\x87L (every sample)\n\xE2\x88\x87L = (%s, %s)",
+                                 short_number(t.full_gradient.x).c_str(), short_number(t.full_gradient.y).c_str());
     key(IM_COL32(30, 30, 30, 255), false, full.c_str());
     if (s.data_driven() && static_cast<int>(t.next_batch.size()) < s.size()) {
-        const std::string mb = "\xE2\x88\x92\xCE\xB7\xC2\xB7g (the next minibatch, " + std::to_string(t.next_batch.size()) + ")\ng = (" +
-                               short_number(t.batch_gradient.x) + ", " + short_number(t.batch_gradient.y) + ")";
+        const std::string mb = trf("\xE2\x88\x92\xCE\xB7\xC2\xB7g (the next minibatch, %zu)\ng = (%s, %s)", t.next_batch.size(),
+                                   short_number(t.batch_gradient.x).c_str(), short_number(t.batch_gradient.y).c_str());
         key(IM_COL32(200, 0, 120, 255), true, mb.c_str());
     }
-    const std::string up = "the update it will make\n\xCE\x94 = (" + short_number(t.next_step.x) + ", " + short_number(t.next_step.y) + ")";
+    const std::string up =
+        trf("the update it will make\n\xCE\x94 = (%s, %s)", short_number(t.next_step.x).c_str(), short_number(t.next_step.y).c_str());
     key(run_color(sel), false, up.c_str());
     if (!t.diverged.empty() || !t.stopped.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));

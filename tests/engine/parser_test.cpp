@@ -113,12 +113,14 @@ TEST(Parser, EveryErrorNamesTheProblemAndThePosition) {
 // UTF-8 sequence) or an escape: "found '?at 19" and NUL cutting the page's status line are gone.
 TEST(Parser, MessagesShowWholeCharactersAndCountCharacters) {
     const std::pair<const char*, const char*> cases[] = {
-        {"f = \xCF\x83 + 1", "expected a number, a name or '(' but found '\xCF\x83' at 5"},              // σ: one character
-        {"\xEA\xB0\x80 + x + \xCF\x83", "expected a number, a name or '(' but found '\xEA\xB0\x80' at 1"},
+        {"f = \xE2\x82\xAC + 1", "expected a number, a name or '(' but found '\xE2\x82\xAC' at 5"},      // €: one character
+        {"\xE2\x82\xA9 + x + \xCF\x83", "expected a number, a name or '(' but found '\xE2\x82\xA9' at 1"},  // ₩
+        {"\xEA\xB0\x80 + \xE2\x82\xAC", "expected a number, a name or '(' but found '\xE2\x82\xAC' at 5"},  // 가 is a name: € counts 5
         {"x + \xCF", "expected a number, a name or '(' but found '\\xCF' at 5"},                         // half of σ
         {"x + \x01", "expected a number, a name or '(' but found '\\x01' at 5"},
         {"x \x7F", "unexpected '\\x7F' at 3"},
-        {"a\xCF\x83", "unexpected '\xCF\x83' at 2"},
+        {"a\xE2\x82\xAC", "unexpected '\xE2\x82\xAC' at 2"},
+        {"f = \xCF\x83 + 1", "'\xCF\x83' is a function: write \xCF\x83(...) at 5"},  // σ is the sigmoid
     };
     for (const auto& [text, message] : cases) {
         ParseError e;
@@ -166,5 +168,27 @@ TEST(Parser, LimitsGiveAnErrorNotAHang) {
     EXPECT_TRUE(parse_expression(ok, err).ok()) << err.text();
 }
 
+// Names in the scripts a class writes: Greek, Hangul, a subscript, a combining hat; σ(...) is the
+// lecture's sigmoid.
+TEST(Parser, UnicodeNamesAndTheSigmaFunction) {
+    ParseError e;
+    ParsedExpression p = parse_expression("f = \xEA\xB0\x80\xEC\xA4\x91\xEC\xB9\x98 * x + \xCE\xB8", e);  // f = 가중치 * x + θ
+    ASSERT_TRUE(p.ok()) << e.text();
+    std::vector<std::string> names;
+    for (int i : p.inputs) names.push_back(p.graph.node(i).name);
+    EXPECT_EQ(names, (std::vector<std::string>{"\xEA\xB0\x80\xEC\xA4\x91\xEC\xB9\x98", "x", "\xCE\xB8"}));
+    p = parse_expression("w\xE2\x82\x81 * y\xCC\x82", e);  // w₁ * ŷ
+    ASSERT_TRUE(p.ok()) << e.text();
+    EXPECT_EQ(p.inputs.size(), 2u);
+    p = parse_expression("f = \xCF\x83(w*x)", e);  // f = σ(w*x)
+    ASSERT_TRUE(p.ok()) << e.text();
+    const ParsedExpression sigmoid = parse_expression("f = sigmoid(w*x)", e);
+    EXPECT_EQ(p.graph.size(), sigmoid.graph.size());
+    EXPECT_EQ(p.graph.node(p.output).op, Op::Sigmoid);
+    EXPECT_FALSE(parse_expression("1w = 2", e).ok());  // a digit does not start a name
+    EXPECT_FALSE(parse_expression("\xE2\x82\x81 + x", e).ok());  // nor does a subscript
+}
+
 }  // namespace
 }  // namespace nabla
+

@@ -1,0 +1,36 @@
+// The README's screenshots, from the current build (after a web build): each lab in a state worth
+// showing, in English and in Korean, at 1280x720. Writes docs/*.png.
+//   node scripts/readme_screenshots.mjs
+import { openApp, command, frames, clickWidget } from '../tests/e2e/browser.mjs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const docs = join(fileURLToPath(new URL('.', import.meta.url)), '../docs');
+const until = async (page, predicate) => {
+  for (let i = 0; i < 400 && !(await page.evaluate(predicate)); ++i) await page.waitForTimeout(100);
+};
+
+for (const [locale, prefix] of [['en-US', ''], ['ko-KR', 'ko-']]) {
+  const app = await openApp({ locale });
+  const { page } = app;
+  await command(page, 'graph', 'preset', 'E2');
+  await frames(page, 5);
+  await page.screenshot({ path: join(docs, `${prefix}graph-lab.png`) });
+
+  await clickWidget(page, 'tab:playground');
+  await command(page, 'playground', 'play');
+  await until(page, () => window.nabla.state().playground.test_accuracy > 0.95);
+  await command(page, 'playground', 'pause');
+  await command(page, 'playground', 'sample', '', 3);
+  await command(page, 'playground', 'neuron', '0', 1);
+  await frames(page, 5);
+  await page.screenshot({ path: join(docs, `${prefix}playground.png`) });
+
+  await clickWidget(page, 'tab:trajectory');
+  await command(page, 'trajectory', 'preset', 'gd-sgd-minibatch');
+  await command(page, 'trajectory', 'step', '', 60);
+  await frames(page, 5);
+  await page.screenshot({ path: join(docs, `${prefix}trajectory-lab.png`) });
+  await app.close();
+}
+console.log(`screenshots written to ${docs}`);
