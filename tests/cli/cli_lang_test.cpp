@@ -50,6 +50,42 @@ TEST(CliLang, KoreanAndEnglishParseErrors) {
     EXPECT_FALSE(has_hangul(pen.err)) << pen.err;
 }
 
+// Whatever bytes a student pastes, in either language the CLI prints valid UTF-8 with no control
+// character: a terminal shows the message, not garbage (checked by Python's strict decoder's rules:
+// no stray continuation, overlong form, surrogate or byte above U+10FFFF).
+bool valid_utf8_without_controls(const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            if (b < 0x20 && b != '\n' && b != '\t') return false;
+            ++i;
+            continue;
+        }
+        const int n = b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0;
+        if (n == 0 || i + static_cast<size_t>(n) > s.size()) return false;
+        for (int k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0xC0) != 0x80) return false;
+        const auto c = static_cast<unsigned char>(s[i + 1]);
+        if ((b == 0xE0 && c < 0xA0) || (b == 0xED && c >= 0xA0) || (b == 0xF0 && c < 0x90) || (b == 0xF4 && c >= 0x90)) return false;
+        i += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+TEST(CliLang, RandomBytesGiveValidUtf8InBothLanguages) {
+    std::srand(7);
+    const std::string likely = "xy+*()=1 \n\t";
+    for (int k = 0; k < 3000; ++k) {
+        std::string expr;
+        for (int n = 1 + std::rand() % 12; n > 0; --n)
+            expr += std::rand() % 2 ? static_cast<char>(1 + std::rand() % 255) : likely[static_cast<size_t>(std::rand()) % likely.size()];
+        for (const char* lang : {"en", "ko"}) {
+            const CliRun r = run({"grad", expr, "x=1", "--lang", lang});
+            EXPECT_TRUE(valid_utf8_without_controls(r.out + r.err)) << lang << " for input bytes of length " << expr.size() << ": " << r.err;
+        }
+    }
+}
+
 TEST(CliLang, AnUnknownOrMissingLanguageIsRefused) {
     const CliRun fr = run({"--lang", "fr", "grad", "x", "x=1"});
     EXPECT_EQ(fr.code, 2);

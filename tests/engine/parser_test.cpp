@@ -117,6 +117,9 @@ TEST(Parser, MessagesShowWholeCharactersAndCountCharacters) {
         {"\xE2\x82\xA9 + x + \xCF\x83", "expected a number, a name or '(' but found '\xE2\x82\xA9' at 1"},  // ₩
         {"\xEA\xB0\x80 + \xE2\x82\xAC", "expected a number, a name or '(' but found '\xE2\x82\xAC' at 5"},  // 가 is a name: € counts 5
         {"x + \xCF", "expected a number, a name or '(' but found '\\xCF' at 5"},                         // half of σ
+        {"x + \xF9\x84\x94", "expected a number, a name or '(' but found '\\xF9' at 5"},                  // no such lead byte
+        {"x + \xED\xA0\x80", "expected a number, a name or '(' but found '\\xED' at 5"},                  // a surrogate
+        {"x + \xE0\x80\xAF", "expected a number, a name or '(' but found '\\xE0' at 5"},                  // an overlong '/'
         {"x + \x01", "expected a number, a name or '(' but found '\\x01' at 5"},
         {"x \x7F", "unexpected '\\x7F' at 3"},
         {"a\xE2\x82\xAC", "unexpected '\xE2\x82\xAC' at 2"},
