@@ -84,9 +84,17 @@ EM_JS(void, js_install_text_input, (), {
     t.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:24px;opacity:0;border:0;padding:0;margin:0;resize:none;font-size:16px;z-index:-1;';
     document.body.appendChild(t);
     const send = (text) => { if (text) Module.ccall('nabla_text_input', null, ['string'], [text]); };
+    // While a syllable is being composed it shows in the field itself, over ImGui's caret (ImGui has
+    // no preedit text): the student sees ㅎ, 하, 한 as they type, then the committed syllable in the box.
     let composing = false;
-    t.addEventListener('compositionstart', () => { composing = true; });
-    t.addEventListener('compositionend', (e) => { composing = false; send(e.data); t.value = ""; });
+    const show = (on) => {
+        t.style.opacity = on ? '1' : '0';
+        t.style.width = on ? '4em' : '2px';
+        t.style.background = on ? '#fffbe6' : 'transparent';
+        t.style.zIndex = on ? '1' : '-1';
+    };
+    t.addEventListener('compositionstart', () => { composing = true; show(true); });
+    t.addEventListener('compositionend', (e) => { composing = false; show(false); send(e.data); t.value = ""; });
     t.addEventListener('beforeinput', (e) => {
         if (e.inputType === 'insertText' || e.inputType === 'insertReplacementText') {
             if (!e.isComposing && !composing) { send(e.data); e.preventDefault(); }

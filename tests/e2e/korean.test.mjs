@@ -124,6 +124,24 @@ test('Hangul typed through an IME reaches the box, names a variable, and draws',
   // The larger Hangul font arrives and the syllables draw (no U+FFFD boxes), in the box and on the canvas.
   await app.page.waitForFunction(() => window.nabla.state().missing_glyphs === 0, null, { timeout: 10000 });
   await screenshot(app.page, 'ko-typed-hangul.png');
+  // A real composition, as a Korean IME makes it key by key (ㅎ, 하, 한), then commits: the field
+  // shows nothing twice, and the box gets the committed syllable once.
+  const cdp = await app.page.context().newCDPSession(app.page);
+  await pressKey(app.page, 'End');
+  await typeKeys(app.page, ' + ');
+  for (const step of ['\u314e', '\ud558', '\ud55c']) {
+    await cdp.send('Input.imeSetComposition', { text: step, selectionStart: 1, selectionEnd: 1 });
+    await frames(app.page, 1);
+  }
+  // Mid-syllable, the composing text shows over the caret (the field itself, visible while composing).
+  assert.equal(await app.page.evaluate(() => getComputedStyle(document.getElementById('nabla-text')).opacity), '1');
+  await screenshot(app.page, 'ko-ime-composing.png');
+  await cdp.send('Input.insertText', { text: '\ud55c' });
+  await frames(app.page, 4);
+  g = (await state(app.page)).graph;
+  assert.equal(await app.page.evaluate(() => getComputedStyle(document.getElementById('nabla-text')).opacity), '0');
+  assert.equal(g.expression, 'f = \uac00\uc911\uce58 * \ud325\ube59\uc218 + \ud55c');
+  assert.equal(g.parse_error, '');
   // σ(…) is the lecture's sigmoid.
   await pressKey(app.page, 'Control+A');
   await typeKeys(app.page, 'f = ');
