@@ -9,6 +9,7 @@
 #include <cmath>
 #include <iterator>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "engine/i18n.h"
@@ -43,6 +44,7 @@ namespace {
 
 struct Status {
     std::string status;      // shown in the header: a refused link, a refused command
+    bool deliberate = false;  // someone changed something since the link was last written (app_take_deliberate)
     std::string last_error;  // for the hook
 };
 
@@ -100,6 +102,7 @@ struct LabOf : LabSlot {
         return ok;
     }
     void apply_pending(Status& st) override {
+        st.deliberate |= !pending.empty();  // a click, a key, a drag: Back should undo it
         for (const auto& c : pending) apply(c, st);
         pending.clear();
     }
@@ -160,6 +163,7 @@ struct App {
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
     const GraphLab* graph = nullptr;  // its expression may hold names in any script
     bool language_chosen = false;  // by the switch or a link, not the browser: the link keeps it
+    bool copy_link = false;        // the header's Copy link was pressed: the platform copies it
     Status st;
 };
 
@@ -207,7 +211,7 @@ void header() {
     const std::string present = a.presenting ? ui::id_label("\xE2\x96\xA0 End presentation (P)", "present")
                                              : ui::id_label("\xE2\x96\xB6 Present (P)", "present");
     ui::flow(ImGui::CalcTextSize(present.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::Button(present.c_str())) a.presenting = !a.presenting;
+    if (ImGui::Button(present.c_str())) a.presenting = !a.presenting, a.st.deliberate = true;
     ui::note_widget("app:present");
     // The text size, for the back of a lecture hall.
     ui::flow(ui::em(7.5f));
@@ -222,7 +226,8 @@ void header() {
         labels[i] = texts[i].c_str();
         ui::fit("app:scale", labels[i], ui::em(7.5f) - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x);
     }
-    if (ImGui::Combo("##scale", &choice, labels, static_cast<int>(std::size(labels)))) a.scale_percent = kScaleChoices[choice];
+    if (ImGui::Combo("##scale", &choice, labels, static_cast<int>(std::size(labels))))
+        a.scale_percent = kScaleChoices[choice], a.st.deliberate = true;
     ui::note_widget("app:scale");
     // The language switch names the other language in its own words: a Korean student finds
     // "한국어" on an English page, an English speaker "English" on a Korean one.
@@ -232,9 +237,16 @@ void header() {
     if (ImGui::Button(switch_label.c_str())) {
         set_language(other);
         a.language_chosen = true;
+        a.st.deliberate = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Language: the whole app, its messages and the link"));
     ui::note_widget("app:lang");
+    // The link reproduces what is on screen, training included: copied for the class in one click.
+    const std::string copy = ui::id_label("Copy link", "copylink");
+    ui::flow(ImGui::CalcTextSize(copy.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(copy.c_str())) a.copy_link = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Copy this page's link: it opens the same state, training replayed"));
+    ui::note_widget("app:copy-link");
     if (!a.st.status.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", bounded(a.st.status).c_str());
@@ -314,6 +326,7 @@ std::string app_state_json() {
 
 bool app_command(const std::string& lab, const std::string& kind, const std::string& text, double value) {
     App& a = *g_app;
+    a.st.deliberate = true;
     if (lab == "app" && kind == "tab") {  // switch labs, as a click on the tab would
         for (size_t i = 0; i < a.labs.size(); ++i)
             if (text == a.labs[i]->name()) {
@@ -347,6 +360,10 @@ void app_gl_restored() {
 std::string app_widgets_json() { return ui::widget_map_json(); }
 
 std::string app_overflows_json() { return ui::overflows_json(); }
+
+bool app_take_deliberate() { return std::exchange(g_app->st.deliberate, false); }
+
+bool app_take_copy_link() { return std::exchange(g_app->copy_link, false); }
 
 std::string app_link() {
     const App& a = *g_app;

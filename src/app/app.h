@@ -34,6 +34,11 @@ void app_gl_restored();
 std::string app_widgets_json();
 // Text wider than its widget in the last frame (ui/text.h fit()), for tests in every language.
 std::string app_overflows_json();
+// Whether someone changed something (a panel's command, a key, the language) since the last call:
+// the page then adds a history entry, so Back undoes it; training alone only updates the link.
+bool app_take_deliberate();
+// The header's Copy link was pressed since the last call.
+bool app_take_copy_link();
 
 // The page link: "graph:expr=...&x=-2". app_link() changes whenever the state does;
 // app_open_link() applies a link (from the URL hash) and reports a tampered one in the status line.

@@ -16,6 +16,10 @@ namespace nabla {
 namespace {
 
 constexpr int kMaxHistory = 4000;
+// The loss history is recorded at fixed points of the run (every 1/16 of an epoch), not once per
+// frame: a link replayed on a faster or slower machine draws the same curves, and the divergence
+// rule (nn/divergence.h) reads the same records.
+constexpr int kRecordsPerEpoch = 16;
 
 void compute_features(unsigned features, float x1, float x2, float* out) {
     const float all[kFeatureCount] = {x1, x2, x1 * x1, x2 * x2, x1 * x2, std::sin(x1), std::sin(x2)};
@@ -94,6 +98,9 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     raw_ = std::move(raw);
     state_ = next;
     state_.batch_size = t->desc().batch_size;
+    start_ = state_;
+    journal_.clear();
+    replaying_ = false;
     trainer_ = std::move(t);
     history_.clear();
     growing_.clear();
@@ -124,7 +131,12 @@ bool PlaygroundLab::set_live(const PlaygroundState& next) {
 bool PlaygroundLab::apply_setting(const Setting<PlaygroundState>& row, double value) {
     PlaygroundState next = state_;
     if (!set_setting(row, value, next, error_)) return false;
-    return row.is_live ? set_live(next) : set_state(next);
+    if (!row.is_live) return set_state(next);
+    if (!set_live(next)) return false;
+    // The link replays it: before the first step it is part of how the run starts.
+    if (trainer_->steps() == 0) start_ = state_;
+    else note_change(journal_, trainer_->steps(), row.key, setting_text(row, state_));
+    return true;
 }
 
 bool PlaygroundLab::set(const std::string& key, double value) {
@@ -155,10 +167,7 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
             } else if constexpr (std::is_same_v<C, Rebuild>) {
                 return set_state(c.state);
             } else if constexpr (std::is_same_v<C, LoadState>) {
-                PlaygroundState next;
-                std::string why;
-                if (!PlaygroundState::from_string(c.text, next, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
-                return set_state(next);
+                return load(c.text);
             } else if constexpr (std::is_same_v<C, SelectSample>) {
                 if (c.sample < -1 || c.sample >= trainer_->data().train.size())
                     return error_ = trf("no training sample %d", c.sample), false;
@@ -223,15 +232,96 @@ int PlaygroundLab::advance(int max_steps, double (*now_ms)(), double deadline_ms
     while (taken < max_steps && status().empty()) {
         if (!trainer_->step()) break;
         ++taken;
+        if (record_slot() != recorded_slot_) record();
         if (now_ms && (taken & 7) == 0 && now_ms() >= deadline_ms) break;
     }
-    if (taken > 0) record();
     if (!status().empty()) playing_ = false;
     return taken;
 }
 
+long PlaygroundLab::record_slot() const { return static_cast<long>(std::floor(trainer_->epoch_progress() * kRecordsPerEpoch)); }
+
+// ---- links that replay ----------------------------------------------------------------------
+
+std::string PlaygroundLab::link() const {
+    if (replaying_) return loaded_link_;  // until the replay is done, the link it came from
+    ReplayPlan plan;
+    plan.steps = trainer_->steps();
+    plan.changes = journal_;
+    if (inspected_sample_ >= 0) {
+        plan.pick = std::to_string(inspected_sample_);
+        if (inspected_layer_ >= 0) plan.pick += ":" + std::to_string(inspected_layer_) + ":" + std::to_string(inspected_unit_);
+    }
+    return start_.to_string() + encode_replay(plan);
+}
+
+bool PlaygroundLab::load(const std::string& text) {
+    std::string rest, why;
+    ReplayPlan plan;
+    PlaygroundState next;
+    if (!split_replay(text, rest, plan, why) || !PlaygroundState::from_string(rest, next, why))
+        return error_ = trf("cannot read the link: %s", why.c_str()), false;
+    for (const LiveChange& c : plan.changes) {
+        const Setting<PlaygroundState>* row = playground_settings().find(c.key.c_str());
+        PlaygroundState probe = next;
+        if (!row || !row->is_live) return error_ = trf("cannot read the link: %s", trf("'%s' cannot change during training", c.key.c_str()).c_str()), false;
+        if (!read_setting(*row, c.value, probe, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
+    }
+    if (!set_state(next)) return false;
+    playing_ = false;
+    plan_ = std::move(plan);
+    next_change_ = 0;
+    loaded_link_ = text;
+    replaying_ = !plan_.empty();
+    return true;
+}
+
+void PlaygroundLab::replay_some(double (*now_ms)(), double deadline_ms) {
+    while (replaying_) {
+        const long step = trainer_->steps();
+        for (; next_change_ < plan_.changes.size() && plan_.changes[next_change_].step <= step; ++next_change_) {
+            const LiveChange& c = plan_.changes[next_change_];
+            const Setting<PlaygroundState>* row = playground_settings().find(c.key.c_str());
+            PlaygroundState next = state_;
+            std::string why;
+            if (row && read_setting(*row, c.value, next, why)) apply_setting(*row, row->get(next));
+        }
+        const long until = next_change_ < plan_.changes.size() ? plan_.changes[next_change_].step : plan_.steps;
+        if (step >= plan_.steps || !status().empty()) {
+            finish_replay_pick();
+            return;
+        }
+        const long want = std::min<long>(until - step, 1 << 20);
+        if (want > 0 && advance(static_cast<int>(want), now_ms, deadline_ms) == 0) {
+            finish_replay_pick();
+            return;
+        }
+        if (now_ms && now_ms() >= deadline_ms) return;
+    }
+}
+
+void PlaygroundLab::finish_replay_pick() {
+    replaying_ = false;
+    const std::vector<std::string> f = split_list(plan_.pick, ':');
+    double v[3] = {-1, -1, -1};
+    for (size_t i = 0; i < f.size() && i < 3; ++i)
+        if (!parse_finite(f[i], v[i])) v[i] = -1;
+    if (f.size() >= 1 && v[0] >= 0) apply(playground::SelectSample{static_cast<int>(v[0])});
+    if (f.size() == 3 && v[1] >= 0) apply(playground::SelectNeuron{static_cast<int>(v[1]), static_cast<int>(v[2])});
+    error_.clear();
+}
+
+void PlaygroundLab::finish_replay() { replay_some(nullptr, 0); }
+
+double PlaygroundLab::replay_progress() const {
+    return replaying_ && plan_.steps > 0 ? static_cast<double>(trainer_->steps()) / static_cast<double>(plan_.steps) : 1.0;
+}
+
 void PlaygroundLab::reset() {
     trainer_->reset();
+    start_ = state_;  // a new run from the settings as they are now
+    journal_.clear();
+    replaying_ = false;
     history_.clear();
     growing_.clear();
     watch_.reset();
@@ -241,7 +331,7 @@ void PlaygroundLab::reset() {
 
 std::string PlaygroundLab::status() const { return trainer_->diverged() ? trainer_->divergence() : growing_; }
 
-void PlaygroundLab::record() {
+HistoryPoint PlaygroundLab::measure() const {
     HistoryPoint p;
     p.step = trainer_->steps();
     p.epoch = trainer_->epoch_progress();
@@ -251,6 +341,18 @@ void PlaygroundLab::record() {
     p.train_accuracy = tr.accuracy;
     p.test_accuracy = te.accuracy;
     for (const Layer<float>& L : trainer_->mlp().layers) p.gradient_norms.push_back(L.dW.norm());
+    return p;
+}
+
+const HistoryPoint& PlaygroundLab::current() const {
+    if (!history_.empty() && history_.back().step == trainer_->steps()) return history_.back();
+    if (current_.step != trainer_->steps() || current_of_ != trainer_.get()) current_ = measure(), current_of_ = trainer_.get();
+    return current_;
+}
+
+void PlaygroundLab::record() {
+    recorded_slot_ = record_slot();
+    HistoryPoint p = measure();
     if (!std::isfinite(p.train_loss) || !std::isfinite(p.test_loss)) {  // never drawn, never recorded
         growing_ = trf("the loss overflowed: learning rate %g is too large. Try %g, then reset", state_.learning_rate, state_.learning_rate / 10);
         return;
@@ -368,10 +470,11 @@ NeuronTrace PlaygroundLab::trace(int sample, int layer, int unit) const {
 
 std::string PlaygroundLab::to_json() const {
     JsonWriter w;
-    const HistoryPoint& h = history_.back();
+    const HistoryPoint& h = current();
     w.begin_object();
     w.key("state").value(state_.to_string());
     w.key("playing").value(playing_);
+    w.key("replaying").value(replaying_);
     w.key("steps").value(static_cast<double>(trainer_->steps()));
     w.key("epochs").value(static_cast<double>(trainer_->epochs()));
     w.key("learning_rate").value(trainer_->desc().optimizer.learning_rate);

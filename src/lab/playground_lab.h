@@ -14,6 +14,7 @@
 
 #include "lab/nav.h"
 #include "lab/playground_state.h"
+#include "lab/replay.h"
 #include "nn/divergence.h"
 #include "nn/trainer.h"
 
@@ -102,7 +103,8 @@ public:
     const PlaygroundState& state() const { return state_; }
     const Trainer& trainer() const { return *trainer_; }
     const DataSplit& points() const { return raw_; }  // the data as (x1, x2) positions, before features
-    const std::vector<HistoryPoint>& history() const { return history_; }
+    const std::vector<HistoryPoint>& history() const { return history_; }  // recorded every 1/16 epoch
+    const HistoryPoint& current() const;  // the losses and accuracies at this very step
     const std::string& error() const { return error_; }
     // "" while training is healthy; else what happened and what to try. Two ways to diverge: a step
     // that would make the loss or the weights non-finite (refused by the trainer), or a training loss
@@ -134,16 +136,32 @@ public:
     int inspected_unit() const { return inspected_unit_; }
 
     std::string to_json() const;  // for the test hook
-    std::string link() const { return state_.to_string(); }
+    // The settings the run started from, how far it went and every live change on the way
+    // (lab/replay.h): opening it replays the run to the same weights.
+    std::string link() const;
+    bool replaying() const { return replaying_; }
+    double replay_progress() const;  // 0..1 while a link replays
+    long replay_target() const { return plan_.steps; }
+    void finish_replay();            // the rest of a replay at once (tests; the page replays over frames)
     // A link the app should open (the network as a graph), once; "" when none.
     std::string take_link_request() { return std::exchange(link_request_, std::string()); }
     // Training is time-sliced: `steps` at most, and no later than `deadline_ms` of `now_ms`.
     void frame(int steps, double (*now_ms)(), double deadline_ms) {
-        if (playing_) advance(steps, now_ms, deadline_ms);
+        if (replaying_) replay_some(now_ms, deadline_ms);
+        else if (playing_) advance(steps, now_ms, deadline_ms);
     }
 
 private:
     PlaygroundState state_;
+    PlaygroundState start_;             // the settings at step 0 of this run
+    std::vector<LiveChange> journal_;   // live changes since, for the link
+    ReplayPlan plan_;                   // a link being replayed
+    size_t next_change_ = 0;
+    bool replaying_ = false;
+    std::string loaded_link_;
+    long recorded_slot_ = -1;
+    mutable HistoryPoint current_{-1, 0, 0, 0, 0, 0, {}};
+    mutable const Trainer* current_of_ = nullptr;
     std::unique_ptr<Trainer> trainer_;
     DataSplit raw_;
     std::vector<HistoryPoint> history_;
@@ -164,6 +182,11 @@ private:
     bool set_live(const PlaygroundState& next);
     bool apply_setting(const Setting<PlaygroundState>& row, double value);
     void record();
+    HistoryPoint measure() const;
+    long record_slot() const;
+    bool load(const std::string& link);
+    void replay_some(double (*now_ms)(), double deadline_ms);
+    void finish_replay_pick();
 };
 
 }  // namespace nabla

@@ -85,6 +85,8 @@ TrajectoryLab::TrajectoryLab() { load_preset("gd-sgd-minibatch"); }
 bool TrajectoryLab::set_state(const TrajectoryState& next) {
     if (std::string e = next.validate(); !e.empty()) return error_ = e, false;
     state_ = next;
+    start_ = next;
+    journal_.clear();
     surface_ = std::make_unique<LossSurface>(state_.surface);
     runs_.assign(state_.runs.size(), Run{});
     selected_ = std::min(selected_, run_count() - 1);
@@ -96,6 +98,65 @@ bool TrajectoryLab::set_state(const TrajectoryState& next) {
 void TrajectoryLab::reset() {
     for (int i = 0; i < run_count(); ++i) restart(i);
     steps_ = 0;
+    start_ = state_;  // the runs start again with the settings as they are now
+    journal_.clear();
+}
+
+// ---- links that replay (lab/replay.h) -------------------------------------------------------
+
+std::string TrajectoryLab::link() const {
+    ReplayPlan plan;
+    plan.steps = steps_;
+    plan.changes = journal_;
+    if (selected_ > 0) plan.pick = std::to_string(selected_);
+    return start_.to_string() + encode_replay(plan);
+}
+
+namespace {
+
+// "2.lr" -> run 2, the row "lr" (a live row: a new start restarts the runs, so it is never a change).
+const Setting<RunSettings>* change_row(const std::string& key, int runs, int& run) {
+    const size_t dot = key.find('.');
+    double r = -1;
+    if (dot == std::string::npos || !parse_finite(key.substr(0, dot), r) || r < 0 || r >= runs || r != std::floor(r)) return nullptr;
+    run = static_cast<int>(r);
+    const std::string name = key.substr(dot + 1);
+    if (name == "x" || name == "y") return nullptr;
+    return run_settings().find(name.c_str());
+}
+
+}  // namespace
+
+bool TrajectoryLab::load(const std::string& text) {
+    std::string rest, why;
+    ReplayPlan plan;
+    TrajectoryState next;
+    if (!split_replay(text, rest, plan, why) || !TrajectoryState::from_string(rest, next, why))
+        return error_ = trf("cannot read the link: %s", why.c_str()), false;
+    std::vector<std::pair<int, double>> values;  // run and value of each change, read before anything changes
+    for (const LiveChange& c : plan.changes) {
+        int run = -1;
+        const Setting<RunSettings>* row = change_row(c.key, static_cast<int>(next.runs.size()), run);
+        if (!row) return error_ = trf("cannot read the link: %s", trf("'%s' cannot change during training", c.key.c_str()).c_str()), false;
+        RunSettings probe = next.runs[static_cast<size_t>(run)];
+        if (!read_setting(*row, c.value, probe, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
+        values.emplace_back(run, row->get(probe));
+    }
+    double pick = 0;
+    if (!plan.pick.empty() && (!parse_finite(plan.pick, pick) || pick < 0 || pick >= static_cast<double>(next.runs.size())))
+        return error_ = trf("cannot read the link: %s", trf("no run %d", static_cast<int>(pick) + 1).c_str()), false;
+    if (!set_state(next)) return false;
+    // Two-parameter steps are cheap: the whole replay at once (runs stop at their step limit).
+    for (size_t k = 0; k < plan.changes.size(); ++k) {
+        step(static_cast<int>(plan.changes[k].step - steps_));
+        int run = 0;
+        const std::string key = plan.changes[k].key;
+        if (!apply_run_setting(values[k].first, *change_row(key, run_count(), run), values[k].second)) return false;
+    }
+    step(static_cast<int>(plan.steps - steps_));
+    selected_ = static_cast<int>(pick);
+    playing_ = false;
+    return true;
 }
 
 void TrajectoryLab::restart(int i) {
@@ -209,6 +270,8 @@ bool TrajectoryLab::apply_run_setting(int i, const Setting<RunSettings>& row, do
         return set_state(s);
     }
     RunSettings& r = state_.runs[i];
+    if (steps_ == 0) start_.runs[i] = next;  // before the first step: how the run starts
+    else note_change(journal_, steps_, std::to_string(i) + "." + row.key, setting_text(row, next));
     if (next.optimizer != r.optimizer) {  // a new rule starts with fresh velocity / moments
         runs_[i].m.assign(2, 0.0);
         runs_[i].r.assign(2, 0.0);
@@ -277,10 +340,7 @@ bool TrajectoryLab::apply(const TrajectoryCommand& command) {
                 selected_ = c.run;
             } else {
                 static_assert(std::is_same_v<C, LoadState>);
-                TrajectoryState next;
-                std::string why;
-                if (!TrajectoryState::from_string(c.text, next, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
-                return set_state(next);
+                return load(c.text);
             }
             return true;
         },

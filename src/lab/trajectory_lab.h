@@ -13,6 +13,7 @@
 
 #include "lab/loss_surface.h"
 #include "lab/nav.h"
+#include "lab/replay.h"
 #include "lab/trajectory_state.h"
 #include "nn/optimizer.h"
 #include "nn/rng.h"
@@ -114,7 +115,9 @@ public:
     const std::vector<double>& grid(const View& view, int side) const;
 
     std::string to_json() const;  // for the test hook
-    std::string link() const { return state_.to_string(); }
+    // The runs as they started, how many steps they took and every live change on the way
+    // (lab/replay.h): opening it replays the same paths.
+    std::string link() const;
     std::string take_link_request() { return {}; }
     void frame(int steps, double (*)(), double) {  // two-parameter steps are cheap: no time slicing
         if (playing_) step(steps);
@@ -130,6 +133,8 @@ private:
         size_t cursor = 0;
     };
     TrajectoryState state_;
+    TrajectoryState start_;            // the runs' settings at step 0
+    std::vector<LiveChange> journal_;  // live changes since, for the link
     std::unique_ptr<LossSurface> surface_;
     std::vector<Run> runs_;
     long steps_ = 0;
@@ -142,6 +147,7 @@ private:
     mutable std::string grid_surface_;
 
     bool apply_run_setting(int run, const Setting<RunSettings>& row, double value);
+    bool load(const std::string& link);
     void restart(int i);
     void draw_batch(int i);
     void preview(int i);  // next batch's gradient and the step it will make

@@ -9,6 +9,8 @@
 
 #include "app/app.h"
 #include "imgui.h"
+#include "engine/i18n.h"
+#include "lab/url_codec.h"
 #include "platform/input.h"
 #include "ui/fonts.h"
 
@@ -20,10 +22,29 @@ std::string g_drawn = "{}";  // the last frame's draw counts, as JSON
 std::string g_link;      // the link last written to the hash
 std::string g_returned;  // storage for strings handed to JS
 std::string g_clipboard;  // what a paste brought in, or what ImGui last copied
+double g_link_written_ms = 0;  // when the link was last written
+bool g_in_gesture = false;     // a drag that added its history entry and goes on
 bool g_gl_lost = false, g_gl_restored = false;  // the WebGL context's loss, and its return not yet handled
 
 EM_JS(void, js_mark_ready, (), { if (window.nabla) window.nabla._setReady(); });
-EM_JS(void, js_set_hash, (const char* link), { history.replaceState(null, "", "#" + UTF8ToString(link)); });
+// The link in the address bar: a deliberate change adds a history entry (Back undoes it), anything
+// else (training's progress, a drag under way) rewrites the current one.
+EM_JS(void, js_set_hash, (const char* link, int push), {
+    const url = "#" + UTF8ToString(link);
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+});
+// Back, Forward, or a link pasted into the address bar of the open page: the page follows it.
+EM_JS(void, js_install_navigation, (), {
+    window.addEventListener('hashchange', () => Module.ccall('nabla_open_hash', null, ['string'], [location.hash.replace(/^#/, "")]));
+});
+EM_JS(void, js_copy_link, (const char* link), {
+    const url = location.origin + location.pathname + "#" + UTF8ToString(link);
+    const refused = (why) => Module.ccall('nabla_clipboard_refused', null, ['string'], [String(why)]);
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return refused('this page has no clipboard access (it needs https or 127.0.0.1)');
+    navigator.clipboard.writeText(url).then(() => Module.ccall('nabla_link_copied', null, ['string'], [url]))
+        .catch((e) => refused(e && e.message ? e.message : e));
+});
 // Sizes the canvas's drawing buffer to its CSS box times the device pixel ratio, every frame, so a
 // laptop's HiDPI screen gets crisp text; the GLFW window (ImGui's coordinates) stays in CSS pixels.
 // Emscripten 3.1.6's glfwSetWindowSize requests fullscreen instead when the size equals the
@@ -205,6 +226,33 @@ EM_JS(void, js_install_input, (), {
     c.addEventListener('pointercancel', (e) => lift(e, 3));
 });
 
+// The link without its training progress ("&steps=1250"): what decides whether a change is more
+// than training going on.
+std::string without_progress(const std::string& link) {
+    std::string out;
+    for (const std::string& part : nabla::split_list(link, '&'))
+        if (part.rfind("steps=", 0) != 0) out += (out.empty() ? "" : "&") + part;
+    return out;
+}
+
+// After each frame: a deliberate change pushes one history entry (a drag: one, at its start), and
+// training's progress rewrites the link at most once a second (browsers throttle history calls).
+void write_link() {
+    const bool deliberate = nabla::app_take_deliberate();
+    const bool held = ImGui::IsAnyMouseDown();
+    if (!held) g_in_gesture = false;
+    const std::string link = nabla::app_link();
+    if (link == g_link) return;
+    const double now = emscripten_get_now();
+    const bool progress_only = without_progress(link) == without_progress(g_link);
+    if (progress_only && !deliberate && now - g_link_written_ms < 1000) return;
+    const bool push = deliberate && !progress_only && !g_in_gesture;
+    if (push && held) g_in_gesture = true;
+    g_link = link;
+    g_link_written_ms = now;
+    js_set_hash(link.c_str(), push ? 1 : 0);
+}
+
 }  // namespace
 
 namespace nabla {
@@ -214,6 +262,7 @@ void bridge_install_input() {
     js_install_clipboard();
     js_install_context_loss();
     js_install_text_input();
+    js_install_navigation();
     ImGuiIO& io = ImGui::GetIO();
     // Where ImGui edits text: the hidden field follows it, and takes the focus only then.
     io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* d) {
@@ -229,6 +278,7 @@ void bridge_install_input() {
 void bridge_open_initial_link(const char* link) {
     if (link && *link) app_open_link(link);
     g_link = app_link();
+    js_set_hash(g_link.c_str(), 0);  // the first history entry holds the state too, so Back can return to it
 }
 
 void bridge_after_frame(int vertices, int indices, int draw_calls) {
@@ -237,11 +287,8 @@ void bridge_after_frame(int vertices, int indices, int draw_calls) {
     // Ready once the layout has settled: the first frame loads the fonts at the window's size and
     // ImGui sizes its windows over the next ones (WebKit showed no tab bar at the first frame).
     if (++g_frames == kSettledFrames) js_mark_ready();
-    const std::string link = app_link();
-    if (link != g_link) {
-        g_link = link;
-        js_set_hash(link.c_str());
-    }
+    write_link();
+    if (app_take_copy_link()) js_copy_link(app_link().c_str());
 }
 
 void bridge_fail(const char* message) { js_fail(message); }
@@ -309,13 +356,24 @@ EMSCRIPTEN_KEEPALIVE void nabla_text_input(const char* utf8) {
 }
 
 EMSCRIPTEN_KEEPALIVE void nabla_more_hangul_failed(const char* why) {
-    nabla::app_notice(std::string("the larger Hangul font could not be loaded (") + why + "): some typed syllables show as boxes");
+    nabla::app_notice(nabla::trf("the larger Hangul font could not be loaded (%s): some typed syllables show as boxes", why));
+}
+
+EMSCRIPTEN_KEEPALIVE void nabla_open_hash(const char* link) {
+    if (link == g_link) return;  // the page's own writing
+    nabla::app_open_link(link);
+    g_link = nabla::app_link();  // followed, not a change of ours: no new history entry
+    nabla::app_take_deliberate();
+}
+
+EMSCRIPTEN_KEEPALIVE void nabla_link_copied(const char* url) {
+    nabla::app_notice(nabla::trf("Link copied (%d characters): paste it for the class", static_cast<int>(std::string(url).size())));
 }
 
 EMSCRIPTEN_KEEPALIVE void nabla_clipboard_pasted(const char* text) { g_clipboard = text; }
 
 EMSCRIPTEN_KEEPALIVE void nabla_clipboard_refused(const char* why) {
-    nabla::app_notice(std::string("the browser did not let Nabla copy to the clipboard: ") + why);
+    nabla::app_notice(nabla::trf("the browser did not let Nabla copy to the clipboard: %s", why));
 }
 
 EMSCRIPTEN_KEEPALIVE void nabla_input_pointer(int phase, float x, float y, int pen) {

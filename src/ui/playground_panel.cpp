@@ -97,6 +97,12 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     flow(label_width(counters.c_str()));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(counters.c_str());
+    if (lab.replaying()) {  // a link replays its run: say how far, the controls stay usable
+        const std::string progress = trf("replaying the link: step %ld of %ld", t.steps(), lab.replay_target());
+        flow(em(12));
+        ImGui::ProgressBar(static_cast<float>(lab.replay_progress()), ImVec2(em(12), 0), progress.c_str());
+        note_widget("pg:replay");
+    }
 
     double lr = lab.state().learning_rate;
     const char* lr_label = tr("learning rate");
@@ -480,7 +486,7 @@ void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side
 // window is wider than tall once the controls are above).
 void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands,
                    bool plots_beside = false) {
-    const HistoryPoint& h = lab.history().back();
+    const HistoryPoint& h = lab.current();
     const Trainer& t = lab.trainer();
     const bool regression = t.data().train.regression();
     heading(fonts, tr("Output"));

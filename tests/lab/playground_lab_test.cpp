@@ -247,5 +247,69 @@ TEST(PlaygroundLab, ChangingTheBatchSizeKeepsTheEpochAxisAndRaisesNoFalseDiverge
     EXPECT_NEAR(last, before + 3000.0 / 250, 0.5);
 }
 
+// Issue 12: a link replays the run. Training with live changes made between frames of any size,
+// then a sample and a neuron picked; the link opened in a fresh lab replays to the same weights,
+// the same history and the same JSON, whatever chunks the replay takes.
+TEST(PlaygroundLab, ALinkReplaysTheRunWithItsLiveChanges) {
+    PlaygroundLab a;
+    auto train = [](PlaygroundLab& lab, int steps, int chunk) {
+        for (int done = 0; done < steps;) done += lab.advance(std::min(chunk, steps - done));
+    };
+    train(a, 300, 37);
+    ASSERT_TRUE(a.set("lr", 0.3));
+    train(a, 200, 13);
+    ASSERT_TRUE(a.set("batch", 1));
+    ASSERT_TRUE(a.set("opt", static_cast<int>(OptimizerKind::Adam)));
+    ASSERT_TRUE(a.set("lr", 0.01));
+    train(a, 500, 101);
+    ASSERT_TRUE(a.apply(playground::SelectSample{3}));
+    ASSERT_TRUE(a.apply(playground::SelectNeuron{0, 1}));
+    const std::string link = a.link();
+    EXPECT_NE(link.find("&steps=1000&live=300:lr:0.3,500:batch:1,500:opt:adam,500:lr:0.01&pick=3:0:1"), std::string::npos) << link;
+
+    PlaygroundLab b;
+    ASSERT_TRUE(b.apply(playground::LoadState{link})) << b.error();
+    EXPECT_TRUE(b.replaying());
+    EXPECT_EQ(b.link(), link);  // while it replays, the link stays the one opened
+    b.finish_replay();
+    EXPECT_FALSE(b.replaying());
+    EXPECT_EQ(b.trainer().steps(), 1000);
+    for (size_t k = 0; k < a.trainer().mlp().layers.size(); ++k) {
+        EXPECT_TRUE(a.trainer().mlp().layers[k].W == b.trainer().mlp().layers[k].W) << "layer " << k;
+        EXPECT_TRUE(a.trainer().mlp().layers[k].b == b.trainer().mlp().layers[k].b) << "layer " << k;
+    }
+    EXPECT_EQ(b.history().size(), a.history().size());
+    EXPECT_EQ(b.to_json(), a.to_json());
+    EXPECT_EQ(b.link(), link);
+
+    // A link from before replays existed opens at step 0, as it always did.
+    PlaygroundLab c;
+    ASSERT_TRUE(c.apply(playground::LoadState{"data=xor&points=200&lr=0.1"}));
+    EXPECT_FALSE(c.replaying());
+    EXPECT_EQ(c.trainer().steps(), 0);
+    // Tampered ones are refused and change nothing.
+    for (const char* bad : {"data=xor&steps=-4", "data=xor&steps=10&live=20:lr:0.1", "data=xor&live=5:lr:0.1,2:lr:0.2",
+                            "data=xor&live=5:points:100", "data=xor&live=5:lr", "data=xor&live=5:lr:abc", "data=xor&steps=99999999"}) {
+        EXPECT_FALSE(c.apply(playground::LoadState{bad})) << bad;
+        EXPECT_NE(c.error().find("cannot read the link"), std::string::npos) << bad << ": " << c.error();
+        EXPECT_EQ(c.state().dataset, DatasetKind::Xor);
+    }
+}
+
+// The history is recorded at points of the run, not per frame: the same steps taken in frames of
+// 1 or of 500 give the same curves (what makes a replayed link draw the same plots).
+TEST(PlaygroundLab, HistoryDoesNotDependOnFrameSizes) {
+    PlaygroundLab small, large;
+    for (int i = 0; i < 700; ++i) small.advance(1);
+    large.advance(500);
+    large.advance(200);
+    ASSERT_EQ(small.history().size(), large.history().size());
+    for (size_t i = 0; i < small.history().size(); ++i) {
+        EXPECT_EQ(small.history()[i].step, large.history()[i].step);
+        EXPECT_EQ(small.history()[i].train_loss, large.history()[i].train_loss);
+    }
+    EXPECT_EQ(small.current().train_loss, large.current().train_loss);
+}
+
 }  // namespace
 }  // namespace nabla

@@ -295,5 +295,51 @@ TEST(TrajectoryLab, AFarStartWithASmallRateIsNotDivergence) {
     for (size_t k = 1; k < t.loss.size(); ++k) EXPECT_LT(t.loss[k], t.loss[k - 1]) << k;
 }
 
+// Issue 12's report: run 2 used η = 0.05 for 150 steps, then 0.02; the link said 0.02 from the
+// start and the replay drew another path. Now it carries the change at its step and replays it.
+TEST(TrajectoryLab, ALinkReplaysLiveChangesAtTheirSteps) {
+    TrajectoryLab a;
+    ASSERT_TRUE(a.load_preset("gd-sgd-minibatch"));
+    ASSERT_TRUE(a.set(1, "lr", 0.05));  // before any step: part of how the run starts
+    a.step(150);
+    ASSERT_TRUE(a.set(1, "lr", 0.02));
+    ASSERT_TRUE(a.set(0, "batch", 4));
+    a.step(70);
+    ASSERT_TRUE(a.set(2, "optimizer", static_cast<int>(OptimizerKind::Adam)));
+    a.step(30);
+    ASSERT_TRUE(a.apply(trajectory::SelectRun{2}));
+    const std::string link = a.link();
+    EXPECT_NE(link.find("&steps=250&live=150:1.lr:0.02,150:0.batch:4,220:2.optimizer:adam&pick=2"), std::string::npos) << link;
+
+    TrajectoryLab b;
+    ASSERT_TRUE(b.apply(trajectory::LoadState{link})) << b.error();
+    EXPECT_EQ(b.steps(), 250);
+    EXPECT_EQ(b.selected(), 2);
+    ASSERT_EQ(b.run_count(), a.run_count());
+    for (int i = 0; i < a.run_count(); ++i) {
+        ASSERT_EQ(b.run(i).path.size(), a.run(i).path.size()) << i;
+        for (size_t k = 0; k < a.run(i).path.size(); ++k) {
+            EXPECT_EQ(b.run(i).path[k].x, a.run(i).path[k].x) << i << " " << k;
+            EXPECT_EQ(b.run(i).path[k].y, a.run(i).path[k].y) << i << " " << k;
+        }
+    }
+    EXPECT_EQ(b.to_json(), a.to_json());
+    EXPECT_EQ(b.link(), link);
+
+    // The link from before this change (the final rate from the start) draws another path: the
+    // replay is what makes them equal.
+    TrajectoryLab naive;
+    ASSERT_TRUE(naive.apply(trajectory::LoadState{a.state().to_string()}));
+    naive.step(250);
+    EXPECT_NE(naive.run(1).path.back().x, a.run(1).path.back().x);
+
+    for (const char* bad : {"&live=5:9.lr:0.1", "&live=5:1.x:0.1", "&live=5:1.lr:abc", "&live=5:lr:0.1", "&pick=7", "&steps=-1"}) {
+        const std::string tampered = a.state().to_string() + bad;
+        EXPECT_FALSE(b.apply(trajectory::LoadState{tampered})) << bad;
+        EXPECT_NE(b.error().find("cannot read the link"), std::string::npos) << bad << ": " << b.error();
+        EXPECT_EQ(b.steps(), 250);  // the last good state stays
+    }
+}
+
 }  // namespace
 }  // namespace nabla

@@ -1,0 +1,96 @@
+// Links that reproduce what is on screen (issue 12), driven as a teacher would: train the circle,
+// change the learning rate and the batch size with the mouse while it learns, pause, pick a point
+// and a neuron, press Copy link, and open the copied link in a fresh page: after its replay the
+// state is the same, weights and losses included. Back undoes a preset; a link opened in the same
+// tab loads.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, state, frames, screenshot, clickWidget, clickAt, widgets } from './browser.mjs';
+
+const opened = [];
+after(async () => { for (const app of opened) await app.close(); });
+async function open(options) {
+  const app = await openApp(options);
+  opened.push(app);
+  return app;
+}
+const pg = async (page) => (await state(page)).playground;
+async function until(page, predicate, what, timeout = 30000) {
+  const start = Date.now();
+  for (;;) {
+    const s = await pg(page);
+    if (predicate(s)) return s;
+    if (Date.now() - start > timeout) assert.fail(`${what} within ${timeout / 1000} s; last state ${JSON.stringify(s).slice(0, 400)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+test('a trained playground with live changes, copied and opened in a fresh page, replays to the same state', async () => {
+  const app = await open();
+  const { page } = app;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url.replace(/\/$/, '') });
+  await clickWidget(page, 'tab:playground');
+  await clickWidget(page, 'pg:play');
+  await until(page, (s) => s.steps > 150, '150 steps');
+  await clickWidget(page, 'pg:lr', 0.8);  // a larger learning rate, live
+  await until(page, (s) => s.steps > 400, '400 steps');
+  await clickWidget(page, 'pg:batch', 0.02);  // small batches, live
+  await until(page, (s) => s.steps > 900, '900 steps');
+  await clickWidget(page, 'pg:play');  // pause
+  let a = await until(page, (s) => !s.playing, 'the pause');
+  const [x1, x2] = a.points[2];
+  const [ox, oy, side] = (await widgets(page))['pg:output'];
+  // Pick training point 2 on the output picture (the plane spans [-6, 6]), then a hidden neuron.
+  await clickAt(page, ox + (x1 + 6) / 12 * side, oy + (6 - x2) / 12 * side);
+  await frames(page, 3);
+  await clickWidget(page, 'pg:neuron:1:1');
+  await frames(page, 3);
+  a = await pg(page);
+  assert.equal(a.inspect?.sample, 2);
+  assert.ok(a.learning_rate > 0.03 && a.batch_size < 10, `live changes happened: lr ${a.learning_rate}, batch ${a.batch_size}`);
+  await clickWidget(page, 'app:copy-link');
+  await frames(page, 3);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.evaluate(() => location.href));
+  assert.match(copied, /#playground:.*&steps=\d+&live=\d+:lr:[\d.e-]+,\d+:batch:\d+&pick=2:0:1/);
+  assert.match((await state(page)).status, /Link copied/);
+
+  const fresh = await open({ hash: copied.slice(copied.indexOf('#') + 1) });
+  const b = await until(fresh.page, (s) => !s.replaying, 'the replay', 20000);
+  assert.deepEqual(b, a);  // weights (first_weight), losses, accuracies, history, the neuron's numbers
+  await frames(fresh.page, 3);
+  await screenshot(fresh.page, 'link-replayed.png');
+  assert.deepEqual(app.problems, []);
+  assert.deepEqual(fresh.problems, []);
+});
+
+test('Back undoes a preset; Forward redoes it; a link typed into the same tab loads', async () => {
+  const app = await open();
+  const { page } = app;
+  const expression = async () => (await state(page)).graph.expression;
+  const e1 = await expression();
+  await clickWidget(page, 'preset:E2');
+  await frames(page, 3);
+  const e2 = await expression();
+  await clickWidget(page, 'preset:E3');
+  await frames(page, 3);
+  const e3 = await expression();
+  assert.ok(e1 !== e2 && e2 !== e3);
+  await page.goBack();
+  await frames(page, 3);
+  assert.equal(await expression(), e2);
+  await page.goBack();
+  await frames(page, 3);
+  assert.equal(await expression(), e1);
+  await page.goForward();
+  await frames(page, 3);
+  assert.equal(await expression(), e2);
+  // A teacher pastes a link into the address bar of the open page.
+  await page.evaluate(() => { location.hash = '#playground:data=xor&points=200&lr=0.1'; });
+  await frames(page, 4);
+  const s = await state(page);
+  assert.equal(s.lab, 'playground');
+  assert.match(s.playground.state, /data=xor&points=200/);
+  assert.equal(s.playground.learning_rate, 0.1);
+  assert.deepEqual(app.problems, []);
+});
