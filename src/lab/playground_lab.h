@@ -103,7 +103,7 @@ public:
     const PlaygroundState& state() const { return state_; }
     const Trainer& trainer() const { return *trainer_; }
     const DataSplit& points() const { return raw_; }  // the data as (x1, x2) positions, before features
-    const std::vector<HistoryPoint>& history() const { return history_; }  // recorded every 1/16 epoch
+    const std::vector<HistoryPoint>& history() const { return history_; }  // recorded every half epoch
     const HistoryPoint& current() const;  // the losses and accuracies at this very step
     const std::string& error() const { return error_; }
     // "" while training is healthy; else what happened and what to try. Two ways to diverge: a step
@@ -147,7 +147,8 @@ public:
     std::string take_link_request() { return std::exchange(link_request_, std::string()); }
     // Training is time-sliced: `steps` at most, and no later than `deadline_ms` of `now_ms`.
     void frame(int steps, double (*now_ms)(), double deadline_ms) {
-        if (replaying_) replay_some(now_ms, deadline_ms);
+        // A replay takes most of the frame (40 ms, not 10): the page only shows its progress.
+        if (replaying_) replay_some(now_ms, deadline_ms + 30);
         else if (playing_) advance(steps, now_ms, deadline_ms);
     }
 

@@ -486,7 +486,9 @@ void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side
 // window is wider than tall once the controls are above).
 void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands,
                    bool plots_beside = false) {
-    const HistoryPoint& h = lab.current();
+    // While it trains, the last record (evaluating every point each frame would halve the speed);
+    // paused or stepped, the numbers at this very step.
+    const HistoryPoint& h = lab.playing() ? lab.history().back() : lab.current();
     const Trainer& t = lab.trainer();
     const bool regression = t.data().train.regression();
     heading(fonts, tr("Output"));

@@ -94,3 +94,43 @@ test('Back undoes a preset; Forward redoes it; a link typed into the same tab lo
   assert.equal(s.playground.learning_rate, 0.1);
   assert.deepEqual(app.problems, []);
 });
+
+test('a trajectory link with a learning rate changed mid-run replays the same paths', async () => {
+  const app = await open();
+  const { page } = app;
+  await clickWidget(page, 'tab:trajectory');
+  await clickWidget(page, 'tr:preset:gd-sgd-minibatch');
+  await page.evaluate(() => window.nabla.command('trajectory', 'step', '', 150));
+  await clickWidget(page, 'tr:lr:1', 0.2, 0.5);  // run 2's learning rate, with the mouse, mid-run
+  await page.evaluate(() => window.nabla.command('trajectory', 'step', '', 100));
+  await frames(page, 3);
+  const a = (await state(page)).trajectory;
+  const hash = await page.evaluate(() => location.hash.slice(1));
+  assert.match(hash, /&steps=250&live=150:1\.lr:/);
+  const fresh = await open({ hash });
+  const b = (await state(fresh.page)).trajectory;
+  assert.deepEqual(b, a);
+  assert.deepEqual(app.problems, []);
+  assert.deepEqual(fresh.problems, []);
+});
+
+// How long a long replay takes in the page (printed, not asserted: speed lives in benchmarks).
+test('a link 100 000 steps long replays with a progress bar and ends at its step', async () => {
+  const app = await open({ hash: 'playground:data=circle&steps=100000&live=50000:lr:0.01' });
+  const { page } = app;
+  const started = Date.now();
+  let sawProgress = false;
+  for (;;) {
+    const s = await pg(page);
+    sawProgress ||= s.replaying && Boolean((await widgets(page))['pg:replay']);
+    if (!s.replaying) break;
+    assert.ok(Date.now() - started < 60000, 'the replay ends');
+    await page.waitForTimeout(20);
+  }
+  const s = await pg(page);
+  console.log(`replayed 100 000 steps of the default network in ${((Date.now() - started) / 1000).toFixed(2)} s (from the page's first frame)`);
+  assert.equal(s.steps, 100000);
+  assert.equal(s.learning_rate, 0.01);
+  assert.ok(sawProgress, 'the progress bar showed while it replayed');
+  assert.deepEqual(app.problems, []);
+});

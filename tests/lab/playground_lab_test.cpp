@@ -243,7 +243,7 @@ TEST(PlaygroundLab, ChangingTheBatchSizeKeepsTheEpochAxisAndRaisesNoFalseDiverge
         if (after_change < 0 && p.epoch > before) after_change = p.epoch;
         last = p.epoch;
     }
-    EXPECT_LT(after_change - before, 0.2) << "no jump where the batch size changed";
+    EXPECT_LE(after_change - before, 0.5 + 1e-9) << "no jump where the batch size changed (records are half an epoch apart)";
     EXPECT_NEAR(last, before + 3000.0 / 250, 0.5);
 }
 
