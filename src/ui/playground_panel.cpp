@@ -86,6 +86,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     if (ImGui::Button(play.c_str(), ImVec2(em(5.6f), 0)))
         commands.push_back(playing ? PlaygroundCommand{playground::Pause{}} : PlaygroundCommand{playground::Play{}});
     note_widget("pg:play");
+    const ImVec2 buttons_at = ImGui::GetItemRectMin();
     flow(em(3.5f));
     if (ImGui::Button(id_label("Step", "step").c_str())) commands.push_back(playground::Step{});
     note_widget("pg:step");
@@ -93,17 +94,18 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     if (ImGui::Button(id_label("Reset", "reset").c_str())) commands.push_back(playground::Reset{});
     note_widget("pg:reset");
     const Trainer& t = lab.trainer();
+    // The counters in the caption row under the three buttons: their growing digits take no room in
+    // the bar, so nothing after them moves under the teacher's finger while it trains.
     const std::string counters = trf("epoch %ld   step %ld", t.epochs(), t.steps());
-    flow(label_width(counters.c_str()));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(counters.c_str());
+    const ImVec2 counters_at(buttons_at.x + 2, ImGui::GetItemRectMax().y + 1);
+    ImGui::GetWindowDrawList()->AddText(counters_at, colors::text, counters.c_str());
+    note_rect("pg:counters", counters_at, ImVec2(counters_at.x + label_width(counters.c_str()), counters_at.y + ImGui::GetTextLineHeight()));
     if (lab.replaying()) {  // a link replays its run: say how far, the controls stay usable
         const std::string progress = trf("replaying the link: step %ld of %ld", t.steps(), lab.replay_target());
         flow(em(12));
         ImGui::ProgressBar(static_cast<float>(lab.replay_progress()), ImVec2(em(12), 0), progress.c_str());
         note_widget("pg:replay");
     }
-
     double lr = lab.state().learning_rate;
     const char* lr_label = tr("learning rate");
     flow(label_width(lr_label) + gap + em(7));

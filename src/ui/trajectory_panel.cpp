@@ -75,9 +75,14 @@ void controls(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Trajecto
     if (ImGui::Button(id_label("Reset", "reset").c_str())) commands.push_back(trajectory::Reset{});
     note_widget("tr:reset");
     const std::string steps = trf("step %ld", lab.steps());
-    flow(ImGui::CalcTextSize(steps.c_str()).x);
+    // Room for five digits (runs stop at 20 000 steps): the controls after it stay where they are.
+    const float steps_width = std::max(ImGui::CalcTextSize(steps.c_str()).x, ImGui::CalcTextSize(trf("step %ld", 88888L).c_str()).x);
+    flow(steps_width);
     ImGui::AlignTextToFramePadding();
+    const ImVec2 steps_at = ImGui::GetCursorPos();
     ImGui::TextUnformatted(steps.c_str());
+    ImGui::SameLine(steps_at.x + steps_width);
+    ImGui::Dummy(ImVec2(0, 0));
     flow(em(6));
     ImGui::SetNextItemWidth(em(6));
     ImGui::SliderInt("##tr_speed", &p.steps_per_frame, 1, 50, tr("speed %d"), ImGuiSliderFlags_Logarithmic);

@@ -134,3 +134,25 @@ test('a link 100 000 steps long replays with a progress bar and ends at its step
   assert.ok(sawProgress, 'the progress bar showed while it replayed');
   assert.deepEqual(app.problems, []);
 });
+
+// Issue 12 #7 in the page: batch 126 -> 1 with the mouse at the default learning rate, as reported:
+// the epoch count continues from where it was (epochs are counted as they pass) and SGD's noise raises
+// no "diverged" pause.
+test('changing the batch size from 126 to 1 while training keeps the epochs continuous and raises no false divergence', async () => {
+  const app = await open({ hash: 'playground:data=circle&batch=126' });
+  const { page } = app;
+  await clickWidget(page, 'tab:playground');
+  await clickWidget(page, 'pg:play');
+  const before = await until(page, (s) => s.epochs >= 40, '40 epochs at batch 126', 60000);
+  await clickWidget(page, 'pg:batch', 0.04);  // near the slider's left end: (about) one sample per step
+  const changed = await until(page, (s) => s.batch_size <= 3, 'a batch of 1 to 3');
+  const after = await until(page, (s) => s.steps >= changed.steps + 2500 || s.status !== '', '2500 single-sample steps', 90000);
+  assert.equal(after.status, '', `no false divergence: ${after.status}`);
+  assert.equal(after.playing, true);
+  assert.ok(after.test_accuracy > 0.85, `still learning: ${after.test_accuracy}`);
+  // 2500 steps of 1-3 samples over 250 training points are 10-30 epochs, counted from where the run was.
+  const expected = changed.epochs + Math.floor((after.steps - changed.steps) * changed.batch_size / 250);
+  assert.ok(Math.abs(after.epochs - expected) <= 1, `epochs ${before.epochs} -> ${changed.epochs} -> ${after.epochs} (expected about ${expected})`);
+  await clickWidget(page, 'pg:play');
+  assert.deepEqual(app.problems, []);
+});
