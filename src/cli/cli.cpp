@@ -53,19 +53,24 @@ std::string usage() {
     u += std::string("  --nodes  ") + tr("also every node: op, value, gradient, and each input edge's local/upstream/downstream") + "\n";
     u += std::string("  --check  ") + tr("also a central-difference gradient check per input") + "\n";
     u += "  --lang " + enum_keys<Language>() + "  " + tr("the language of messages (default: from LC_ALL, LC_MESSAGES or LANG)") + "\n";
+    u += std::string("  --       ") + tr("what follows is never a flag (an expression that starts with --)") + "\n";
+    u += std::string(tr("exit codes: 0 done, 1 the expression or its inputs are wrong, 2 the command line is wrong, 3 a value or gradient is not finite, 4 training diverged")) + "\n";
     u += std::string(tr("example:")) + " nabla grad \"f = (x + y) * z\" x=-2 y=5 z=-4\n";
     return u;
 }
 
 int grad_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string expression;
-    bool nodes = false, check = false, have_expression = false;
+    bool nodes = false, check = false, have_expression = false, flags_done = false;
     std::vector<std::pair<std::string, double>> values;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--nodes") { nodes = true; continue; }
-        if (a == "--check") { check = true; continue; }
-        if (a.rfind("--", 0) == 0) return err << "nabla grad: " << trf("unknown flag %s", a.c_str()) << "\n" << usage(), 2;
+        if (!flags_done) {  // after "--" nothing is a flag: `nabla grad -- "--x" x=1` (minus minus x)
+            if (a == "--") { flags_done = true; continue; }
+            if (a == "--nodes") { nodes = true; continue; }
+            if (a == "--check") { check = true; continue; }
+            if (a.rfind("--", 0) == 0) return err << "nabla grad: " << trf("unknown flag %s", a.c_str()) << "\n" << usage(), 2;
+        }
         if (!have_expression) { expression = a; have_expression = true; continue; }
         const size_t eq = a.find('=');
         double v = 0;

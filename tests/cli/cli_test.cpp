@@ -135,5 +135,24 @@ TEST(CliTrain, BadSettingsAreRefused) {
     EXPECT_EQ(run({"train", "--frobnicate", "1"}).code, 2);
 }
 
+// One exit code per kind of error (the usage text lists them), and "--" ends the flags so an
+// expression may start with "--" (minus minus x is x).
+TEST(Cli, OneExitCodePerKindOfErrorAndDoubleDashEndsTheFlags) {
+    EXPECT_EQ(run({"grad", "x * y", "x=1", "y=2"}).code, 0);
+    EXPECT_EQ(run({"grad", "(x * y", "x=1", "y=2"}).code, 1);     // the expression
+    EXPECT_EQ(run({"grad", "x * y", "x=1"}).code, 1);             // an input without a value
+    EXPECT_EQ(run({"grad", "x * y", "x=1", "z=2", "y=1"}).code, 1);  // a value for no input
+    EXPECT_EQ(run({"grad", "x * y", "x=1", "y=abc"}).code, 2);    // the command line
+    EXPECT_EQ(run({"grad", "x", "--frobnicate", "x=1"}).code, 2);
+    EXPECT_EQ(run({"grad", "log(x)", "x=-1"}).code, 3);           // not finite
+    EXPECT_EQ(run({"train", "--dataset", "spiral", "--optimizer", "rmsprop", "--lr", "10", "--epochs", "20"}).code, 4);  // diverged
+    EXPECT_EQ(run({"grad", "--check", "--", "--x", "x=2"}).code, 0);
+    const CliRun r = run({"grad", "--", "--x * y", "x=2", "y=3"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, "{\"output\":{\"name\":\"f\",\"value\":6},\"gradients\":{\"x\":3,\"y\":2}}\n");  // an unnamed output is f
+    EXPECT_EQ(run({"grad", "--x", "x=2"}).code, 2);  // without "--" it is an unknown flag
+    EXPECT_NE(run({"--help"}).out.find("exit codes: 0 done, 1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace nabla
