@@ -6,21 +6,11 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "cli_run.h"
 #include "engine/i18n.h"
 
 namespace nabla {
 namespace {
-
-struct CliRun {
-    int code;
-    std::string out, err;
-};
-
-CliRun run(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int code = run_cli(args, out, err);
-    return {code, out.str(), err.str()};
-}
 
 bool has_hangul(const std::string& s) {  // a syllable U+AC00..U+D7A3 is 0xEA..0xED then two continuation bytes
     for (const char c : s)

@@ -4,20 +4,10 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "cli_run.h"
 
 namespace nabla {
 namespace {
-
-struct CliRun {
-    int code;
-    std::string out, err;
-};
-
-CliRun run(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    const int code = run_cli(args, out, err);
-    return {code, out.str(), err.str()};
-}
 
 TEST(Cli, E1) {
     const CliRun r = run({"grad", "f = (x + y) * z", "x=-2", "y=5", "z=-4"});

@@ -6,17 +6,9 @@
 // Screenshots: build/screenshots/ko-*.png.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, state, frames, screenshot, clickWidget, widgets, typeKeys, pressKey } from './browser.mjs';
+import { pagesClosedAfterEach, state, frames, screenshot, clickWidget, widgets, typeKeys, pressKey } from './browser.mjs';
 
-// Each test closes its pages: an idle page still draws every frame, and a few of them left open
-// take the CPU from the next test's (a 100 000-step replay took 30 s instead of 2).
-const opened = [];
-afterEach(async () => { while (opened.length) await opened.pop().close(); });
-async function open(options) {
-  const app = await openApp(options);
-  opened.push(app);
-  return app;
-}
+const open = pagesClosedAfterEach(afterEach);
 
 const LABS = ['graph', 'playground', 'trajectory'];
 const SIZES = [
@@ -66,8 +58,6 @@ for (const size of SIZES) {
         if (lang === 'ko') await screenshot(app.page, `ko-${lab}-${size.name}.png`);
       }
       assert.deepEqual(app.problems, []);
-      await app.close();
-      opened.splice(opened.indexOf(app), 1);
     }
   });
 }

@@ -5,17 +5,9 @@
 // tab loads.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, state, frames, screenshot, clickWidget, clickAt, widgets } from './browser.mjs';
+import { pagesClosedAfterEach, state, frames, screenshot, clickWidget, clickAt, widgets } from './browser.mjs';
 
-// Each test closes its pages: an idle page still draws every frame, and a few of them left open
-// take the CPU from the next test's (a 100 000-step replay took 30 s instead of 2).
-const opened = [];
-afterEach(async () => { while (opened.length) await opened.pop().close(); });
-async function open(options) {
-  const app = await openApp(options);
-  opened.push(app);
-  return app;
-}
+const open = pagesClosedAfterEach(afterEach);
 const pg = async (page) => (await state(page)).playground;
 async function until(page, predicate, what, timeout = 30000) {
   const start = Date.now();
