@@ -30,9 +30,10 @@ add_library(imgui STATIC
   ${NABLA_IMGUI_DIR}/imgui_draw.cpp
   ${NABLA_IMGUI_DIR}/imgui_tables.cpp
   ${NABLA_IMGUI_DIR}/imgui_widgets.cpp
+  ${NABLA_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
   ${NABLA_IMGUI_DIR}/backends/imgui_impl_glfw.cpp
   ${NABLA_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${NABLA_IMGUI_DIR} ${NABLA_IMGUI_DIR}/backends)
+target_include_directories(imgui SYSTEM PUBLIC ${NABLA_IMGUI_DIR} ${NABLA_IMGUI_DIR}/backends ${NABLA_IMGUI_DIR}/misc/cpp)
 # 32-bit vertex indices: one window's draw list passes 65,535 vertices on a 400-node graph or a long
 # trajectory run, and the ES3 backend cannot offset vertices, so 16-bit indices wrapped into garbage.
 target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS "ImDrawIdx=unsigned int")

@@ -162,6 +162,7 @@ struct App {
     size_t tab = 0;
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
     const GraphLab* graph = nullptr;  // its expression may hold names in any script
+    const PlaygroundLab* playground = nullptr;
     bool language_chosen = false;  // by the switch or a link, not the browser: the link keeps it
     bool copy_link = false;        // the header's Copy link was pressed: the platform copies it
     Status st;
@@ -261,6 +262,7 @@ void app_init(const char* reader_language) {
     add_lab<GraphSlot>("Graph lab", "the default example");
     g_app->graph = &static_cast<GraphSlot&>(*g_app->labs.back()).lab;
     add_lab<LabOf<PlaygroundLab, ui::PlaygroundPanel>>("Training playground", "the default settings");
+    g_app->playground = &static_cast<LabOf<PlaygroundLab, ui::PlaygroundPanel>&>(*g_app->labs.back()).lab;
     add_lab<TrajectorySlot>("Trajectory lab", "the default runs");
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the page's state lives in its link
 }
@@ -341,6 +343,17 @@ bool app_command(const std::string& lab, const std::string& kind, const std::str
     const bool ok = l->command(kind, text, value, a.st);
     if (const std::string link = l->take_link_request(); !link.empty()) return app_open_link(link);
     return ok;
+}
+
+bool app_open_file(const std::string& name, const std::string& text) {
+    App& a = *g_app;
+    a.st.deliberate = true;
+    if (!app_command("app", "tab", "playground", 0) || !app_command("playground", "csv", text, 0)) {
+        a.st.status = name + ": " + a.st.last_error;
+        return false;
+    }
+    a.st.status = trf("%s: your data, %d points", name.c_str(), static_cast<int>(a.playground->state().own.points.size()));
+    return true;
 }
 
 const std::string& app_last_error() { return g_app->st.last_error; }

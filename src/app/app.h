@@ -40,6 +40,10 @@ bool app_take_deliberate();
 // The header's Copy link was pressed since the last call.
 bool app_take_copy_link();
 
+// A file dropped on the page (its name and text): CSV becomes the playground's own data (the tab
+// opens); anything refused is said in the header. False when refused.
+bool app_open_file(const std::string& name, const std::string& text);
+
 // The page link: "graph:expr=...&x=-2". app_link() changes whenever the state does;
 // app_open_link() applies a link (from the URL hash) and reports a tampered one in the status line.
 std::string app_link();

@@ -1,6 +1,8 @@
 // `nabla train`: trains an MLP on a generated dataset and prints loss and accuracy per epoch, so a
 // teacher can prepare a demo (and tests can run the engine headless) with the page's own code.
+#include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -11,6 +13,7 @@
 #include "lab/json_writer.h"
 #include "lab/url_codec.h"
 #include "nn/divergence.h"
+#include "nn/own_data.h"
 #include "nn/trainer.h"
 
 namespace nabla {
@@ -22,7 +25,7 @@ namespace {
 // The choices come from the enums' tables: a new optimizer or dataset shows here by itself. Only
 // "usage:" is words; the flags and their values are the same in every language.
 std::string train_usage() {
-    return usage_block({"nabla train [--dataset " + enum_keys<DatasetKind>() + "] [--points 500]",
+    return usage_block({"nabla train [--dataset " + enum_keys<DatasetKind>() + "] [--csv FILE] [--points 500]",
                         "[--noise 0] [--train-fraction 0.5] [--layers 4,2] [--activation " + enum_keys<Activation>() + "]",
                         "[--head auto|" + enum_keys<Head>() + "] [--init " + enum_keys<Init>() + "]",
                         "[--bias-init 0] [--optimizer " + enum_keys<OptimizerKind>() + "] [--lr 0.03] [--batch 10]",
@@ -49,7 +52,7 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     std::map<std::string, std::string> flags = {
         {"dataset", "circle"}, {"points", "500"}, {"noise", "0"}, {"train-fraction", "0.5"}, {"layers", "4,2"},
         {"activation", "tanh"}, {"head", "auto"}, {"init", "auto"}, {"bias-init", "0"}, {"optimizer", "sgd"},
-        {"lr", "0.03"}, {"batch", "10"}, {"l1", "0"}, {"l2", "0"}, {"epochs", "100"}, {"seed", "1"}};
+        {"lr", "0.03"}, {"batch", "10"}, {"l1", "0"}, {"l2", "0"}, {"epochs", "100"}, {"seed", "1"}, {"csv", ""}};
     bool jsonl = false;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -82,8 +85,23 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     data.noise = noise;
     data.train_fraction = fraction;
     data.seed = static_cast<std::uint64_t>(seed);
+    if (!flags["csv"].empty()) data.kind = DatasetKind::Own;  // the page's "your data", every point training
+    if (data.kind == DatasetKind::Own && flags["csv"].empty())
+        return err << "nabla train: " << tr("--dataset own reads its points from --csv FILE (x1,x2,label or x,y)") << "\n", 2;
     if (const std::string e = data.validate(); !e.empty()) return err << "nabla train: " << e << "\n", 1;
-    DataSplit split = make_dataset(data);
+    DataSplit split;
+    if (data.kind == DatasetKind::Own) {
+        std::ifstream file(flags["csv"], std::ios::binary);
+        if (!file) return err << "nabla train: " << trf("cannot read '%s'", flags["csv"].c_str()) << "\n", 1;
+        std::stringstream text;
+        text << file.rdbuf();
+        OwnData own;
+        std::string why;
+        if (!parse_own_csv(text.str(), own, why)) return err << "nabla train: " << flags["csv"] << ": " << why << "\n", 1;
+        split = own_dataset(own);
+    } else {
+        split = make_dataset(data);
+    }
 
     TrainerDesc desc;
     std::vector<int> hidden;
@@ -116,7 +134,9 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     for (int epoch = 1; epoch <= static_cast<int>(epochs); ++epoch) {
         const long target = epoch;
         while (trainer->epochs() < target && !trainer->diverged()) trainer->step();
-        const Metrics on_train = trainer->evaluate(trainer->data().train), on_test = trainer->evaluate(trainer->data().test);
+        const bool held_out = trainer->data().test.size() > 0;  // your data (--csv): every point trains
+        const Metrics on_train = trainer->evaluate(trainer->data().train);
+        const Metrics on_test = held_out ? trainer->evaluate(trainer->data().test) : Metrics{NAN, NAN};
         if (trainer->diverged() || watch.observe(on_train.loss, epoch)) {
             const std::string why = trf("%s: learning rate %g is too large; try %g",
                                         trainer->diverged() ? trainer->divergence().c_str() : watch.message().c_str(), lr, lr / 10);
@@ -130,11 +150,15 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
         }
         if (jsonl) {
             JsonWriter w;
-            w.begin_object().key("epoch").value(epoch).key("steps").value(static_cast<int>(trainer->steps()))
-                .key("train_loss").value(on_train.loss).key("test_loss").value(on_test.loss);
-            if (on_train.accuracy >= 0) w.key("train_accuracy").value(on_train.accuracy).key("test_accuracy").value(on_test.accuracy);
+            w.begin_object().key("epoch").value(epoch).key("steps").value(static_cast<int>(trainer->steps())).key("train_loss").value(on_train.loss);
+            if (held_out) w.key("test_loss").value(on_test.loss);
+            if (on_train.accuracy >= 0) w.key("train_accuracy").value(on_train.accuracy);
+            if (on_train.accuracy >= 0 && held_out) w.key("test_accuracy").value(on_test.accuracy);
             w.end_object();
             out << w.str() << "\n";
+        } else if (!held_out) {
+            out << (on_train.accuracy >= 0 ? trf("epoch %4d  train loss %.5f  acc %.3f", epoch, on_train.loss, on_train.accuracy)
+                                           : trf("epoch %4d  train loss %.5f", epoch, on_train.loss)) << "\n";
         } else if (on_train.accuracy >= 0) {
             out << trf("epoch %4d  train loss %.5f  acc %.3f   test loss %.5f  acc %.3f", epoch, on_train.loss, on_train.accuracy, on_test.loss, on_test.accuracy) << "\n";
         } else {

@@ -10,6 +10,7 @@
 #include "lab/json_writer.h"
 #include "lab/network_graph.h"
 #include "lab/url_codec.h"
+#include "nn/own_data.h"
 
 namespace nabla {
 
@@ -69,13 +70,7 @@ void PlaygroundLab::features_of(float x1, float x2, float* out) const { compute_
 std::unique_ptr<Trainer> PlaygroundLab::build(const PlaygroundState& s, DataSplit& raw, std::string& error) const {
     error = s.validate();
     if (!error.empty()) return nullptr;
-    DatasetDesc d;
-    d.kind = s.dataset;
-    d.points = s.points;
-    d.noise = s.noise;
-    d.train_fraction = s.train_fraction;
-    d.seed = s.seed;
-    raw = make_dataset(d);
+    raw = s.dataset == DatasetKind::Own ? own_dataset(s.own) : make_dataset(s.dataset_desc());
     DataSplit split{with_features(raw.train, s.features), with_features(raw.test, s.features)};
 
     TrainerDesc t;
@@ -97,8 +92,7 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     auto t = build(next, raw, error);
     if (!t) return error_ = error, false;
     raw_ = std::move(raw);
-    state_ = next;
-    state_.batch_size = t->desc().batch_size;
+    state_ = next;  // the batch size asked for stays, even when fewer points cap it for now (your data grows)
     start_ = state_;
     journal_.clear();
     replaying_ = false;
@@ -132,6 +126,8 @@ bool PlaygroundLab::set_live(const PlaygroundState& next) {
 bool PlaygroundLab::apply_setting(const Setting<PlaygroundState>& row, double value) {
     PlaygroundState next = state_;
     if (!set_setting(row, value, next, error_)) return false;
+    // A dataset by the hook or a link's key as by its button: features follow, your data starts filled.
+    if (&row == &playground_settings()["data"]) next = state_.with_dataset(next.dataset);
     if (!row.is_live) return set_state(next);
     if (!set_live(next)) return false;
     // The link replays it: before the first step it is part of how the run starts.
@@ -169,6 +165,12 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
                 return set_state(c.state);
             } else if constexpr (std::is_same_v<C, LoadState>) {
                 return load(c.text);
+            } else if constexpr (std::is_same_v<C, EditPoints>) {
+                return edit_points(c);
+            } else if constexpr (std::is_same_v<C, LoadCsv>) {
+                OwnData data;
+                if (!parse_own_csv(c.text, data, error_)) return error_ = trf("CSV not loaded: %s", error_.c_str()), false;
+                return set_state(state_.with_own(std::move(data)));
             } else if constexpr (std::is_same_v<C, SelectSample>) {
                 if (c.sample < -1 || c.sample >= trainer_->data().train.size())
                     return error_ = trf("no training sample %d", c.sample), false;
@@ -189,6 +191,43 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
             }
         },
         command);
+}
+
+// Your data changes as a new run from the same seed, as picking a dataset does: the link stays a
+// start state plus its replay. The points are kept to the link's two decimals.
+bool PlaygroundLab::edit_points(const playground::EditPoints& c) {
+    PlaygroundState next = state_.dataset == DatasetKind::Own ? state_ : state_.with_dataset(DatasetKind::Own);
+    OwnData& own = next.own;
+    const int n = static_cast<int>(own.points.size());
+    const bool curve = own.task == OwnTask::Curve;
+    OwnPoint p;
+    p.x1 = snap_to_link(static_cast<float>(c.x1));
+    p.x2 = curve ? 0.0f : snap_to_link(static_cast<float>(c.x2));
+    p.label = curve ? snap_to_link(static_cast<float>(c.x2)) : static_cast<float>(c.label);
+    switch (c.action) {
+        case playground::EditPoints::Add:
+            if (n >= OwnDataLimits::max_points) return error_ = trf("your data holds at most %d points", OwnDataLimits::max_points), false;
+            if (!curve && c.label == 2 && own.task == OwnTask::TwoClasses) own.task = OwnTask::ThreeClasses;  // a third class, asked for
+            own.points.push_back(p);
+            break;
+        case playground::EditPoints::Move:
+            if (c.index < 0 || c.index >= n) return error_ = trf("no point %d in your data", c.index), false;
+            p.label = curve ? p.label : own.points[static_cast<size_t>(c.index)].label;
+            own.points[static_cast<size_t>(c.index)] = p;
+            break;
+        case playground::EditPoints::Remove:
+            if (c.index < 0 || c.index >= n) return error_ = trf("no point %d in your data", c.index), false;
+            if (n == 1) return error_ = tr("your data needs at least one point"), false;
+            own.points.erase(own.points.begin() + c.index);
+            break;
+    }
+    if (std::string e = own.validate(); !e.empty()) return error_ = e, false;
+    const int keep = c.action == playground::EditPoints::Move ? c.index : -1;  // the point being dragged stays picked
+    const bool picked = keep >= 0 && inspected_sample_ == keep;
+    const int layer = inspected_layer_, unit = inspected_unit_;
+    if (!set_state(next)) return false;
+    if (picked) inspected_sample_ = keep, inspected_layer_ = layer, inspected_unit_ = unit;
+    return true;
 }
 
 bool PlaygroundLab::nav_command(Nav nav, PlaygroundCommand& out) const {
@@ -213,6 +252,17 @@ bool PlaygroundLab::parse_command(const std::string& kind, const std::string& te
     else if (kind == "state") out = LoadState{text};
     else if (kind == "sample") out = SelectSample{static_cast<int>(value)};
     else if (kind == "graph") out = OpenInGraph{static_cast<int>(value)};
+    else if (kind == "csv") out = LoadCsv{text};
+    else if (kind == "add-point" || kind == "move-point") {  // text "x1,x2" (a curve: "x,y"), value: class / index
+        const std::vector<std::string> xy = split_list(text, ',');
+        double x1 = 0, x2 = 0;
+        if (xy.size() != 2 || !parse_finite(xy[0], x1) || !parse_finite(xy[1], x2))
+            return error = tr("give the point as text \"x1,x2\""), false;
+        EditPoints e{kind == "add-point" ? EditPoints::Add : EditPoints::Move, x1, x2, 0, -1};
+        if (kind == "add-point") e.label = static_cast<int>(value);
+        else e.index = static_cast<int>(value);
+        out = e;
+    } else if (kind == "remove-point") out = EditPoints{EditPoints::Remove, 0, 0, 0, static_cast<int>(value)};
     else if (kind == "neuron") {
         double layer = 0;
         if (!parse_finite(text, layer)) return error = tr("name the layer as text: 0 is the first hidden layer"), false;
@@ -336,11 +386,16 @@ HistoryPoint PlaygroundLab::measure() const {
     HistoryPoint p;
     p.step = trainer_->steps();
     p.epoch = trainer_->epoch_progress();
-    const Metrics tr = trainer_->evaluate(trainer_->data().train), te = trainer_->evaluate(trainer_->data().test);
+    const Metrics tr = trainer_->evaluate(trainer_->data().train);
     p.train_loss = tr.loss;
-    p.test_loss = te.loss;
     p.train_accuracy = tr.accuracy;
-    p.test_accuracy = te.accuracy;
+    if (trainer_->data().test.size() > 0) {
+        const Metrics te = trainer_->evaluate(trainer_->data().test);
+        p.test_loss = te.loss;
+        p.test_accuracy = te.accuracy;
+    } else {  // your data: every point trains, nothing is held out (NaN: not drawn, null in JSON)
+        p.test_loss = p.test_accuracy = NAN;
+    }
     for (const Layer<float>& L : trainer_->mlp().layers) p.gradient_norms.push_back(L.dW.norm());
     return p;
 }
@@ -354,7 +409,8 @@ const HistoryPoint& PlaygroundLab::current() const {
 void PlaygroundLab::record() {
     recorded_slot_ = record_slot();
     HistoryPoint p = measure();
-    if (!std::isfinite(p.train_loss) || !std::isfinite(p.test_loss)) {  // never drawn, never recorded
+    const bool held_out = trainer_->data().test.size() > 0;
+    if (!std::isfinite(p.train_loss) || (held_out && !std::isfinite(p.test_loss))) {  // never drawn, never recorded
         growing_ = trf("the loss overflowed: learning rate %g is too large. Try %g, then reset", state_.learning_rate, state_.learning_rate / 10);
         return;
     }

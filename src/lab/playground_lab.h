@@ -44,10 +44,20 @@ struct SelectNeuron {  // layer 0 is the first hidden layer
 struct OpenInGraph {  // this sample's network in the Graph lab (the app follows link_request())
     int sample;
 };
+struct EditPoints {  // your data, by hand: the dataset becomes Own (starting from the points shown)
+    enum Action { Add, Move, Remove } action;
+    double x1, x2;   // where (a curve's point: x, y)
+    int label;       // Add: the class (2 on two-class data makes it three-class)
+    int index;       // Move, Remove: which point
+};
+struct LoadCsv {  // your data from CSV text (nn/own_data.h); nothing changes when a row is bad
+    std::string text;
+};
 }  // namespace playground
 using PlaygroundCommand = std::variant<playground::Play, playground::Pause, playground::Step, playground::Reset, playground::Set,
                                        playground::Rebuild, playground::LoadState, playground::SelectSample,
-                                       playground::SelectNeuron, playground::OpenInGraph>;
+                                       playground::SelectNeuron, playground::OpenInGraph, playground::EditPoints,
+                                       playground::LoadCsv>;
 
 struct HistoryPoint {
     long step;
@@ -79,8 +89,10 @@ public:
     // Everything the panel and the test hook ask for, in one place. False (and error()) when refused.
     bool apply(const PlaygroundCommand& c);
     // The hook's words for a command: play, pause, step, reset, state (a link), sample, neuron
-    // (text "layer", value unit), graph (value: sample), or any setting's key with its value (a
-    // choice by key in text or by index in value). False with `error` for anything else.
+    // (text "layer", value unit), graph (value: sample), csv (text), add-point (text "x1,x2", value
+    // class), move-point (text "x1,x2", value index), remove-point (value index), or any setting's
+    // key with its value (a choice by key in text or by index in value). False with `error` for
+    // anything else.
     static bool parse_command(const std::string& kind, const std::string& text, double value, PlaygroundCommand& out,
                               std::string& error);
 
@@ -186,6 +198,7 @@ private:
     HistoryPoint measure() const;
     long record_slot() const;
     bool load(const std::string& link);
+    bool edit_points(const playground::EditPoints& c);
     void replay_some(double (*now_ms)(), double deadline_ms);
     void finish_replay_pick();
 };

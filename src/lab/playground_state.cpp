@@ -68,6 +68,10 @@ std::string check_layers(const S& s) {
     return "";
 }
 
+std::string write_own(const S& s) { return s.dataset == DatasetKind::Own ? s.own.to_text() : ""; }
+bool read_own(const std::string& v, S& s, std::string& error) { return OwnData::from_text(v, s.own, error); }
+std::string check_own(const S& s) { return s.dataset == DatasetKind::Own ? s.own.validate() : ""; }
+
 const Setting<S> kRows[] = {
     choice<S, &S::dataset>("data", "dataset"),
     whole<S, &S::points>("points", "the number of points", DatasetLimits::points).slider({50, 2000}),
@@ -82,6 +86,7 @@ const Setting<S> kRows[] = {
     choice<S, &S::optimizer>("opt", "optimizer").alias("optimizer").live(),
     choice<S, &S::regularization>("reg", "regularisation").alias("penalty").live(),
     number<S, &S::regularization_rate>("rate", "the regularisation rate", {0, 10}).slider({1e-5, 1}).log().live(),
+    text<S>("own", "your data", write_own, read_own, check_own).optional(),
 };
 const SettingTable<S> kTable = table_of(kRows);
 
@@ -89,23 +94,47 @@ const SettingTable<S> kTable = table_of(kRows);
 
 const SettingTable<PlaygroundState>& playground_settings() { return kTable; }
 
-std::string PlaygroundState::validate() const {
+DatasetDesc PlaygroundState::dataset_desc() const {
     DatasetDesc d;
     d.kind = dataset;
     d.points = points;
     d.noise = noise;
     d.train_fraction = train_fraction;
-    if (std::string e = d.validate(); !e.empty()) return e;
+    d.seed = seed;
+    return d;
+}
+
+std::string PlaygroundState::validate() const {
+    // Your data is checked by its row; the generator's count and split still have to make sense.
+    if (std::string e = dataset_desc().validate(); !e.empty()) return e;
     return check_settings(kTable, *this);
 }
+
+namespace {
+
+// One input (y = 2x, a curve of your own) keeps only x1's features; back on a plane, x2 returns.
+PlaygroundState features_for_inputs(PlaygroundState s, bool was_one_input) {
+    const unsigned of_x1 = X1 | X1Squared | SinX1;
+    if (s.one_input()) s.features = (s.features & of_x1) ? (s.features & of_x1) : X1;
+    else if (was_one_input && !(s.features & ~of_x1)) s.features |= X2;
+    return s;
+}
+
+}  // namespace
 
 PlaygroundState PlaygroundState::with_dataset(DatasetKind kind) const {
     PlaygroundState s = *this;
     s.dataset = kind;
-    const unsigned of_x1 = X1 | X1Squared | SinX1;
-    if (kind == DatasetKind::Line) s.features = (features & of_x1) ? (features & of_x1) : X1;
-    else if (dataset == DatasetKind::Line && !(features & ~of_x1)) s.features = features | X2;
-    return s;
+    if (kind == DatasetKind::Own && own.points.empty() && dataset != DatasetKind::Own)
+        s.own = own_data_from(make_dataset(dataset_desc()), 60);
+    return features_for_inputs(s, one_input());
+}
+
+PlaygroundState PlaygroundState::with_own(OwnData data) const {
+    PlaygroundState s = *this;
+    s.dataset = DatasetKind::Own;
+    s.own = std::move(data);
+    return features_for_inputs(s, one_input());
 }
 
 std::string PlaygroundState::to_string() const { return encode_settings(kTable, *this); }

@@ -10,6 +10,7 @@
 
 #include "lab/setting_table.h"
 #include "nn/datasets.h"
+#include "nn/own_data.h"
 #include "nn/optimizer.h"
 
 namespace nabla {
@@ -67,6 +68,9 @@ struct PlaygroundState {
     OptimizerKind optimizer = OptimizerKind::SGD;
     Regularization regularization = Regularization::None;
     double regularization_rate = 0.001;
+    OwnData own;  // the points of "your data" (dataset Own); in the link only then
+
+    bool one_input() const { return dataset == DatasetKind::Line || (dataset == DatasetKind::Own && own.task == OwnTask::Curve); }
 
     std::string validate() const;  // "" or what is wrong (the UI clamps, links may not)
     std::string to_string() const;
@@ -74,7 +78,12 @@ struct PlaygroundState {
 
     // The state after picking a dataset, as the dataset buttons do. One-input data (y = 2x) has
     // x2 = 0, so x2's features go (the lecture's model is ŷ = w·x + b); back on a plane, x2 returns.
+    // "Your data" with no points yet starts from 60 of the points on screen, to edit.
     PlaygroundState with_dataset(DatasetKind kind) const;
+    // The state with these points as "your data" (the features follow their task, as above).
+    PlaygroundState with_own(OwnData data) const;
+    // The generated data these settings describe (no points for Own).
+    DatasetDesc dataset_desc() const;
 };
 
 // Hidden layers: how many, and how wide each may be.
@@ -83,7 +92,7 @@ struct NetworkLimits {
     static constexpr Range neurons{1, 32};
 };
 
-// The table: data, points, noise, train, seed, features, layers, act, lr, batch, opt, reg, rate.
+// The table: data, points, noise, train, seed, features, layers, act, lr, batch, opt, reg, rate, own.
 const SettingTable<PlaygroundState>& playground_settings();
 
 }  // namespace nabla

@@ -42,6 +42,7 @@ struct Setting {
     Range slider_range;              // what a slider spans, inside range; empty: range itself
     bool log_scale = false;          // sliders
     bool is_live = false;            // applied at the next step, keeping the weights (otherwise rebuilds)
+    bool is_optional = false;        // a Text row left out of links while its text is "" (its default)
     double (*get)(const S&) = nullptr;
     void (*set)(S&, double) = nullptr;
     const char* (*choice_key)(int) = nullptr;                          // Choice
@@ -55,6 +56,7 @@ struct Setting {
     constexpr Setting log() const { Setting s = *this; s.log_scale = true; return s; }
     constexpr Setting live() const { Setting s = *this; s.is_live = true; return s; }
     constexpr Setting alias(const char* name) const { Setting s = *this; s.hook_name = name; return s; }
+    constexpr Setting optional() const { Setting s = *this; s.is_optional = true; return s; }
 
     Range slider_limits() const { return slider_range.hi > slider_range.lo ? slider_range : range; }
     bool named(const std::string& name) const { return name == key || (hook_name && name == hook_name); }
@@ -206,7 +208,11 @@ std::string check_settings(const SettingTable<S>& table, const S& s) {
 template <class S>
 std::string encode_settings(const SettingTable<S>& table, const S& s) {
     std::string out;
-    for (const Setting<S>& row : table) out += (out.empty() ? "" : "&") + std::string(row.key) + "=" + link_encode(setting_text(row, s));
+    for (const Setting<S>& row : table) {
+        const std::string text = setting_text(row, s);
+        if (row.is_optional && text.empty()) continue;
+        out += (out.empty() ? "" : "&") + std::string(row.key) + "=" + link_encode(text);
+    }
     return out;
 }
 

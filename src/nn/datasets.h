@@ -13,7 +13,7 @@
 
 namespace nabla {
 
-enum class DatasetKind { Circle, Xor, Gaussian, Spiral, TwoMoons, Spiral3, Plane, Sine, Line, Last = Line };
+enum class DatasetKind { Circle, Xor, Gaussian, Spiral, TwoMoons, Spiral3, Plane, Sine, Line, Own, Last = Own };
 template <>
 struct EnumTable<DatasetKind> {
     static constexpr EnumRow<DatasetKind> rows[] = {
@@ -26,6 +26,7 @@ struct EnumTable<DatasetKind> {
         {DatasetKind::Plane, "plane", "plane (regression)", "plane", ""},
         {DatasetKind::Sine, "sine", "sine (regression)", "sine", ""},
         {DatasetKind::Line, "line", "y = 2x (regression)", "y = 2x", "lecture 002's data, one input"},
+        {DatasetKind::Own, "own", "your data", "yours", "click to add points, drag to move them; or paste CSV"},
     };
 };
 static_assert(enum_table_complete<DatasetKind>(), "every dataset has one row, in order");
@@ -61,6 +62,7 @@ struct DataSplit {
     Dataset train, test;
 };
 
+// Own (points a user placed, nn/own_data.h) generates nothing here: no points.
 DataSplit make_dataset(const DatasetDesc& desc);
 
 }  // namespace nabla

@@ -81,6 +81,19 @@ EM_JS(void, js_install_clipboard, (), {
         e.preventDefault();
     });
 });
+// A file dropped on the page: its text goes to the app (CSV: the playground's own data). Files
+// over 1 MB are refused here: your data holds 500 points, a few kilobytes.
+EM_JS(void, js_install_drop, (), {
+    window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+    window.addEventListener('drop', (e) => {
+        e.preventDefault();
+        const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+        if (!file) return;
+        if (file.size > 1 << 20)
+            return Module.ccall('nabla_dropped_file', null, ['string', 'string', 'number'], [file.name, "", file.size]);
+        file.text().then((text) => Module.ccall('nabla_dropped_file', null, ['string', 'string', 'number'], [file.name, text, file.size]));
+    });
+});
 EM_JS(void, js_copy, (const char* text), {
     const t = UTF8ToString(text);
     const refused = (why) => Module.ccall('nabla_clipboard_refused', null, ['string'], [String(why)]);
@@ -260,6 +273,7 @@ namespace nabla {
 void bridge_install_input() {
     js_install_input();
     js_install_clipboard();
+    js_install_drop();
     js_install_context_loss();
     js_install_text_input();
     js_install_navigation();
@@ -371,6 +385,11 @@ EMSCRIPTEN_KEEPALIVE void nabla_link_copied(const char* url) {
 }
 
 EMSCRIPTEN_KEEPALIVE void nabla_clipboard_pasted(const char* text) { g_clipboard = text; }
+
+EMSCRIPTEN_KEEPALIVE void nabla_dropped_file(const char* name, const char* text, double size) {
+    if (size > (1 << 20)) nabla::app_notice(nabla::trf("%s is %.1f MB: a CSV of your data is at most a few kilobytes", name, size / (1 << 20)));
+    else nabla::app_open_file(name, text);
+}
 
 EMSCRIPTEN_KEEPALIVE void nabla_clipboard_refused(const char* why) {
     nabla::app_notice(nabla::trf("the browser did not let Nabla copy to the clipboard: %s", why));

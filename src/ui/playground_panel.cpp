@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "imgui_stdlib.h"
 #include "lab/network_graph.h"
 #include "ui/format.h"
 #include "ui/plot.h"
@@ -210,7 +211,8 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
             rebuild(lab, commands, [](PlaygroundState& st, int v) { st = st.with_dataset(static_cast<DatasetKind>(v)); }, k);
         ImGui::PopID();
         note_widget(std::string("pg:data:") + enum_key(kind));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", enum_label(kind));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", kind == DatasetKind::Own ? (std::string(enum_label(kind)) + ": " + enum_help(kind)).c_str() : enum_label(kind));
         const bool chosen = static_cast<int>(s.dataset) == k;
         dl->AddRectFilled(a, b, IM_COL32(255, 255, 255, 255), 3);
         if (repaint) {
@@ -226,12 +228,27 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
             p.thumbnails[k].upload(image, true);
         }
         dl->AddImage(p.thumbnails[k].imgui_id(), a, ImVec2(a.x + w / ratio, a.y + h / ratio));
+        if (kind == DatasetKind::Own) {  // nothing generated: a plus, for points of your own
+            const ImVec2 c((a.x + b.x) / 2, (a.y + b.y) / 2);
+            const float r = box * 0.22f;
+            dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), colors::muted, 3);
+            dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), colors::muted, 3);
+        }
         dl->AddRect(a, b, chosen ? colors::highlight : colors::node_border, 3, 0, chosen ? 3.0f : 1.0f);
         const char* name = enum_short_label(kind);
         fit((std::string("pg:data:") + enum_key(kind)).c_str(), name, box + 4);  // centred under the box, into the gaps beside it
         dl->AddText(ImVec2(a.x + (box - ImGui::CalcTextSize(name).x) / 2, b.y), chosen ? colors::text : colors::muted, name);
         ImGui::EndGroup();
     }
+    // Beside "yours", alone on its row: new points for generated data, and your data as CSV.
+    ImGui::SameLine(0, 8);
+    ImGui::BeginGroup();
+    if (s.dataset != DatasetKind::Own && ImGui::Button(id_label("Regenerate", "regenerate").c_str()))
+        rebuild(lab, commands, [](PlaygroundState& st, int) { ++st.seed; }, 0);
+    if (ImGui::Button(id_label("CSV…", "csv").c_str())) p.csv_open = true, p.csv_text = s.dataset == DatasetKind::Own ? s.own.to_csv() : "";
+    note_widget("pg:csv");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Your data as CSV: paste or type points, or copy them out"));
+    ImGui::EndGroup();
     // Fractions as whole percents, as TensorFlow Playground shows them.
     // The sliders leave em(4.1f) for their labels: a label wider than that is recorded.
     auto label_room = [](const char* label) { fit("pg:data", label, em(4.1f) - ImGui::GetStyle().ItemInnerSpacing.x); };
@@ -242,6 +259,13 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         if (ImGui::SliderInt(label.c_str(), &v, static_cast<int>(lim.lo * 100), static_cast<int>(lim.hi * 100), "%d %%"))
             commands.push_back(playground::Set{&row(key), v / 100.0});
     };
+    if (s.dataset == DatasetKind::Own) {  // nothing to generate: say how the points are edited instead
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+        ImGui::TextWrapped("%s", trf("Your data: %d points, all of them training. Click on the output to add one, drag to move it; the right button or erase removes it. CSV… edits them as text.",
+                                     static_cast<int>(s.own.points.size())).c_str());
+        ImGui::PopStyleColor();
+        note_widget("pg:own-help");
+    } else {
     label_room(tr("noise"));
     percent(id_label("noise", "noise"), "noise", s.noise);
     int points = s.points;
@@ -252,7 +276,7 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
         commands.push_back(playground::Set{&row("points"), static_cast<double>(points)});
     label_room(tr("train %"));
     percent(id_label("train %", "train"), "train", s.train_fraction);
-    if (ImGui::Button(id_label("Regenerate", "regenerate").c_str())) rebuild(lab, commands, [](PlaygroundState& st, int) { ++st.seed; }, 0);
+    }
     ImGui::Spacing();
     heading(fonts, tr("Features"));
     for (int i = 0; i < kFeatureCount; ++i) {
@@ -484,6 +508,135 @@ void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side
     dl->AddText(ImVec2(a.x + 8, a.y + 6), IM_COL32(200, 40, 40, 255), label);
 }
 
+ImU32 class_colour(int classes, int k) {
+    Dataset d;
+    d.classes = classes;
+    const gfx::Rgba c = sample_colour(d, static_cast<float>(k));
+    return IM_COL32(c.r, c.g, c.b, 255);
+}
+
+// Your data's tools over the output: the class a click adds (Shift adds the other), the eraser and
+// the count against the limit.
+void own_data_tools(PlaygroundPanel& p, const PlaygroundLab& lab) {
+    const PlaygroundState& s = lab.state();
+    if (s.dataset != DatasetKind::Own) return;  // the "yours" thumbnail starts it
+    const OwnData& own = s.own;
+    const bool curve = own.task == OwnTask::Curve;
+    if (!curve) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(tr("add"));
+        for (int k = 0; k < 3; ++k) {
+            if (k == 2 && own.task != OwnTask::ThreeClasses && p.add_class != 2) {  // a third class on demand
+                ImGui::SameLine();
+                if (ImGui::SmallButton(id_label("+ class", "class+").c_str())) p.add_class = 2, p.erasing = false;
+                note_widget("pg:class:2");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("a third class: your next point makes the data three-class"));
+                break;
+            }
+            ImGui::SameLine();
+            ImGui::PushID(k);
+            const bool on = !p.erasing && p.add_class == k;
+            const ImU32 colour = class_colour(own.task == OwnTask::ThreeClasses || k == 2 ? 3 : 2, k);
+            ImGui::PushStyleColor(ImGuiCol_Button, colour);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour);
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, on ? 3.0f : 0.0f);
+            ImGui::PushStyleColor(ImGuiCol_Border, colors::text);
+            if (ImGui::Button("##class", ImVec2(ImGui::GetFrameHeight() * 1.2f, ImGui::GetFrameHeight() * 0.8f))) p.add_class = k, p.erasing = false;
+            ImGui::PopStyleColor(3);
+            ImGui::PopStyleVar();
+            ImGui::PopID();
+            note_widget("pg:class:" + std::to_string(k));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("a click adds class %d (Shift: the other class)", k).c_str());
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Checkbox(id_label("erase", "erase").c_str(), &p.erasing)) p.drag_index = -1;
+    note_widget("pg:erase");
+    ImGui::SameLine();
+    ImGui::TextColored(to_vec4(colors::muted), "%d/%d", static_cast<int>(own.points.size()), OwnDataLimits::max_points);
+    note_widget("pg:own-count");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", trf("%d points; your data holds at most %d", static_cast<int>(own.points.size()), OwnDataLimits::max_points).c_str());
+}
+
+// Your data as CSV text: edit or paste it, Load. A bad row keeps the box open with the row and
+// column named; nothing changes until every row is good (nn/own_data.h).
+void csv_box(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands) {
+    const char* title = tr("Your data as CSV");
+    const std::string popup = std::string(title) + "###csvbox";
+    if (p.csv_open && !ImGui::IsPopupOpen(popup.c_str())) ImGui::OpenPopup(popup.c_str());
+    const ImVec2 view = ImGui::GetMainViewport()->WorkSize;
+    ImGui::SetNextWindowSize(ImVec2(std::min(view.x - 16, em(30)), 0), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(popup.c_str(), &p.csv_open)) return;
+    const bool sent = !p.csv_sent.empty();
+    if (sent && lab.state().to_string() != p.csv_sent) {  // loaded: the data changed
+        p.csv_open = false, p.csv_sent.clear();
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+    ImGui::TextWrapped("%s", trf("One point a row: x1,x2,label (labels 0, 1 or 2) or x,y for a curve; a header row is allowed. Values from -6 to 6, at most %d points. A CSV file dropped on the page loads too.",
+                                 OwnDataLimits::max_points).c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextMultiline("##csvtext", &p.csv_text, ImVec2(-1, std::min(em(14), view.y * 0.45f)));
+    note_widget("pg:csv-text");
+    if (sent && !lab.error().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
+        ImGui::TextWrapped("%s", lab.error().c_str());
+        ImGui::PopStyleColor();
+        note_widget("pg:csv-error");
+    }
+    if (ImGui::Button(id_label("Load", "csv-load").c_str(), ImVec2(em(6), 0))) {
+        commands.push_back(playground::LoadCsv{p.csv_text});
+        p.csv_sent = lab.state().to_string();
+    }
+    note_widget("pg:csv-load");
+    ImGui::SameLine();
+    if (ImGui::Button(id_label("Cancel", "csv-cancel").c_str(), ImVec2(em(6), 0))) p.csv_open = false, p.csv_sent.clear(), ImGui::CloseCurrentPopup();
+    note_widget("pg:csv-cancel");
+    ImGui::EndPopup();
+}
+
+// Clicks and drags on the output while the data is yours: a click on an empty spot adds a point of
+// the chosen class (Shift: the other), a press on a point and a move drags it, a click on a point
+// picks it for the inspector (the eraser, or the right button, removes it).
+void edit_own_points(PlaygroundPanel& p, ImVec2 a, float side, bool hovered, int nearest,
+                     std::vector<PlaygroundCommand>& commands) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const PlaneMap map{square_view(kPlaneExtent), a.x, a.y, side, side};
+    const Vec2 at = map.to_plane({io.MousePos.x, io.MousePos.y});
+    using playground::EditPoints;
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && nearest >= 0) {
+        commands.push_back(EditPoints{EditPoints::Remove, 0, 0, 0, nearest});
+        return;
+    }
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        p.press_x = io.MousePos.x, p.press_y = io.MousePos.y, p.dragged = false;
+        p.drag_index = nearest;
+        if (nearest < 0 && !p.erasing) {
+            const int other = p.add_class == 0 ? 1 : 0;
+            commands.push_back(EditPoints{EditPoints::Add, at.x, at.y, io.KeyShift ? other : p.add_class, -1});
+        }
+        return;
+    }
+    if (p.drag_index >= 0 && ImGui::IsMouseDown(ImGuiMouseButton_Left) && !p.erasing) {
+        if (std::hypot(io.MousePos.x - p.press_x, io.MousePos.y - p.press_y) > 4) p.dragged = true;
+        const Vec2 clamped{std::clamp(at.x, -kPlaneExtent, kPlaneExtent), std::clamp(at.y, -kPlaneExtent, kPlaneExtent)};
+        if (p.dragged && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))
+            commands.push_back(EditPoints{EditPoints::Move, clamped.x, clamped.y, 0, p.drag_index});
+        return;
+    }
+    if (p.drag_index >= 0 && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        if (!p.dragged) {
+            if (p.erasing) commands.push_back(EditPoints{EditPoints::Remove, 0, 0, 0, p.drag_index});
+            else commands.push_back(playground::SelectSample{p.drag_index});
+        }
+        p.drag_index = -1;
+    }
+}
+
 // The output with the loss and gradient plots under it, or beside it (presentation mode, where the
 // window is wider than tall once the controls are above).
 void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands,
@@ -495,8 +648,12 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const bool regression = t.data().train.regression();
     heading(fonts, tr("Output"));
     ImGui::SameLine();
-    if (regression) ImGui::Text("  %s", trf("test loss %.4f  train loss %.4f", h.test_loss, h.train_loss).c_str());
+    if (t.data().test.size() == 0)  // your data: every point trains
+        ImGui::Text("  %s", regression ? trf("train loss %.4f", h.train_loss).c_str() : trf("train %.1f %%", h.train_accuracy * 100).c_str());
+    else if (regression) ImGui::Text("  %s", trf("test loss %.4f  train loss %.4f", h.test_loss, h.train_loss).c_str());
     else ImGui::Text("  %s", trf("test %.1f %%   train %.1f %%", h.test_accuracy * 100, h.train_accuracy * 100).c_str());
+    own_data_tools(p, lab);
+    csv_box(p, lab, commands);
     if (!lab.status().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
         ImGui::TextWrapped("%s", trf("Diverged: %s", lab.status().c_str()).c_str());
@@ -515,7 +672,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     // The pictures are made in device pixels: sharp on a HiDPI screen, the same size on the page.
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
     const int device_px = std::max(1, static_cast<int>(side * ratio));
-    const bool one_d = s.dataset == DatasetKind::Line;
+    const bool one_d = s.one_input();
     const std::string key = std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" + s.to_string();
     if (!one_d && key != p.boundary_key) {
         const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
@@ -533,6 +690,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     else ImGui::Image(p.boundary.ready() ? p.boundary.imgui_id() : p.output.imgui_id(), ImVec2(side, side));
     note_widget("pg:output");
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+    const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (one_d) fitted_line_plane(dl, a, side);
     // The data on top: training points with a white ring, test points with a dark one.
@@ -543,13 +701,14 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const std::string points_key = std::to_string(device_px) + "/" + s.to_string();
     if (points_key != p.points_key) {
         std::vector<gfx::Dot> dots;
+        const float grow = s.dataset == DatasetKind::Own ? 1.7f : 1.0f;  // a few points, placed by hand: big enough to aim at
         for (int part = 0; part < 2; ++part) {
             const Dataset& d = part == 0 ? data.train : data.test;
             const gfx::Rgba ring = part == 0 ? gfx::Rgba{255, 255, 255, 255} : gfx::Rgba{40, 40, 40, 255};
             for (int i = 0; i < d.size(); ++i) {
                 const ImVec2 c = sample_on_plane(d, i, static_cast<float>(device_px), static_cast<float>(device_px));
-                dots.push_back({c.x, c.y, 3.6f * ratio, ring});
-                dots.push_back({c.x, c.y, 2.6f * ratio, sample_colour(d, d.y(i, 0))});
+                dots.push_back({c.x, c.y, 3.6f * grow * ratio, ring});
+                dots.push_back({c.x, c.y, 2.6f * grow * ratio, sample_colour(d, d.y(i, 0))});
             }
         }
         gfx::RgbaImage image;
@@ -568,7 +727,15 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         if (i == lab.inspected_sample()) picked = ImVec2(a.x + c.x, a.y + c.y);
     }
     if (picked.x >= 0) dl->AddCircle(picked, 8, colors::highlight, 0, 3);
-    if (clicked && nearest >= 0) commands.push_back(playground::SelectSample{nearest});
+    if (s.dataset == DatasetKind::Own) {
+        edit_own_points(p, a, side, hovered, nearest, commands);
+        if (hovered && nearest >= 0 && p.erasing) {  // what the eraser would take
+            const ImVec2 c = sample_on_plane(data.train, nearest, static_cast<float>(px), static_cast<float>(px));
+            dl->AddCircle(ImVec2(a.x + c.x, a.y + c.y), 7, colors::bad, 0, 2.5f);
+        }
+    } else if (clicked && nearest >= 0) {
+        commands.push_back(playground::SelectSample{nearest});
+    }
     if (plots_beside) {
         ImGui::SetCursorScreenPos(ImVec2(a.x + side + em(1), a.y));
         ImGui::BeginChild("pg_plots", ImVec2(0, side), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -578,7 +745,9 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     for (const HistoryPoint& hp : lab.history()) x.push_back(hp.epoch), train.y.push_back(hp.train_loss), test.y.push_back(hp.test_loss);
     const float w = ImGui::GetContentRegionAvail().x;
     const float plot_height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - 7) / 2);
-    line_plot("loss", ImVec2(w, plot_height), x, {train, test}, p.log_loss, tr("epoch"), tr("loss"), &p.log_loss);
+    std::vector<PlotSeries> losses{train};
+    if (t.data().test.size() > 0) losses.push_back(test);  // your data holds nothing out
+    line_plot("loss", ImVec2(w, plot_height), x, losses, p.log_loss, tr("epoch"), tr("loss"), &p.log_loss);
     note_widget("pg:loss-plot");
     std::vector<PlotSeries> norms;
     const ImU32 palette[] = {IM_COL32(8, 119, 189, 255), IM_COL32(245, 147, 34, 255), IM_COL32(60, 160, 60, 255),

@@ -30,6 +30,15 @@ struct PlaygroundPanel {
     bool log_loss = false;
     int steps_per_frame = 25;    // the speed control; the app also caps each frame's time
     bool presenting = false;     // presentation mode: the controls and the output only
+    // Your data by hand: the class a click adds, the erase tool, a point being dragged (its index and
+    // where the press began, in pixels), and the CSV box (its text, and the state when Load was pressed).
+    int add_class = 0;
+    bool erasing = false;
+    int drag_index = -1;
+    float press_x = 0, press_y = 0;
+    bool dragged = false;
+    bool csv_open = false;
+    std::string csv_text, csv_sent;
 
     void draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
     void forget_gl();  // after a lost WebGL context: every picture is made again on the next frame

@@ -1,6 +1,8 @@
 // `nabla grad` as a teacher would call it: lecture numbers in, JSON out, clear errors.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <sstream>
 
 #include "cli/cli.h"
@@ -142,6 +144,35 @@ TEST(Cli, OneExitCodePerKindOfErrorAndDoubleDashEndsTheFlags) {
     EXPECT_EQ(r.out, "{\"output\":{\"name\":\"f\",\"value\":6},\"gradients\":{\"x\":3,\"y\":2}}\n");  // an unnamed output is f
     EXPECT_EQ(run({"grad", "--x", "x=2"}).code, 2);  // without "--" it is an unknown flag
     EXPECT_NE(run({"--help"}).out.find("exit codes: 0 done, 1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nabla
+
+namespace nabla {
+namespace {
+
+// Your data from a file, as the page's CSV box reads it: trains on every point, names a bad row.
+TEST(CliTrain, TrainsOnACsvFileAndNamesABadRow) {
+    const std::string good = ::testing::TempDir() + "nabla_own.csv", bad = ::testing::TempDir() + "nabla_bad.csv";
+    {
+        std::ofstream f(good);
+        f << "x1,x2,label\n";
+        for (int i = 0; i < 40; ++i) f << (i % 2 ? 2 : -2) + 0.05 * i << "," << 0.1 * i - 2 << "," << i % 2 << "\n";
+        std::ofstream(bad) << "x1,x2,label\n1,2,1\n3,4,5\n";
+    }
+    const CliRun r = run({"train", "--csv", good, "--layers", "4", "--lr", "0.1", "--epochs", "30", "--jsonl"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    const std::string last = r.out.substr(r.out.rfind("{\"epoch\":30"));
+    EXPECT_NE(last.find("\"train_accuracy\":1"), std::string::npos) << last;
+    EXPECT_EQ(last.find("test"), std::string::npos) << last;  // nothing held out: no test numbers at all
+
+    const CliRun b = run({"train", "--csv", bad});
+    EXPECT_EQ(b.code, 1);
+    EXPECT_EQ(b.err, "nabla train: " + bad + ": row 3, column 3: the label must be 0, 1 or 2, not '5'\n");
+    const CliRun none = run({"train", "--dataset", "own"});
+    EXPECT_EQ(none.code, 2);
+    EXPECT_NE(none.err.find("--csv FILE"), std::string::npos) << none.err;
 }
 
 }  // namespace

@@ -313,3 +313,67 @@ TEST(PlaygroundLab, HistoryDoesNotDependOnFrameSizes) {
 
 }  // namespace
 }  // namespace nabla
+
+namespace nabla {
+namespace {
+
+// Your data: points placed by hand or pasted train, ride in the link and reopen identical.
+TEST(PlaygroundOwnData, PointsPlacedByHandTrainAndTheLinkReopensThem) {
+    PlaygroundLab lab;
+    using playground::EditPoints;
+    // The first point turns the circle into your data, starting from 60 of its points.
+    ASSERT_TRUE(lab.apply(EditPoints{EditPoints::Add, 4.123, 4.0, 1, -1})) << lab.error();
+    EXPECT_EQ(lab.state().dataset, DatasetKind::Own);
+    ASSERT_EQ(lab.state().own.points.size(), 61u);
+    EXPECT_EQ(lab.state().own.points.back(), (OwnPoint{4.12f, 4, 1}));
+    EXPECT_EQ(lab.trainer().data().train.size(), 61);
+    EXPECT_EQ(lab.trainer().data().test.size(), 0);
+    ASSERT_TRUE(lab.apply(EditPoints{EditPoints::Move, -1, 2.5, 0, 60})) << lab.error();
+    EXPECT_EQ(lab.state().own.points.back(), (OwnPoint{-1, 2.5f, 1}));  // moved, class kept
+    ASSERT_TRUE(lab.apply(EditPoints{EditPoints::Remove, 0, 0, 0, 0})) << lab.error();
+    EXPECT_EQ(lab.state().own.points.size(), 60u);
+
+    lab.set("lr", 0.3);
+    for (int i = 0; i < 1500; ++i) lab.advance(1);
+    EXPECT_GT(lab.current().train_accuracy, 0.9);
+    EXPECT_TRUE(std::isnan(lab.current().test_loss));  // nothing held out
+    EXPECT_EQ(lab.to_json().find("nan"), std::string::npos);
+
+    PlaygroundLab opened;
+    ASSERT_TRUE(opened.apply(playground::LoadState{lab.link()})) << opened.error();
+    opened.finish_replay();
+    EXPECT_EQ(opened.state().own, lab.state().own);
+    EXPECT_EQ(opened.to_json(), lab.to_json());
+    EXPECT_FALSE(lab.apply(EditPoints{EditPoints::Remove, 0, 0, 0, 60}));
+    EXPECT_EQ(lab.error(), "no point 60 in your data");
+}
+
+TEST(PlaygroundOwnData, AThirdClassByHandAndACurveByCsv) {
+    PlaygroundLab lab;
+    ASSERT_TRUE(lab.apply(playground::EditPoints{playground::EditPoints::Add, 0, 0, 2, -1})) << lab.error();
+    EXPECT_EQ(lab.state().own.task, OwnTask::ThreeClasses);
+    EXPECT_EQ(lab.trainer().mlp().desc().sizes.back(), 3);  // a softmax over three classes
+
+    ASSERT_TRUE(lab.apply(playground::LoadCsv{"x,y\n-2,-4\n-1,-2\n0,0\n1,2\n2,4\n"})) << lab.error();
+    EXPECT_TRUE(lab.state().one_input());
+    EXPECT_EQ(lab.state().features, static_cast<unsigned>(X1));
+    EXPECT_EQ(lab.trainer().data().train.size(), 5);
+    const std::string before = lab.state().to_string();
+    EXPECT_FALSE(lab.apply(playground::LoadCsv{"x,y\n1,2\n2,x\n"}));
+    EXPECT_EQ(lab.error(), "CSV not loaded: row 3, column 2: 'x' is not a number");
+    EXPECT_EQ(lab.state().to_string(), before);  // nothing half-loaded
+    EXPECT_NE(before.find("own=xy:-2,-4;-1,-2;0,0;1,2;2,4"), std::string::npos) << before;
+}
+
+TEST(PlaygroundOwnData, TamperedOwnDataInALinkIsRefusedAndTheLabKeepsItsState) {
+    PlaygroundLab lab;
+    const std::string before = lab.state().to_string();
+    EXPECT_EQ(before.find("own="), std::string::npos);  // only your data writes it
+    EXPECT_FALSE(lab.apply(playground::LoadState{"data=own"}));
+    EXPECT_EQ(lab.error(), "cannot read the link: your data has no points: click on the output to add some");
+    EXPECT_FALSE(lab.apply(playground::LoadState{"data=own&own=c2:1,1,7"}));
+    EXPECT_EQ(lab.state().to_string(), before);
+}
+
+}  // namespace
+}  // namespace nabla
