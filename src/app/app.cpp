@@ -14,6 +14,7 @@
 
 #include "engine/i18n.h"
 #include "imgui.h"
+#include "lab/exports.h"
 #include "lab/graph_lab.h"
 #include "lab/json_writer.h"
 #include "lab/playground_lab.h"
@@ -163,6 +164,11 @@ struct App {
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
     const GraphLab* graph = nullptr;  // its expression may hold names in any script
     const PlaygroundLab* playground = nullptr;
+    const TrajectoryLab* trajectory = nullptr;
+    std::vector<Download> downloads;  // asked for by the Export menu, taken by the platform
+    int picture_in = 0;               // frames until the picture is cut (the menu must be gone from it)
+    std::string picture_name;
+    bool pick_file = false;
     bool language_chosen = false;  // by the switch or a link, not the browser: the link keeps it
     bool copy_link = false;        // the header's Copy link was pressed: the platform copies it
     Status st;
@@ -197,6 +203,49 @@ void keys(LabSlot& lab) {
     for (const auto& k : kKeys)
         if (ImGui::IsKeyPressed(k.key, false)) lab.nav(k.nav);
     if (ImGui::IsKeyPressed(ImGuiKey_P, false)) g_app->presenting = !g_app->presenting;  // P: present
+}
+
+// Each lab's picture, as the widget map names it: what "Picture (PNG)" cuts from the canvas.
+const char* picture_widget(const std::string& lab) {
+    return lab == "graph" ? "graph:canvas" : lab == "playground" ? "pg:output" : "tr:surface";
+}
+
+// The header's Export menu: the current lab's picture and numbers as files, and a weights file back.
+void export_menu() {
+    App& a = *g_app;
+    const std::string label = ui::id_label("Export…", "export");
+    ui::flow(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("export_menu");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Download this lab's picture or numbers; load a network's weights"));
+    ui::note_widget("app:export");
+    if (!ImGui::BeginPopup("export_menu")) return;
+    const std::string lab = a.labs[a.tab]->name();
+    auto offer = [&](const std::string& item, const char* id, std::string name, const char* mime, auto text) {
+        if (ImGui::Selectable(item.c_str())) a.downloads.push_back({std::move(name), mime, text(), false, 0, 0, 0, 0});
+        ui::note_widget(std::string("app:export:") + id);
+    };
+    if (ImGui::Selectable(ui::id_label("Picture (PNG)", "png").c_str())) {
+        a.picture_in = 2;  // cut two frames on, once the menu is closed
+        const long steps = lab == "playground" ? a.playground->trainer().steps() : lab == "trajectory" ? a.trajectory->steps() : -1;
+        a.picture_name = "nabla-" + lab + (steps >= 0 ? "-step" + std::to_string(steps) : std::string()) + ".png";
+    }
+    ui::note_widget("app:export:png");
+    if (lab == "playground") {
+        const PlaygroundLab& pg = *a.playground;
+        offer(ui::id_label("Loss history (CSV)", "history"), "history", "nabla-history.csv", "text/csv",
+              [&] { return history_csv(pg.history(), pg.trainer().mlp().layer_count()); });
+        offer(ui::id_label("Weights (JSON)", "weights"), "weights", "nabla-weights.json", "application/json", [&] { return pg.weights_json(); });
+        if (pg.state().dataset == DatasetKind::Own)
+            offer(ui::id_label("Your data (CSV)", "data"), "data", "nabla-data.csv", "text/csv", [&] { return pg.state().own.to_csv(); });
+        ImGui::Separator();
+        if (ImGui::Selectable(ui::id_label("Load weights (JSON)…", "load-weights").c_str())) a.pick_file = true;
+        ui::note_widget("app:export:load-weights");
+    } else if (lab == "graph") {
+        offer(ui::id_label("Node table (CSV)", "nodes"), "nodes", "nabla-nodes.csv", "text/csv", [&] { return nodes_csv(a.graph->parsed()); });
+    } else {
+        offer(ui::id_label("Paths (CSV)", "paths"), "paths", "nabla-paths.csv", "text/csv", [&] { return paths_csv(*a.trajectory); });
+    }
+    ImGui::EndPopup();
 }
 
 void header() {
@@ -248,6 +297,7 @@ void header() {
     if (ImGui::Button(copy.c_str())) a.copy_link = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Copy this page's link: it opens the same state, training replayed"));
     ui::note_widget("app:copy-link");
+    export_menu();
     if (!a.st.status.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", bounded(a.st.status).c_str());
@@ -264,6 +314,7 @@ void app_init(const char* reader_language) {
     add_lab<LabOf<PlaygroundLab, ui::PlaygroundPanel>>("Training playground", "the default settings");
     g_app->playground = &static_cast<LabOf<PlaygroundLab, ui::PlaygroundPanel>&>(*g_app->labs.back()).lab;
     add_lab<TrajectorySlot>("Trajectory lab", "the default runs");
+    g_app->trajectory = &static_cast<TrajectorySlot&>(*g_app->labs.back()).lab;
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the page's state lives in its link
 }
 
@@ -310,6 +361,11 @@ void app_frame() {
     ImGui::End();
     ui::touch_scroll();
     keys(*a.labs[a.tab]);
+    if (a.picture_in > 0 && --a.picture_in == 0) {
+        ImVec4 r;
+        if (ui::widget_rect(picture_widget(a.labs[a.tab]->name()), r)) a.downloads.push_back({a.picture_name, "image/png", "", true, r.x, r.y, r.z, r.w});
+        else a.st.status = tr("there is no picture on screen to export");
+    }
     for (auto& l : a.labs) {
         l->apply_pending(a.st);
         if (const std::string link = l->take_link_request(); !link.empty()) app_open_link(link);
@@ -348,6 +404,15 @@ bool app_command(const std::string& lab, const std::string& kind, const std::str
 bool app_open_file(const std::string& name, const std::string& text) {
     App& a = *g_app;
     a.st.deliberate = true;
+    const bool json = name.size() >= 5 && name.compare(name.size() - 5, 5, ".json") == 0;
+    if (json) {
+        if (!app_command("app", "tab", "playground", 0) || !app_command("playground", "weights", text, 0)) {
+            a.st.status = name + ": " + a.st.last_error;
+            return false;
+        }
+        a.st.status = trf("%s: weights loaded (a link does not carry them)", name.c_str());
+        return true;
+    }
     if (!app_command("app", "tab", "playground", 0) || !app_command("playground", "csv", text, 0)) {
         a.st.status = name + ": " + a.st.last_error;
         return false;
@@ -375,6 +440,15 @@ std::string app_widgets_json() { return ui::widget_map_json(); }
 std::string app_overflows_json() { return ui::overflows_json(); }
 
 bool app_take_deliberate() { return std::exchange(g_app->st.deliberate, false); }
+
+bool app_take_download(Download& out) {
+    if (g_app->downloads.empty()) return false;
+    out = std::move(g_app->downloads.front());
+    g_app->downloads.erase(g_app->downloads.begin());
+    return true;
+}
+
+bool app_take_pick_file() { return std::exchange(g_app->pick_file, false); }
 
 bool app_take_copy_link() { return std::exchange(g_app->copy_link, false); }
 

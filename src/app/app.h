@@ -40,9 +40,20 @@ bool app_take_deliberate();
 // The header's Copy link was pressed since the last call.
 bool app_take_copy_link();
 
-// A file dropped on the page (its name and text): CSV becomes the playground's own data (the tab
-// opens); anything refused is said in the header. False when refused.
+// A file dropped on the page or picked (its name and text): a .json is a weights file for the
+// playground, anything else CSV for its own data (the tab opens); a refusal is said in the header.
 bool app_open_file(const std::string& name, const std::string& text);
+
+// What the header's Export menu asked for, one a call: a text file, or a picture of the lab (the
+// rect, in canvas CSS pixels, of this frame's picture, to be cut from the drawn canvas now).
+struct Download {
+    std::string name, mime, text;
+    bool picture = false;
+    float x = 0, y = 0, w = 0, h = 0;
+};
+bool app_take_download(Download& out);
+// The Export menu's "Load weights…": the platform opens a file picker (once per call that says so).
+bool app_take_pick_file();
 
 // The page link: "graph:expr=...&x=-2". app_link() changes whenever the state does;
 // app_open_link() applies a link (from the URL hash) and reports a tampered one in the status line.

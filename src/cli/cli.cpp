@@ -2,6 +2,8 @@
 // before or after the command, chooses the language of every message (never of the JSON).
 #include "cli/cli.h"
 
+#include "lab/exports.h"
+
 #include <cmath>
 #include <cstdlib>
 
@@ -52,6 +54,7 @@ std::string usage() {
     u += std::string("  ") + tr("prints the output value and the gradient of every input as JSON") + "\n";
     u += std::string("  --nodes  ") + tr("also every node: op, value, gradient, and each input edge's local/upstream/downstream") + "\n";
     u += std::string("  --check  ") + tr("also a central-difference gradient check per input") + "\n";
+    u += std::string("  --csv    ") + tr("the node table as CSV instead (node,name,op,value,gradient), as the page exports it") + "\n";
     u += "  --lang " + enum_keys<Language>() + "  " + tr("the language of messages (default: from LC_ALL, LC_MESSAGES or LANG)") + "\n";
     u += std::string("  --       ") + tr("what follows is never a flag (an expression that starts with --)") + "\n";
     u += std::string(tr("exit codes: 0 done, 1 the expression or its inputs are wrong, 2 the command line is wrong, 3 a value or gradient is not finite, 4 training diverged")) + "\n";
@@ -61,7 +64,7 @@ std::string usage() {
 
 int grad_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string expression;
-    bool nodes = false, check = false, have_expression = false, flags_done = false;
+    bool nodes = false, check = false, csv = false, have_expression = false, flags_done = false;
     std::vector<std::pair<std::string, double>> values;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -69,6 +72,7 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
             if (a == "--") { flags_done = true; continue; }
             if (a == "--nodes") { nodes = true; continue; }
             if (a == "--check") { check = true; continue; }
+            if (a == "--csv") { csv = true; continue; }
             if (a.rfind("--", 0) == 0) return err << "nabla grad: " << trf("unknown flag %s", a.c_str()) << "\n" << usage(), 2;
         }
         if (!have_expression) { expression = a; have_expression = true; continue; }
@@ -101,12 +105,16 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
     }
     const std::vector<GradientCheckRow> rows = check_gradients(g, parsed.output);
 
-    JsonWriter w;
-    w.begin_object();
-    write_expression_json(w, parsed, nodes);
-    if (check) write_check_json(w, g, rows);
-    w.end_object();
-    out << w.str() << "\n";
+    if (csv) {
+        out << nodes_csv(parsed);
+    } else {
+        JsonWriter w;
+        w.begin_object();
+        write_expression_json(w, parsed, nodes);
+        if (check) write_check_json(w, g, rows);
+        w.end_object();
+        out << w.str() << "\n";
+    }
     // Anything not finite (the output, a gradient, a local gradient on the way) is reported by the
     // exit code and a line naming where and why, never silently as null or 0.
     for (int i = 0; i < g.size(); ++i)

@@ -10,7 +10,9 @@
 
 #include "cli/cli.h"
 #include "engine/i18n.h"
+#include "lab/exports.h"
 #include "lab/json_writer.h"
+#include "lab/weights_file.h"
 #include "lab/url_codec.h"
 #include "nn/divergence.h"
 #include "nn/own_data.h"
@@ -29,7 +31,8 @@ std::string train_usage() {
                         "[--noise 0] [--train-fraction 0.5] [--layers 4,2] [--activation " + enum_keys<Activation>() + "]",
                         "[--head auto|" + enum_keys<Head>() + "] [--init " + enum_keys<Init>() + "]",
                         "[--bias-init 0] [--optimizer " + enum_keys<OptimizerKind>() + "] [--lr 0.03] [--batch 10]",
-                        "[--l1 0] [--l2 0] [--epochs 100] [--seed 1] [--jsonl] [--lang " + enum_keys<Language>() + "]"},
+                        "[--l1 0] [--l2 0] [--epochs 100] [--seed 1] [--jsonl] [--lang " + enum_keys<Language>() + "]",
+                        "[--history FILE.csv] [--weights FILE.json]"},
                        std::string("nabla train ").size());
 }
 
@@ -52,7 +55,7 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     std::map<std::string, std::string> flags = {
         {"dataset", "circle"}, {"points", "500"}, {"noise", "0"}, {"train-fraction", "0.5"}, {"layers", "4,2"},
         {"activation", "tanh"}, {"head", "auto"}, {"init", "auto"}, {"bias-init", "0"}, {"optimizer", "sgd"},
-        {"lr", "0.03"}, {"batch", "10"}, {"l1", "0"}, {"l2", "0"}, {"epochs", "100"}, {"seed", "1"}, {"csv", ""}};
+        {"lr", "0.03"}, {"batch", "10"}, {"l1", "0"}, {"l2", "0"}, {"epochs", "100"}, {"seed", "1"}, {"csv", ""}, {"history", ""}, {"weights", ""}};
     bool jsonl = false;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -131,6 +134,7 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     // above its best for a whole epoch. Exit 4 either way, with the epoch's line saying so.
     DivergenceWatch watch;
     watch.observe(trainer->evaluate(trainer->data().train).loss, 0);
+    std::vector<HistoryPoint> history;  // for --history: the page's columns, once per epoch
     for (int epoch = 1; epoch <= static_cast<int>(epochs); ++epoch) {
         const long target = epoch;
         while (trainer->epochs() < target && !trainer->diverged()) trainer->step();
@@ -148,6 +152,9 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
             err << "nabla train: " << why << "\n";
             return 4;
         }
+        HistoryPoint h{trainer->steps(), trainer->epoch_progress(), on_train.loss, on_test.loss, on_train.accuracy, on_test.accuracy, {}};
+        for (const Layer<float>& L : trainer->mlp().layers) h.gradient_norms.push_back(L.dW.norm());
+        history.push_back(std::move(h));
         if (jsonl) {
             JsonWriter w;
             w.begin_object().key("epoch").value(epoch).key("steps").value(static_cast<int>(trainer->steps())).key("train_loss").value(on_train.loss);
@@ -165,6 +172,19 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
             out << trf("epoch %4d  train loss %.5f   test loss %.5f", epoch, on_train.loss, on_test.loss) << "\n";
         }
     }
+    // The same files as the page's Export menu.
+    auto save = [&](const char* flag, const std::string& text) {
+        if (flags[flag].empty()) return true;
+        std::ofstream file(flags[flag], std::ios::binary);
+        file << text;
+        if (file.flush()) return true;
+        err << "nabla train: " << trf("cannot write '%s'", flags[flag].c_str()) << "\n";
+        return false;
+    };
+    WeightsFile weights = weights_of(trainer->mlp());
+    weights.features = trainer->data().train.X.cols() == 1 ? "x1" : "x1,x2";
+    weights.steps = trainer->steps();
+    if (!save("history", history_csv(history, trainer->mlp().layer_count())) || !save("weights", write_weights_json(weights))) return 1;
     return 0;
 }
 

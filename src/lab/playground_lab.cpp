@@ -10,6 +10,7 @@
 #include "lab/json_writer.h"
 #include "lab/network_graph.h"
 #include "lab/url_codec.h"
+#include "lab/weights_file.h"
 #include "nn/own_data.h"
 
 namespace nabla {
@@ -55,6 +56,13 @@ OptimizerSettings optimizer_settings(OptimizerSettings o, const PlaygroundState&
 
 }  // namespace
 
+// "2-4-2-1": a network's layer sizes, as messages name it.
+static std::string write_layers_of(const std::vector<int>& sizes) {
+    std::string out;
+    for (const int n : sizes) out += (out.empty() ? "" : "-") + std::to_string(n);
+    return out;
+}
+
 // ---- the lab -------------------------------------------------------------------------------
 
 PlaygroundLab::PlaygroundLab() {
@@ -96,6 +104,7 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     start_ = state_;
     journal_.clear();
     replaying_ = false;
+    weights_from_file_ = false;
     trainer_ = std::move(t);
     history_.clear();
     growing_.clear();
@@ -165,6 +174,8 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
                 return set_state(c.state);
             } else if constexpr (std::is_same_v<C, LoadState>) {
                 return load(c.text);
+            } else if constexpr (std::is_same_v<C, LoadWeights>) {
+                return load_weights(c.text);
             } else if constexpr (std::is_same_v<C, EditPoints>) {
                 return edit_points(c);
             } else if constexpr (std::is_same_v<C, LoadCsv>) {
@@ -230,6 +241,46 @@ bool PlaygroundLab::edit_points(const playground::EditPoints& c) {
     return true;
 }
 
+std::string PlaygroundLab::weights_json() const {
+    WeightsFile f = weights_of(trainer_->mlp());
+    f.features = setting_text(playground_settings()["features"], state_);
+    f.playground = state_.to_string();
+    f.steps = trainer_->steps();
+    return write_weights_json(f);
+}
+
+// The file's network is rebuilt first (its playground settings when it has them, else the current
+// ones with its layers, activation and features), checked against the data, then given the weights.
+bool PlaygroundLab::load_weights(const std::string& text) {
+    WeightsFile f;
+    std::string why;
+    if (!read_weights_json(text, f, why)) return error_ = trf("weights not loaded: %s", why.c_str()), false;
+    PlaygroundState next = state_;
+    if (!f.playground.empty()) {
+        if (!PlaygroundState::from_string(f.playground, next, why)) return error_ = trf("weights not loaded: %s", why.c_str()), false;
+    } else {
+        next.hidden.assign(f.sizes.begin() + 1, f.sizes.end() - 1);
+        next.activation = f.activation;
+        if (!f.features.empty() && !read_setting(playground_settings()["features"], f.features, next, why))
+            return error_ = trf("weights not loaded: %s", why.c_str()), false;
+    }
+    DataSplit raw;
+    const std::unique_ptr<Trainer> probe = build(next, raw, why);
+    if (!probe) return error_ = trf("weights not loaded: %s", why.c_str()), false;
+    const MlpDesc& d = probe->mlp().desc();
+    if (d.sizes != f.sizes || d.head != f.head)
+        return error_ = trf("weights not loaded: they are for a %s network with a %s output; this data needs %s with %s",
+                            write_layers_of(f.sizes).c_str(), enum_short_label(f.head), write_layers_of(d.sizes).c_str(), enum_short_label(d.head)),
+               false;
+    if (!set_state(next)) return false;
+    if (std::string e = trainer_->set_weights(f.W, f.b); !e.empty()) return error_ = trf("weights not loaded: %s", e.c_str()), false;
+    history_.clear();
+    grid_step_ = curve_step_ = -1;
+    record();
+    weights_from_file_ = true;
+    return true;
+}
+
 bool PlaygroundLab::nav_command(Nav nav, PlaygroundCommand& out) const {
     using namespace playground;
     switch (nav) {
@@ -253,6 +304,7 @@ bool PlaygroundLab::parse_command(const std::string& kind, const std::string& te
     else if (kind == "sample") out = SelectSample{static_cast<int>(value)};
     else if (kind == "graph") out = OpenInGraph{static_cast<int>(value)};
     else if (kind == "csv") out = LoadCsv{text};
+    else if (kind == "weights") out = LoadWeights{text};
     else if (kind == "add-point" || kind == "move-point") {  // text "x1,x2" (a curve: "x,y"), value: class / index
         const std::vector<std::string> xy = split_list(text, ',');
         double x1 = 0, x2 = 0;
@@ -370,6 +422,7 @@ double PlaygroundLab::replay_progress() const {
 
 void PlaygroundLab::reset() {
     trainer_->reset();
+    weights_from_file_ = false;
     start_ = state_;  // a new run from the settings as they are now
     journal_.clear();
     replaying_ = false;
@@ -546,6 +599,7 @@ std::string PlaygroundLab::to_json() const {
     w.end_array();
     w.key("first_weight").value(static_cast<double>(trainer_->mlp().layers[0].W(0, 0)));
     w.key("history_points").value(static_cast<int>(history_.size()));
+    w.key("weights_from_file").value(weights_from_file_);
     w.key("points").begin_array();  // the first training points, so tests can aim the mouse at them
     for (int i = 0; i < std::min(5, raw_.train.size()); ++i)
         w.begin_array().value(static_cast<double>(raw_.train.X(i, 0))).value(raw_.train.X.cols() > 1 ? static_cast<double>(raw_.train.X(i, 1)) : 0.0).end_array();

@@ -53,11 +53,14 @@ struct EditPoints {  // your data, by hand: the dataset becomes Own (starting fr
 struct LoadCsv {  // your data from CSV text (nn/own_data.h); nothing changes when a row is bad
     std::string text;
 };
+struct LoadWeights {  // a weights file (lab/weights_file.h): its network, rebuilt, with its weights
+    std::string text;
+};
 }  // namespace playground
 using PlaygroundCommand = std::variant<playground::Play, playground::Pause, playground::Step, playground::Reset, playground::Set,
                                        playground::Rebuild, playground::LoadState, playground::SelectSample,
                                        playground::SelectNeuron, playground::OpenInGraph, playground::EditPoints,
-                                       playground::LoadCsv>;
+                                       playground::LoadCsv, playground::LoadWeights>;
 
 struct HistoryPoint {
     long step;
@@ -89,7 +92,7 @@ public:
     // Everything the panel and the test hook ask for, in one place. False (and error()) when refused.
     bool apply(const PlaygroundCommand& c);
     // The hook's words for a command: play, pause, step, reset, state (a link), sample, neuron
-    // (text "layer", value unit), graph (value: sample), csv (text), add-point (text "x1,x2", value
+    // (text "layer", value unit), graph (value: sample), csv (text), weights (a file's text), add-point (text "x1,x2", value
     // class), move-point (text "x1,x2", value index), remove-point (value index), or any setting's
     // key with its value (a choice by key in text or by index in value). False with `error` for
     // anything else.
@@ -148,6 +151,10 @@ public:
     int inspected_unit() const { return inspected_unit_; }
 
     std::string to_json() const;  // for the test hook
+    // Exports (lab/exports.h has the CSV): the network as a weights file, to load back later.
+    std::string weights_json() const;
+    // The weights came from a file since the last rebuild or reset: a link cannot carry them.
+    bool weights_from_file() const { return weights_from_file_; }
     // The settings the run started from, how far it went and every live change on the way
     // (lab/replay.h): opening it replays the run to the same weights.
     std::string link() const;
@@ -199,6 +206,8 @@ private:
     long record_slot() const;
     bool load(const std::string& link);
     bool edit_points(const playground::EditPoints& c);
+    bool load_weights(const std::string& text);
+    bool weights_from_file_ = false;
     void replay_some(double (*now_ms)(), double deadline_ms);
     void finish_replay_pick();
 };

@@ -133,6 +133,26 @@ bool Trainer::step() {
     return true;
 }
 
+std::string Trainer::set_weights(const std::vector<Matrix<float>>& W, const std::vector<RowVector<float>>& b) {
+    if (W.size() != mlp_->layers.size() || b.size() != W.size())
+        return trf("these weights have %d layers, the network %d", static_cast<int>(W.size()), static_cast<int>(mlp_->layers.size()));
+    for (size_t k = 0; k < W.size(); ++k) {
+        const Layer<float>& L = mlp_->layers[k];
+        if (W[k].rows() != L.W.rows() || W[k].cols() != L.W.cols() || b[k].size() != L.b.size())
+            return trf("layer %d of these weights is %d×%d, the network's %d×%d", static_cast<int>(k) + 1, static_cast<int>(W[k].rows()),
+                       static_cast<int>(W[k].cols()), static_cast<int>(L.W.rows()), static_cast<int>(L.W.cols()));
+        if (!W[k].allFinite() || !b[k].allFinite()) return trf("layer %d of these weights is not finite", static_cast<int>(k) + 1);
+    }
+    reset();
+    for (size_t k = 0; k < W.size(); ++k) {
+        mlp_->layers[k].W = W[k];
+        mlp_->layers[k].b = b[k];
+        mlp_->layers[k].dW.setZero();
+        mlp_->layers[k].db.setZero();
+    }
+    return "";
+}
+
 Metrics Trainer::evaluate(const Dataset& data) {
     const Matrix<float>& targets = &data == &data_.test ? test_targets_ : &data == &data_.train ? train_targets_ : eval_T_;
     if (&targets == &eval_T_) eval_T_ = targets_for_head(data, desc_.mlp.head);

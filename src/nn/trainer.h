@@ -37,6 +37,10 @@ public:
     std::string set_batch_size(int batch_size);
     std::string set_optimizer(const OptimizerSettings& settings);
 
+    // Weights from elsewhere (a file): each W[k], b[k] shaped as the network's layer k. The optimizer
+    // starts afresh, counters zeroed, as after reset(). "" or why refused (nothing changes then).
+    std::string set_weights(const std::vector<Matrix<float>>& W, const std::vector<RowVector<float>>& b);
+
     bool step();            // one minibatch; false (and nothing changes) once diverged
     void reset();           // new weights from the seed, optimizer state cleared, counters zeroed
 

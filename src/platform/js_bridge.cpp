@@ -94,6 +94,47 @@ EM_JS(void, js_install_drop, (), {
         file.text().then((text) => Module.ccall('nabla_dropped_file', null, ['string', 'string', 'number'], [file.name, text, file.size]));
     });
 });
+// Files for the Export menu, offered as browser downloads. A picture is cut from the canvas now,
+// in the same frame it was drawn in (the drawing buffer is cleared once the frame is shown), at the
+// canvas's device pixels.
+EM_JS(void, js_save_blob, (), {
+    Module.nablaSave = (blob, name) => {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+    };
+});
+EM_JS(void, js_download_text, (const char* name, const char* mime, const char* text), {
+    Module.nablaSave(new Blob([UTF8ToString(text)], { type: UTF8ToString(mime) }), UTF8ToString(name));
+});
+EM_JS(void, js_download_picture, (const char* name, float x, float y, float w, float h), {
+    const c = Module.canvas;
+    const ratio = c.width / Math.max(1, c.clientWidth);
+    const left = Math.max(0, Math.round(x * ratio)), top = Math.max(0, Math.round(y * ratio));
+    const width = Math.min(c.width - left, Math.round(w * ratio)), height = Math.min(c.height - top, Math.round(h * ratio));
+    if (width < 1 || height < 1) return;
+    const out = document.createElement('canvas');
+    out.width = width;
+    out.height = height;
+    out.getContext('2d').drawImage(c, left, top, width, height, 0, 0, width, height);
+    const file = UTF8ToString(name);
+    out.toBlob((blob) => Module.nablaSave(blob, file), 'image/png');
+});
+// "Load weights…": a file picker; the chosen file goes the way a dropped one does.
+EM_JS(void, js_pick_file, (), {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json,.csv,text/csv';
+    input.addEventListener('change', () => {
+        const file = input.files && input.files[0];
+        if (file) file.text().then((text) => Module.ccall('nabla_dropped_file', null, ['string', 'string', 'number'], [file.name, text, file.size]));
+    });
+    input.click();
+});
 EM_JS(void, js_copy, (const char* text), {
     const t = UTF8ToString(text);
     const refused = (why) => Module.ccall('nabla_clipboard_refused', null, ['string'], [String(why)]);
@@ -274,6 +315,7 @@ void bridge_install_input() {
     js_install_input();
     js_install_clipboard();
     js_install_drop();
+    js_save_blob();
     js_install_context_loss();
     js_install_text_input();
     js_install_navigation();
@@ -303,6 +345,11 @@ void bridge_after_frame(int vertices, int indices, int draw_calls) {
     if (++g_frames == kSettledFrames) js_mark_ready();
     write_link();
     if (app_take_copy_link()) js_copy_link(app_link().c_str());
+    for (Download d; app_take_download(d);) {
+        if (d.picture) js_download_picture(d.name.c_str(), d.x, d.y, d.w, d.h);
+        else js_download_text(d.name.c_str(), d.mime.c_str(), d.text.c_str());
+    }
+    if (app_take_pick_file()) js_pick_file();
 }
 
 void bridge_fail(const char* message) { js_fail(message); }

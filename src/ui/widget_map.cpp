@@ -45,6 +45,13 @@ void note_rect(const std::string& name, ImVec2 a, ImVec2 b) { g_widgets[name] = 
 
 void note_widget(const std::string& name) { note_rect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
 
+bool widget_rect(const std::string& name, ImVec4& out) {
+    const auto it = g_widgets.find(name);
+    if (it == g_widgets.end()) return false;
+    out = it->second;
+    return true;
+}
+
 std::string widget_map_json() {
     JsonWriter w;
     w.begin_object();

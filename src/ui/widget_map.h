@@ -14,6 +14,7 @@ void widget_map_begin_frame();
 void note_widget(const std::string& name);
 void note_rect(const std::string& name, ImVec2 min, ImVec2 max);  // for things drawn, not widgets
 std::string widget_map_json();  // {"preset:E2":[x, y, w, h], ...}
+bool widget_rect(const std::string& name, ImVec4& out);  // x, y, w, h of this frame's widget, if drawn
 // Text that did not fit its widget in the last frame (ui/text.h fit()): [{name, text, need, width}].
 std::string overflows_json();
 
