@@ -130,7 +130,7 @@ struct TrajectorySlot : LabOf<TrajectoryLab, ui::TrajectoryPanel> {
     std::string extra_json() const override {  // where the surface is looked at, for tests that aim at it
         const View& v = panel.view;
         return ",\"trajectory_view\":[" + format_number(v.x0) + "," + format_number(v.x1) + "," + format_number(v.y0) + "," +
-               format_number(v.y1) + "]";
+               format_number(v.y1) + "],\"trajectory_timeline\":" + std::to_string(panel.view_iteration);
     }
 };
 

@@ -109,6 +109,7 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     history_.clear();
     growing_.clear();
     watch_.reset();
+    forget_timeline();
     grid_step_ = curve_step_ = -1;
     grid_acts_ = Activations<float>{};  // the grid's features may have changed
     inspected_sample_ = inspected_layer_ = inspected_unit_ = -1;
@@ -140,7 +141,7 @@ bool PlaygroundLab::apply_setting(const Setting<PlaygroundState>& row, double va
     if (!row.is_live) return set_state(next);
     if (!set_live(next)) return false;
     // The link replays it: before the first step it is part of how the run starts.
-    if (trainer_->steps() == 0) start_ = state_;
+    if (trainer_->steps() == 0) start_ = state_, remember();  // the timeline's start has it too
     else note_change(journal_, trainer_->steps(), row.key, setting_text(row, state_));
     return true;
 }
@@ -148,15 +149,22 @@ bool PlaygroundLab::apply_setting(const Setting<PlaygroundState>& row, double va
 bool PlaygroundLab::set(const std::string& key, double value) {
     const Setting<PlaygroundState>* row = playground_settings().find(key);
     if (!row) return error_ = trf("no setting named '%s'", key.c_str()), false;
-    return apply_setting(*row, value);
+    return apply(playground::Set{row, value});
 }
 
 bool PlaygroundLab::apply(const PlaygroundCommand& command) {
     using namespace playground;
+    // While the timeline shows the past, looking around keeps it; anything else continues from it.
+    const bool looks = std::holds_alternative<ViewStep>(command) || std::holds_alternative<SelectSample>(command) ||
+                       std::holds_alternative<SelectNeuron>(command) || std::holds_alternative<OpenInGraph>(command) ||
+                       std::holds_alternative<Pause>(command);
+    if (view_ && !looks) branch();
     return std::visit(
         [this](const auto& c) -> bool {
             using C = std::decay_t<decltype(c)>;
-            if constexpr (std::is_same_v<C, Play>) {
+            if constexpr (std::is_same_v<C, ViewStep>) {
+                return view(c.step);
+            } else if constexpr (std::is_same_v<C, Play>) {
                 set_playing(true);
                 return playing_;
             } else if constexpr (std::is_same_v<C, Pause>) {
@@ -183,12 +191,12 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
                 if (!parse_own_csv(c.text, data, error_)) return error_ = trf("CSV not loaded: %s", error_.c_str()), false;
                 return set_state(state_.with_own(std::move(data)));
             } else if constexpr (std::is_same_v<C, SelectSample>) {
-                if (c.sample < -1 || c.sample >= trainer_->data().train.size())
+                if (c.sample < -1 || c.sample >= trainer().data().train.size())
                     return error_ = trf("no training sample %d", c.sample), false;
                 inspected_sample_ = c.sample;
                 return true;
             } else if constexpr (std::is_same_v<C, SelectNeuron>) {
-                const auto& sizes = trainer_->mlp().desc().sizes;
+                const auto& sizes = trainer().mlp().desc().sizes;
                 if (c.layer < 0 || c.layer + 1 >= static_cast<int>(sizes.size()) || c.unit < 0 || c.unit >= sizes[c.layer + 1])
                     return error_ = trf("no neuron %d in layer %d", c.unit, c.layer + 1), false;
                 inspected_layer_ = c.layer, inspected_unit_ = c.unit;
@@ -242,10 +250,10 @@ bool PlaygroundLab::edit_points(const playground::EditPoints& c) {
 }
 
 std::string PlaygroundLab::weights_json() const {
-    WeightsFile f = weights_of(trainer_->mlp());
-    f.features = setting_text(playground_settings()["features"], state_);
-    f.playground = state_.to_string();
-    f.steps = trainer_->steps();
+    WeightsFile f = weights_of(trainer().mlp());  // what is shown: the past, when the timeline is there
+    f.features = setting_text(playground_settings()["features"], state());
+    f.playground = state().to_string();
+    f.steps = trainer().steps();
     return write_weights_json(f);
 }
 
@@ -281,14 +289,128 @@ bool PlaygroundLab::load_weights(const std::string& text) {
     return true;
 }
 
+// ---- the timeline ----------------------------------------------------------------------------
+
+namespace {
+
+// A live change of a link or the journal, to a trainer and its settings (the past being shown).
+void apply_live_change(Trainer& t, PlaygroundState& s, const LiveChange& c) {
+    const Setting<PlaygroundState>* row = playground_settings().find(c.key.c_str());
+    std::string why;
+    if (!row || !row->is_live || !read_setting(*row, c.value, s, why)) return;
+    const int batch = std::min(s.batch_size, t.data().train.size());
+    if (batch != t.desc().batch_size) t.set_batch_size(batch);
+    t.set_optimizer(optimizer_settings(t.desc().optimizer, s));
+}
+
+}  // namespace
+
+void PlaygroundLab::forget_timeline() {
+    moments_.clear();
+    view_.reset();
+    moment_stride_ = 1;
+    ++generation_;
+}
+
+std::size_t PlaygroundLab::timeline_bytes() const {
+    std::size_t bytes = 0;
+    for (const Moment& m : moments_) bytes += m.trainer.bytes() + sizeof(Moment);
+    return bytes;
+}
+
+// At a record: a moment every `moment_stride_` records; when the budget is full, every other
+// moment goes and the stride doubles, so the moments stay evenly spread over the whole run.
+void PlaygroundLab::remember() {
+    if (!moments_.empty() && moments_.back().trainer.steps == trainer_->steps()) moments_.pop_back();  // the same step, newer
+    else if (recorded_slot_ % moment_stride_ != 0 && trainer_->steps() > 0) return;
+    Moment m{trainer_->snapshot(), state_, watch_, growing_};
+    const std::size_t each = m.trainer.bytes() + sizeof(Moment);
+    while (moments_.size() >= 2 && (moments_.size() >= kTimelineMoments || (moments_.size() + 1) * each > kTimelineBytes)) {
+        std::vector<Moment> kept;
+        for (size_t i = 0; i < moments_.size(); i += 2) kept.push_back(std::move(moments_[i]));
+        moments_.swap(kept);
+        moment_stride_ *= 2;
+    }
+    moments_.push_back(std::move(m));
+}
+
+bool PlaygroundLab::view(long step) {
+    if (replaying_) return error_ = tr("the link is still replaying: the timeline opens when it is done"), false;
+    playing_ = false;
+    grid_step_ = curve_step_ = -1;
+    ++generation_;
+    if (step >= trainer_->steps() || moments_.empty()) {  // now
+        view_.reset();
+        return true;
+    }
+    if (step < 0) return error_ = trf("no step %ld on the timeline", step), false;
+    size_t k = 0;
+    while (k + 1 < moments_.size() && moments_[k + 1].trainer.steps <= step) ++k;
+    if (!view_) view_ = trainer_->clone();
+    const Moment& m = moments_[k];
+    view_->restore(m.trainer);
+    view_state_ = m.state;
+    view_moment_ = k;
+    // On to `step` from the moment, with the live changes made on the way (those at `step` too:
+    // what continuing from here starts with).
+    size_t next = 0;
+    while (next < journal_.size() && journal_[next].step < m.trainer.steps) ++next;
+    while (true) {
+        for (; next < journal_.size() && journal_[next].step <= view_->steps() && journal_[next].step <= step; ++next)
+            apply_live_change(*view_, view_state_, journal_[next]);
+        if (view_->steps() >= step) break;
+        const long until = next < journal_.size() ? std::min(step, journal_[next].step) : step;
+        while (view_->steps() < until)
+            if (!view_->step()) return true;  // it diverged there (the present knows): show where it stopped
+    }
+    return true;
+}
+
+void PlaygroundLab::branch() {
+    const long step = view_->steps();
+    trainer_ = std::move(view_);
+    state_ = view_state_;
+    journal_.erase(std::remove_if(journal_.begin(), journal_.end(), [step](const LiveChange& c) { return c.step > step; }), journal_.end());
+    history_.erase(std::remove_if(history_.begin(), history_.end(), [step](const HistoryPoint& h) { return h.step > step; }), history_.end());
+    moments_.erase(moments_.begin() + static_cast<std::ptrdiff_t>(view_moment_) + 1, moments_.end());
+    const Moment& m = moments_.back();
+    watch_ = m.watch;  // and the records since, as they were observed
+    growing_ = m.growing;
+    for (const HistoryPoint& h : history_)
+        if (h.step > m.trainer.steps) watch_.observe(h.train_loss, h.epoch);
+    recorded_slot_ = record_slot();
+    grid_step_ = curve_step_ = -1;
+    ++generation_;
+}
+
 bool PlaygroundLab::nav_command(Nav nav, PlaygroundCommand& out) const {
     using namespace playground;
     switch (nav) {
-        case Nav::Next: out = Step{}; return true;
+        case Nav::Next:  // a step of training; while the past is shown, a record forward (the future is kept)
+            if (view_) {
+                long target = trainer_->steps();
+                for (auto h = history_.rbegin(); h != history_.rend(); ++h)
+                    if (h->step > trainer().steps()) target = h->step;
+                out = ViewStep{target};
+            } else {
+                out = Step{};
+            }
+            return true;
         case Nav::First: out = Reset{}; return true;
         case Nav::RunPause: out = playing_ ? PlaygroundCommand{Pause{}} : PlaygroundCommand{Play{}}; return true;
-        case Nav::Back:
-        case Nav::Last: return false;
+        case Nav::Back: {  // the timeline, one record back (a clicker's Back)
+            const long shown = trainer().steps();
+            long target = 0;
+            for (const HistoryPoint& h : history_)
+                if (h.step < shown) target = h.step;
+            if (shown == 0) return false;
+            out = ViewStep{target};
+            return true;
+        }
+        case Nav::Last:  // back to now
+            if (!view_) return false;
+            out = ViewStep{trainer_->steps()};
+            return true;
     }
     return false;
 }
@@ -305,6 +427,7 @@ bool PlaygroundLab::parse_command(const std::string& kind, const std::string& te
     else if (kind == "graph") out = OpenInGraph{static_cast<int>(value)};
     else if (kind == "csv") out = LoadCsv{text};
     else if (kind == "weights") out = LoadWeights{text};
+    else if (kind == "timeline") out = ViewStep{static_cast<long>(value)};
     else if (kind == "add-point" || kind == "move-point") {  // text "x1,x2" (a curve: "x,y"), value: class / index
         const std::vector<std::string> xy = split_list(text, ',');
         double x1 = 0, x2 = 0;
@@ -331,6 +454,7 @@ bool PlaygroundLab::parse_command(const std::string& kind, const std::string& te
 }
 
 int PlaygroundLab::advance(int max_steps, double (*now_ms)(), double deadline_ms) {
+    if (view_) branch();  // training on from the past shown
     int taken = 0;
     while (taken < max_steps && status().empty()) {
         if (!trainer_->step()) break;
@@ -349,8 +473,9 @@ long PlaygroundLab::record_slot() const { return static_cast<long>(std::floor(tr
 std::string PlaygroundLab::link() const {
     if (replaying_) return loaded_link_;  // until the replay is done, the link it came from
     ReplayPlan plan;
-    plan.steps = trainer_->steps();
-    plan.changes = journal_;
+    plan.steps = trainer().steps();  // the past on the timeline, if it is shown: the run up to there
+    for (const LiveChange& c : journal_)
+        if (c.step <= plan.steps) plan.changes.push_back(c);
     if (inspected_sample_ >= 0) {
         plan.pick = std::to_string(inspected_sample_);
         if (inspected_layer_ >= 0) plan.pick += ":" + std::to_string(inspected_layer_) + ":" + std::to_string(inspected_unit_);
@@ -429,39 +554,41 @@ void PlaygroundLab::reset() {
     history_.clear();
     growing_.clear();
     watch_.reset();
+    forget_timeline();
     grid_step_ = curve_step_ = -1;
     record();
 }
 
 std::string PlaygroundLab::status() const { return trainer_->diverged() ? trainer_->divergence() : growing_; }
 
-HistoryPoint PlaygroundLab::measure() const {
+HistoryPoint PlaygroundLab::measure(const Trainer& t) const {
     HistoryPoint p;
-    p.step = trainer_->steps();
-    p.epoch = trainer_->epoch_progress();
-    const Metrics tr = trainer_->evaluate(trainer_->data().train);
+    p.step = t.steps();
+    p.epoch = t.epoch_progress();
+    const Metrics tr = t.evaluate(t.data().train);
     p.train_loss = tr.loss;
     p.train_accuracy = tr.accuracy;
-    if (trainer_->data().test.size() > 0) {
-        const Metrics te = trainer_->evaluate(trainer_->data().test);
+    if (t.data().test.size() > 0) {
+        const Metrics te = t.evaluate(t.data().test);
         p.test_loss = te.loss;
         p.test_accuracy = te.accuracy;
     } else {  // your data: every point trains, nothing is held out (NaN: not drawn, null in JSON)
         p.test_loss = p.test_accuracy = NAN;
     }
-    for (const Layer<float>& L : trainer_->mlp().layers) p.gradient_norms.push_back(L.dW.norm());
+    for (const Layer<float>& L : t.mlp().layers) p.gradient_norms.push_back(L.dW.norm());
     return p;
 }
 
 const HistoryPoint& PlaygroundLab::current() const {
-    if (!history_.empty() && history_.back().step == trainer_->steps()) return history_.back();
-    if (current_.step != trainer_->steps() || current_of_ != trainer_.get()) current_ = measure(), current_of_ = trainer_.get();
+    const Trainer* t = view_ ? view_.get() : trainer_.get();
+    if (!view_ && !history_.empty() && history_.back().step == t->steps()) return history_.back();
+    if (current_.step != t->steps() || current_of_ != t) current_ = measure(*t), current_of_ = t;
     return current_;
 }
 
 void PlaygroundLab::record() {
     recorded_slot_ = record_slot();
-    HistoryPoint p = measure();
+    HistoryPoint p = measure(*trainer_);
     const bool held_out = trainer_->data().test.size() > 0;
     if (!std::isfinite(p.train_loss) || (held_out && !std::isfinite(p.test_loss))) {  // never drawn, never recorded
         growing_ = trf("the loss overflowed: learning rate %g is too large. Try %g, then reset", state_.learning_rate, state_.learning_rate / 10);
@@ -479,11 +606,12 @@ void PlaygroundLab::record() {
                        state_.learning_rate / 10);
     }
     history_.push_back(std::move(p));
+    remember();
 }
 
 const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) const {
-    if (grid_step_ == trainer_->steps() && grid_.side == side && (!with_neurons || !grid_.neurons.empty())) return grid_;
-    const MlpDesc& d = trainer_->mlp().desc();
+    if (grid_step_ == trainer().steps() && grid_.side == side && (!with_neurons || !grid_.neurons.empty())) return grid_;
+    const MlpDesc& d = trainer().mlp().desc();
     const int n = side * side;
     if (grid_acts_.capacity != n || grid_X_.cols() != d.sizes.front() || grid_acts_.s.size() != d.sizes.size() - 1) {
         grid_acts_.reserve(d, n);
@@ -492,7 +620,7 @@ const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) cons
             for (int c = 0; c < side; ++c)
                 features_of(plane_x(c, side), plane_y(r, side), grid_X_.row(r * side + c).data());
     }
-    trainer_->mlp().forward(ConstMatrixView<float>(grid_X_.data(), n, grid_X_.cols()), grid_acts_);
+    trainer().mlp().forward(ConstMatrixView<float>(grid_X_.data(), n, grid_X_.cols()), grid_acts_);
     grid_.side = side;
     grid_.output.resize(n);
     const Matrix<float>& z = grid_acts_.z.back();
@@ -515,22 +643,22 @@ const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) cons
                 for (int i = 0; i < n; ++i) img[i] = grid_acts_.z[k](i, j);
                 grid_.neurons.push_back(std::move(img));
             }
-    grid_step_ = trainer_->steps();
+    grid_step_ = trainer().steps();
     return grid_;
 }
 
 const std::vector<float>& PlaygroundLab::curve(int samples) const {
     samples = std::max(2, samples);
-    if (curve_step_ == trainer_->steps() && static_cast<int>(curve_.size()) == samples) return curve_;
-    const MlpDesc& d = trainer_->mlp().desc();
+    if (curve_step_ == trainer().steps() && static_cast<int>(curve_.size()) == samples) return curve_;
+    const MlpDesc& d = trainer().mlp().desc();
     Matrix<float> X(samples, d.sizes.front());
     for (int i = 0; i < samples; ++i) features_of(static_cast<float>(-kPlaneExtent + 2 * kPlaneExtent * i / (samples - 1)), 0.0f, X.row(i).data());
     Activations<float> acts;
     acts.reserve(d, samples);
-    trainer_->mlp().forward(ConstMatrixView<float>(X.data(), samples, X.cols()), acts);
+    trainer().mlp().forward(ConstMatrixView<float>(X.data(), samples, X.cols()), acts);
     curve_.resize(samples);
     for (int i = 0; i < samples; ++i) curve_[i] = acts.z.back()(i, 0);
-    curve_step_ = trainer_->steps();
+    curve_step_ = trainer().steps();
     return curve_;
 }
 
@@ -538,7 +666,7 @@ NeuronTrace PlaygroundLab::inspected() const { return trace(inspected_sample_, i
 
 NeuronTrace PlaygroundLab::trace(int sample, int layer, int unit) const {
     NeuronTrace t;
-    const Trainer& tr = *trainer_;
+    const Trainer& tr = trainer();
     const Dataset& d = tr.data().train;
     const Mlp<float>& mlp = tr.mlp();
     if (sample < 0 || sample >= d.size() || layer < 0 || layer >= mlp.layer_count() || unit < 0 ||
@@ -582,22 +710,25 @@ std::string PlaygroundLab::to_json() const {
     JsonWriter w;
     const HistoryPoint& h = current();
     w.begin_object();
-    w.key("state").value(state_.to_string());
+    w.key("state").value(state().to_string());
     w.key("playing").value(playing_);
     w.key("replaying").value(replaying_);
-    w.key("steps").value(static_cast<double>(trainer_->steps()));
-    w.key("epochs").value(static_cast<double>(trainer_->epochs()));
-    w.key("learning_rate").value(trainer_->desc().optimizer.learning_rate);
-    w.key("batch_size").value(trainer_->desc().batch_size);
-    w.key("train_points").value(trainer_->data().train.size());
+    w.key("steps").value(static_cast<double>(trainer().steps()));
+    w.key("epochs").value(static_cast<double>(trainer().epochs()));
+    w.key("learning_rate").value(trainer().desc().optimizer.learning_rate);
+    w.key("batch_size").value(trainer().desc().batch_size);
+    w.key("train_points").value(trainer().data().train.size());
     w.key("train_loss").value(h.train_loss).key("test_loss").value(h.test_loss);
     w.key("train_accuracy").value(h.train_accuracy).key("test_accuracy").value(h.test_accuracy);
     w.key("status").value(status());
     w.key("error").value(error_);
     w.key("layers").begin_array();
-    for (const int s : trainer_->mlp().desc().sizes) w.value(s);
+    for (const int s : trainer().mlp().desc().sizes) w.value(s);
     w.end_array();
-    w.key("first_weight").value(static_cast<double>(trainer_->mlp().layers[0].W(0, 0)));
+    w.key("first_weight").value(static_cast<double>(trainer().mlp().layers[0].W(0, 0)));
+    // (How many moments the timeline keeps is not here: it depends on the way a run went, a branch
+    // or a replay, not on where it is.)
+    w.key("timeline").begin_object().key("viewing").value(view_ != nullptr).key("present_steps").value(static_cast<double>(trainer_->steps())).end_object();
     w.key("history_points").value(static_cast<int>(history_.size()));
     w.key("weights_from_file").value(weights_from_file_);
     w.key("points").begin_array();  // the first training points, so tests can aim the mouse at them

@@ -56,11 +56,14 @@ struct LoadCsv {  // your data from CSV text (nn/own_data.h); nothing changes wh
 struct LoadWeights {  // a weights file (lab/weights_file.h): its network, rebuilt, with its weights
     std::string text;
 };
+struct ViewStep {  // the timeline: show the run as it was at this step (the present's step or more: now)
+    long step;
+};
 }  // namespace playground
 using PlaygroundCommand = std::variant<playground::Play, playground::Pause, playground::Step, playground::Reset, playground::Set,
                                        playground::Rebuild, playground::LoadState, playground::SelectSample,
                                        playground::SelectNeuron, playground::OpenInGraph, playground::EditPoints,
-                                       playground::LoadCsv, playground::LoadWeights>;
+                                       playground::LoadCsv, playground::LoadWeights, playground::ViewStep>;
 
 struct HistoryPoint {
     long step;
@@ -115,8 +118,24 @@ public:
     int advance(int max_steps, double (*now_ms)() = nullptr, double deadline_ms = 0);
     void reset();  // fresh weights from the seed, history cleared, data kept
 
-    const PlaygroundState& state() const { return state_; }
-    const Trainer& trainer() const { return *trainer_; }
+    // What is shown: the present, or the past step the timeline is at (its settings and network).
+    const PlaygroundState& state() const { return view_ ? view_state_ : state_; }
+    const Trainer& trainer() const { return view_ ? *view_ : *trainer_; }
+
+    // The timeline. The run is kept as snapshots at its records (every half epoch, thinned to every
+    // other one as the run grows), at most kTimelineMoments of them and kTimelineBytes in all:
+    // scrubbing to a step restores the last snapshot before it and trains on to it, exactly. Any
+    // command that trains or changes a setting while the past is shown continues from there: a new
+    // branch, the old future dropped (its link is the start plus the changes up to there).
+    static constexpr std::size_t kTimelineMoments = 64;
+    static constexpr std::size_t kTimelineBytes = std::size_t(24) << 20;
+    bool viewing_past() const { return view_ != nullptr; }
+    long present_steps() const { return trainer_->steps(); }
+    std::size_t timeline_bytes() const;
+    std::size_t timeline_moments() const { return moments_.size(); }
+    // Bumped whenever the shown network may differ at the same step count (a branch, a rebuild):
+    // pictures cached by step are made again.
+    long generation() const { return generation_; }
     const DataSplit& points() const { return raw_; }  // the data as (x1, x2) positions, before features
     const std::vector<HistoryPoint>& history() const { return history_; }  // recorded every half epoch
     const HistoryPoint& current() const;  // the losses and accuracies at this very step
@@ -200,14 +219,32 @@ private:
 
     std::unique_ptr<Trainer> build(const PlaygroundState& s, DataSplit& raw, std::string& error) const;
     bool set_live(const PlaygroundState& next);
+    const Trainer& shown() const { return trainer(); }
     bool apply_setting(const Setting<PlaygroundState>& row, double value);
     void record();
-    HistoryPoint measure() const;
+    HistoryPoint measure(const Trainer& t) const;
     long record_slot() const;
     bool load(const std::string& link);
     bool edit_points(const playground::EditPoints& c);
     bool load_weights(const std::string& text);
     bool weights_from_file_ = false;
+
+    struct Moment {  // the run at one of its records, for the timeline
+        TrainerSnapshot trainer;
+        PlaygroundState state;
+        DivergenceWatch watch;
+        std::string growing;
+    };
+    std::vector<Moment> moments_;
+    std::unique_ptr<Trainer> view_;  // the past being shown, or null
+    PlaygroundState view_state_;
+    size_t view_moment_ = 0;         // the moment it was restored from
+    long generation_ = 0;
+    long moment_stride_ = 1;          // records between moments
+    void remember();                  // a moment at this record
+    void forget_timeline();
+    bool view(long step);
+    void branch();                    // the past shown becomes the present
     void replay_some(double (*now_ms)(), double deadline_ms);
     void finish_replay_pick();
 };

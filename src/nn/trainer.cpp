@@ -133,6 +133,35 @@ bool Trainer::step() {
     return true;
 }
 
+std::size_t TrainerSnapshot::bytes() const {
+    std::size_t params = 0;
+    for (const Layer<float>& L : mlp.layers) params += static_cast<std::size_t>(L.W.size() + L.b.size());
+    // weights and gradients, two optimizer moments, the shuffle
+    return sizeof(TrainerSnapshot) + params * 4 * sizeof(float) + order.size() * sizeof(int);
+}
+
+TrainerSnapshot Trainer::snapshot() const {
+    return {*mlp_, *optimizer_, desc_, rng_, order_, cursor_, steps_, epochs_, divergence_};
+}
+
+void Trainer::restore(const TrainerSnapshot& s) {
+    *mlp_ = s.mlp;
+    *optimizer_ = s.optimizer;
+    desc_ = s.desc;
+    rng_ = s.rng;
+    order_ = s.order;
+    cursor_ = s.cursor;
+    steps_ = s.steps;
+    epochs_ = s.epochs;
+    divergence_ = s.divergence;
+}
+
+std::unique_ptr<Trainer> Trainer::clone() const {
+    std::unique_ptr<Trainer> t(new Trainer(desc_, data_));
+    t->restore(snapshot());
+    return t;
+}
+
 std::string Trainer::set_weights(const std::vector<Matrix<float>>& W, const std::vector<RowVector<float>>& b) {
     if (W.size() != mlp_->layers.size() || b.size() != W.size())
         return trf("these weights have %d layers, the network %d", static_cast<int>(W.size()), static_cast<int>(mlp_->layers.size()));
@@ -153,7 +182,7 @@ std::string Trainer::set_weights(const std::vector<Matrix<float>>& W, const std:
     return "";
 }
 
-Metrics Trainer::evaluate(const Dataset& data) {
+Metrics Trainer::evaluate(const Dataset& data) const {
     const Matrix<float>& targets = &data == &data_.test ? test_targets_ : &data == &data_.train ? train_targets_ : eval_T_;
     if (&targets == &eval_T_) eval_T_ = targets_for_head(data, desc_.mlp.head);
     Metrics m;

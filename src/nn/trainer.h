@@ -28,6 +28,20 @@ struct Metrics {
     double accuracy = -1; // fraction correct; -1 for regression
 };
 
+// Everything a trainer's next steps depend on, to go back to (the playground's timeline): the
+// weights and last gradients, the optimizer's state, the shuffle and where the epoch is.
+struct TrainerSnapshot {
+    Mlp<float> mlp;
+    Optimizer<float> optimizer;
+    TrainerDesc desc;
+    Rng rng;
+    std::vector<int> order;
+    int cursor = 0;
+    long steps = 0, epochs = 0;
+    std::string divergence;
+    std::size_t bytes() const;  // what it holds, roughly: the timeline's memory budget counts it
+};
+
 class Trainer {
 public:
     // Returns null and sets `error` when the settings do not fit each other or the data.
@@ -42,9 +56,13 @@ public:
     std::string set_weights(const std::vector<Matrix<float>>& W, const std::vector<RowVector<float>>& b);
 
     bool step();            // one minibatch; false (and nothing changes) once diverged
+
+    TrainerSnapshot snapshot() const;
+    void restore(const TrainerSnapshot& s);  // a snapshot of this trainer (same data and network)
+    std::unique_ptr<Trainer> clone() const;  // the same data and state, to step on its own
     void reset();           // new weights from the seed, optimizer state cleared, counters zeroed
 
-    Metrics evaluate(const Dataset& data);
+    Metrics evaluate(const Dataset& data) const;  // scratch buffers of its own: callable on a shown trainer
     const DataSplit& data() const { return data_; }
     const Mlp<float>& mlp() const { return *mlp_; }
     const Activations<float>& last_batch() const { return batch_acts_; }  // s, z, dC/ds, dC/dz of the last step
@@ -65,8 +83,10 @@ private:
     Matrix<float> train_targets_, test_targets_;  // in the head's convention (see Mlp::loss)
     std::unique_ptr<Mlp<float>> mlp_;
     std::unique_ptr<Optimizer<float>> optimizer_;
-    Activations<float> batch_acts_, eval_acts_;
-    Matrix<float> batch_X_, batch_T_, eval_T_;
+    Activations<float> batch_acts_;
+    mutable Activations<float> eval_acts_;
+    Matrix<float> batch_X_, batch_T_;
+    mutable Matrix<float> eval_T_;
     std::vector<int> order_;
     Rng rng_;  // shuffles; reseeded by reset() so a run is reproducible
     int cursor_ = 0;

@@ -637,6 +637,34 @@ void edit_own_points(PlaygroundPanel& p, ImVec2 a, float side, bool hovered, int
     }
 }
 
+// The timeline, as a video's scrubber over the bottom of the output: back through training, the
+// network, its boundary, plots and inspector as they were; Train or Step from there is a new branch.
+// Over the picture, it takes no room from it (nothing moves when training starts).
+void timeline(const PlaygroundLab& lab, ImVec2 a, float side, std::vector<PlaygroundCommand>& commands) {
+    const long present = lab.present_steps();
+    const float h = ImGui::GetFrameHeight();
+    const ImVec2 at(a.x + 4, a.y + side - h - 4);
+    const ImVec2 back = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(at);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 170));
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, IM_COL32(255, 255, 255, 220));
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, IM_COL32(255, 255, 255, 235));
+    ImGui::BeginDisabled(present == 0);
+    std::int64_t step = lab.trainer().steps();
+    const std::int64_t lo = 0, hi = std::max<long>(present, 1);
+    const std::string format = lab.viewing_past() ? trf("\xE2\x97\x80 step %%lld of %ld", present) : std::string(tr("timeline: now"));
+    ImGui::SetNextItemWidth(side - 8);
+    if (ImGui::SliderScalar("##timeline", ImGuiDataType_S64, &step, &lo, &hi, format.c_str(), ImGuiSliderFlags_AlwaysClamp))
+        commands.push_back(playground::ViewStep{static_cast<long>(step)});
+    note_widget("pg:timeline");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", trf("Rewind: the network, its boundary, plots and inspector as they were\nat an earlier step (\xE2\x86\x90 \xE2\x86\x92 and End on the keyboard).\nTrain or Step from there starts a new branch. At most %d snapshots are kept.",
+                                    static_cast<int>(PlaygroundLab::kTimelineMoments)).c_str());
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor(3);
+    ImGui::SetCursorScreenPos(back);
+}
+
 // The output with the loss and gradient plots under it, or beside it (presentation mode, where the
 // window is wider than tall once the controls are above).
 void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands,
@@ -673,7 +701,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
     const int device_px = std::max(1, static_cast<int>(side * ratio));
     const bool one_d = s.one_input();
-    const std::string key = std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" + s.to_string();
+    const std::string key = std::to_string(lab.generation()) + "/" + std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" + s.to_string();
     if (!one_d && key != p.boundary_key) {
         const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
         gfx::HeatmapStyle style;
@@ -689,8 +717,10 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     if (one_d) ImGui::InvisibleButton("output", ImVec2(side, side));
     else ImGui::Image(p.boundary.ready() ? p.boundary.imgui_id() : p.output.imgui_id(), ImVec2(side, side));
     note_widget("pg:output");
-    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-    const bool hovered = ImGui::IsItemHovered();
+    // The bottom strip is the timeline's (drawn over the picture below): clicks there are not the picture's.
+    const bool on_timeline = ImGui::GetIO().MousePos.y >= a.y + side - ImGui::GetFrameHeight() - 6;
+    const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left) && !on_timeline;
+    const bool hovered = ImGui::IsItemHovered() && !on_timeline;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (one_d) fitted_line_plane(dl, a, side);
     // The data on top: training points with a white ring, test points with a dark one.
@@ -736,6 +766,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     } else if (clicked && nearest >= 0) {
         commands.push_back(playground::SelectSample{nearest});
     }
+    timeline(lab, a, side, commands);
     if (plots_beside) {
         ImGui::SetCursorScreenPos(ImVec2(a.x + side + em(1), a.y));
         ImGui::BeginChild("pg_plots", ImVec2(0, side), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -747,7 +778,8 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const float plot_height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - 7) / 2);
     std::vector<PlotSeries> losses{train};
     if (t.data().test.size() > 0) losses.push_back(test);  // your data holds nothing out
-    line_plot("loss", ImVec2(w, plot_height), x, losses, p.log_loss, tr("epoch"), tr("loss"), &p.log_loss);
+    const double marker = lab.viewing_past() ? t.epoch_progress() : NAN;  // the step the timeline shows
+    line_plot("loss", ImVec2(w, plot_height), x, losses, p.log_loss, tr("epoch"), tr("loss"), &p.log_loss, marker);
     note_widget("pg:loss-plot");
     std::vector<PlotSeries> norms;
     const ImU32 palette[] = {IM_COL32(8, 119, 189, 255), IM_COL32(245, 147, 34, 255), IM_COL32(60, 160, 60, 255),
@@ -758,7 +790,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         norms.push_back(std::move(series));
     }
     const std::string norms_title = trf("%sdC/dW%s per layer (log)", "\xE2\x80\x96", "\xE2\x80\x96");  // ‖dC/dW‖: the bars apart, as "\x96dC" would be one escape
-    line_plot("grads", ImVec2(w, plot_height), x, norms, true, tr("epoch"), norms_title.c_str());
+    line_plot("grads", ImVec2(w, plot_height), x, norms, true, tr("epoch"), norms_title.c_str(), nullptr, marker);
     if (plots_beside) ImGui::EndChild();
 }
 
@@ -766,7 +798,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
 
 void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
     const std::string state = lab.state().to_string();
-    if (textures_step == lab.trainer().steps() && textures_state == state && output.ready()) return;
+    if (textures_step == lab.trainer().steps() && textures_generation == lab.generation() && textures_state == state && output.ready()) return;
     const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
     const bool classes = lab.trainer().mlp().desc().head == Head::SoftmaxCE;
     const bool regression = lab.trainer().data().train.regression();
@@ -793,6 +825,7 @@ void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
         }
     }
     textures_step = lab.trainer().steps();
+    textures_generation = lab.generation();
     textures_state = state;
 }
 

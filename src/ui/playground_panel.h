@@ -25,7 +25,7 @@ struct PlaygroundPanel {
     std::string points_key;
     std::array<gfx::RgbaTexture, enum_count<DatasetKind>()> thumbnails;  // one per dataset, painted once per size
     int thumbnails_px = 0;
-    long textures_step = -1;
+    long textures_step = -1, textures_generation = -1;
     std::string textures_state;  // the state string the textures were made for
     bool log_loss = false;
     int steps_per_frame = 25;    // the speed control; the app also caps each frame's time

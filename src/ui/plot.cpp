@@ -43,7 +43,7 @@ std::vector<ImVec2> thin_to_columns(const std::vector<ImVec2>& pts) {
 }  // namespace
 
 void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const std::vector<PlotSeries>& series,
-               bool log_y, const char* x_label, const char* title, bool* log_toggle) {
+               bool log_y, const char* x_label, const char* title, bool* log_toggle, double marker_x) {
     ImGui::PushID(id);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -120,6 +120,7 @@ void line_plot(const char* id, ImVec2 size, const std::vector<double>& x, const 
         pts = thin_to_columns(pts);
         if (pts.size() >= 2) dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), s.color, 0, 2.0f);
     }
+    if (std::isfinite(marker_x)) dl->AddLine(ImVec2(px(marker_x), a.y), ImVec2(px(marker_x), b.y), colors::highlight, 2.5f);
     dl->PopClipRect();
 
     // Legend, top right: in the title band when it fits there; else over the curves, on white.

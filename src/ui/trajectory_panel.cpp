@@ -83,6 +83,19 @@ void controls(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Trajecto
     ImGui::TextUnformatted(steps.c_str());
     ImGui::SameLine(steps_at.x + steps_width);
     ImGui::Dummy(ImVec2(0, 0));
+    // The timeline: every run as it was at an earlier iteration (Run or Step goes on from now).
+    if (lab.steps() > 0) {
+        flow(em(9));
+        int at = p.view_iteration < 0 ? static_cast<int>(lab.steps()) : static_cast<int>(p.view_iteration);
+        ImGui::SetNextItemWidth(em(9));
+        if (ImGui::SliderInt("##tr_timeline", &at, 0, static_cast<int>(lab.steps()), p.view_iteration < 0 ? tr("now") : tr("\xE2\x97\x80 iteration %d"),
+                             ImGuiSliderFlags_AlwaysClamp))
+            p.view_iteration = at >= lab.steps() ? -1 : at;
+        note_widget("tr:timeline");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Rewind: every run's path up to an earlier iteration; Run or Step goes on from now"));
+    } else {
+        p.view_iteration = -1;
+    }
     flow(em(6));
     ImGui::SetNextItemWidth(em(6));
     ImGui::SliderInt("##tr_speed", &p.steps_per_frame, 1, 50, tr("speed %d"), ImGuiSliderFlags_Logarithmic);
@@ -298,7 +311,7 @@ void minimum_mark(ImDrawList* dl, const PlaneMap& map, Vec2 minimum) {
 // there grow into long spikes. Segments are clipped to the picture in double precision (a
 // diverging run leaves it by orders of magnitude); steps under a pixel are skipped, since a
 // converged run has thousands of them and each costs vertices every frame.
-void paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab) {
+void paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab, const TrajectoryPanel& p) {
     const double left = map.left - 8, top = map.top - 8, right = map.left + map.width + 8, bottom = map.top + map.height + 8;
     auto inside = [&](Vec2 q) { return q.x >= left && q.x <= right && q.y >= top && q.y <= bottom; };
     auto pinned = [&](Vec2 q) {  // a point off the picture, shown on its edge
@@ -307,12 +320,13 @@ void paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab) {
     std::vector<ImVec2> segments, passing;
     for (int i = 0; i < lab.run_count(); ++i) {
         const RunTrace& t = lab.run(i);
+        const size_t shown = p.shown_points(t);  // the timeline may show an earlier iteration
         segments.clear();
         passing.clear();
         Vec2 from = map.to_screen(t.path[0]);
-        for (size_t k = 1; k < t.path.size(); ++k) {
+        for (size_t k = 1; k < shown; ++k) {
             const Vec2 to = map.to_screen(t.path[k]);
-            if (k + 1 < t.path.size() && std::fabs(to.x - from.x) + std::fabs(to.y - from.y) < 1.0) continue;
+            if (k + 1 < shown && std::fabs(to.x - from.x) + std::fabs(to.y - from.y) < 1.0) continue;
             double x0 = from.x, y0 = from.y, x1 = to.x, y1 = to.y;
             // A step from off the picture to off the picture (a run blowing up) only passes through:
             // drawn faint, so the steps that happen here stay the ones you read.
@@ -328,15 +342,15 @@ void paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab) {
         for (size_t k = 0; k + 1 < passing.size(); k += 2) dl->AddLine(passing[k], passing[k + 1], (c & 0x00FFFFFF) | (70u << 24), 1.2f);
         for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], IM_COL32(255, 255, 255, 170), width + 2.5f);
         for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], c, width);
-        const size_t recent = t.path.size() > 25 ? t.path.size() - 25 : 0;  // the recent steps as dots
-        for (size_t k = recent; k < t.path.size(); ++k)
+        const size_t recent = shown > 25 ? shown - 25 : 0;  // the recent steps as dots
+        for (size_t k = recent; k < shown; ++k)
             if (const Vec2 q = map.to_screen(t.path[k]); inside(q)) dl->AddCircleFilled(to_imvec(q), 2.4f, c, 8);
-        const Vec2 first = map.to_screen(t.path.front()), last = map.to_screen(t.path.back());
+        const Vec2 first = map.to_screen(t.path.front()), last = map.to_screen(t.path[shown - 1]);
         if (inside(first)) dl->AddCircle(pinned(first), 6, c, 16, 2);
         const ImVec2 e = pinned(last);
         dl->AddCircleFilled(e, 5.5f, IM_COL32(255, 255, 255, 255), 16);
         dl->AddCircleFilled(e, 4, c, 16);
-        if (!t.diverged.empty()) {
+        if (!t.diverged.empty() && shown == t.path.size()) {
             dl->AddLine(ImVec2(e.x - 8, e.y - 8), ImVec2(e.x + 8, e.y + 8), colors::bad, 3);
             dl->AddLine(ImVec2(e.x - 8, e.y + 8), ImVec2(e.x + 8, e.y - 8), colors::bad, 3);
         }
@@ -400,8 +414,8 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     dl->PushClipRect(a, b, true);
     axes(dl, map, lab.surface());
     minimum_mark(dl, map, lab.surface().minimum());
-    paths(dl, map, lab);
-    next_step_arrows(dl, map, lab);
+    paths(dl, map, lab, p);
+    if (p.view_iteration < 0) next_step_arrows(dl, map, lab);  // the next step is now's
     dl->PopClipRect();
     legend_bar(dl, ImVec2(b.x + 8, a.y + em(1.2f)), ImVec2(b.x + 8 + em(0.8f), b.y - em(1.2f)), st);
     dl->AddText(ImVec2(b.x + 4, a.y), colors::muted, tr("loss"));
@@ -425,7 +439,7 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
     for (size_t k = 0; k < longest; ++k) x[k] = static_cast<double>(k);
     for (PlotSeries& s : series) s.y.resize(longest, NAN);
     line_plot("tr_loss", ImVec2(ImGui::GetContentRegionAvail().x, em(11.3f)), x, series, p.log_loss, tr("iteration"),
-              "L \xE2\x88\x92 L(min)", &p.log_loss);
+              "L \xE2\x88\x92 L(min)", &p.log_loss, p.view_iteration < 0 ? NAN : static_cast<double>(p.view_iteration));
     // The numbers behind Figure 3: the noisy path is the long one.
     if (ImGui::BeginTable("tr_runs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableSetupColumn(id_label("run", "run").c_str());
@@ -452,8 +466,9 @@ void loss_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& font
     const LossSurface& s = lab.surface();
     heading(fonts, tr("Selected run, next step"));
     ImGui::TextWrapped("%s", run_label(lab, sel).c_str());
-    ImGui::Text(tr("at (%s, %s)   loss %s"), short_number(t.path.back().x).c_str(), short_number(t.path.back().y).c_str(),
-                short_number(t.loss.back()).c_str());
+    const size_t shown = p.shown_points(t);
+    ImGui::Text(tr("at (%s, %s)   loss %s"), short_number(t.path[shown - 1].x).c_str(), short_number(t.path[shown - 1].y).c_str(),
+                short_number(t.loss[std::min(shown, t.loss.size()) - 1]).c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto key = [&](ImU32 c, bool dashed, const char* text) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -490,6 +505,7 @@ ImU32 run_color(int run) {
 }
 
 void TrajectoryPanel::draw(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
+    if (lab.steps() != seen_steps) view_iteration = -1, seen_steps = lab.steps();
     // Refusals show on the app's status line, until the next accepted change.
     const Layout layout = layout_for(ImGui::GetContentRegionAvail());
     const ImGuiWindowFlags picture = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;

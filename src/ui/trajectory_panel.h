@@ -4,6 +4,8 @@
 // Reads the lab, emits TrajectoryCommands.
 #pragma once
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -24,6 +26,13 @@ struct TrajectoryPanel {
     int steps_per_frame = 2;       // the speed control
     bool presenting = false;       // presentation mode: the controls and the surface only
     bool dragging = false;
+    long view_iteration = -1;      // the timeline: every run drawn up to this iteration (-1: now)
+    long seen_steps = 0;           // the lab's steps last frame: running on returns the timeline to now
+
+    // The iteration shown: the timeline's, or the last one.
+    size_t shown_points(const RunTrace& t) const {
+        return view_iteration < 0 ? t.path.size() : std::min(t.path.size(), static_cast<size_t>(view_iteration) + 1);
+    }
 
     void draw(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands);
     void forget_gl() {  // after a lost WebGL context: the surface is made again on the next frame

@@ -377,3 +377,66 @@ TEST(PlaygroundOwnData, TamperedOwnDataInALinkIsRefusedAndTheLabKeepsItsState) {
 
 }  // namespace
 }  // namespace nabla
+
+namespace nabla {
+namespace {
+
+// A lab trained as `lab` was: `first` steps, a learning rate change, then the rest up to `steps`.
+PlaygroundLab trained_to(long steps, long first, double lr) {
+    PlaygroundLab lab;
+    for (long i = 0; i < std::min(first, steps); ++i) lab.advance(1);
+    if (steps > first) lab.set("lr", lr);
+    for (long i = first; i < steps; ++i) lab.advance(1);
+    return lab;
+}
+
+// The timeline: the past shown exactly as a run stopped there, and continuing from it is a new
+// branch whose link replays to the same numbers.
+TEST(PlaygroundTimeline, ScrubbingBackShowsTheExactPastAndResumingBranches) {
+    PlaygroundLab lab = trained_to(1000, 400, 0.1);
+    ASSERT_TRUE(lab.apply(playground::ViewStep{537})) << lab.error();  // between records, after the change
+    EXPECT_TRUE(lab.viewing_past());
+    EXPECT_EQ(lab.trainer().steps(), 537);
+    EXPECT_EQ(lab.present_steps(), 1000);
+    PlaygroundLab then = trained_to(537, 400, 0.1);
+    EXPECT_EQ(lab.to_json().substr(0, lab.to_json().find("\"timeline\"")), then.to_json().substr(0, then.to_json().find("\"timeline\"")));
+    EXPECT_EQ(lab.state().learning_rate, 0.1);
+    ASSERT_TRUE(lab.apply(playground::ViewStep{200}));  // before the change: its learning rate
+    EXPECT_EQ(lab.state().learning_rate, 0.03);
+    EXPECT_EQ(lab.trainer().mlp().layers[1].W, trained_to(200, 400, 0.1).trainer().mlp().layers[1].W);
+
+    // Train from step 200 with another learning rate: a new branch.
+    ASSERT_TRUE(lab.set("lr", 0.3)) << lab.error();
+    EXPECT_FALSE(lab.viewing_past());
+    EXPECT_EQ(lab.present_steps(), 200);
+    for (int i = 0; i < 300; ++i) lab.advance(1);
+    EXPECT_EQ(lab.history().back().step <= 500, true);
+    for (const HistoryPoint& h : lab.history()) EXPECT_LE(h.step, 500);  // the old future is gone
+    PlaygroundLab opened;
+    ASSERT_TRUE(opened.apply(playground::LoadState{lab.link()})) << opened.error();
+    opened.finish_replay();
+    EXPECT_EQ(opened.to_json(), lab.to_json());
+    EXPECT_NE(lab.link().find("live=200:lr:0.3"), std::string::npos) << lab.link();
+    EXPECT_EQ(lab.link().find(":lr:0.1"), std::string::npos) << lab.link();  // not the dropped branch's change
+
+    ASSERT_TRUE(lab.apply(playground::ViewStep{100000}));  // past the present: now
+    EXPECT_FALSE(lab.viewing_past());
+}
+
+TEST(PlaygroundTimeline, ALongRunKeepsItsMomentsWithinTheBudgetAndStillScrubsExactly) {
+    PlaygroundLab lab;
+    ASSERT_TRUE(lab.apply(playground::LoadCsv{"1,1,1\n-1,-1,0\n1,-1,1\n-1,1,0\n"}));
+    for (int i = 0; i < 20000; ++i) lab.advance(1);  // batch 4 of 4 points: two records a step
+    EXPECT_LE(lab.timeline_moments(), PlaygroundLab::kTimelineMoments);
+    EXPECT_GE(lab.timeline_moments(), PlaygroundLab::kTimelineMoments / 2);
+    EXPECT_LE(lab.timeline_bytes(), PlaygroundLab::kTimelineBytes);
+    ASSERT_TRUE(lab.apply(playground::ViewStep{12345}));
+    PlaygroundLab then;
+    ASSERT_TRUE(then.apply(playground::LoadCsv{"1,1,1\n-1,-1,0\n1,-1,1\n-1,1,0\n"}));
+    for (int i = 0; i < 12345; ++i) then.advance(1);
+    EXPECT_EQ(lab.trainer().mlp().layers[0].W, then.trainer().mlp().layers[0].W);
+    EXPECT_EQ(lab.current().train_loss, then.current().train_loss);
+}
+
+}  // namespace
+}  // namespace nabla
