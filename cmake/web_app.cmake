@@ -41,7 +41,8 @@ add_library(nabla_ui STATIC
   src/ui/graph_panel.cpp
   src/ui/playground_panel.cpp
   src/ui/trajectory_panel.cpp
-  src/ui/widget_map.cpp)
+  src/ui/widget_map.cpp
+  src/ui/hidden.cpp)
 nabla_layer(nabla_ui ui)
 target_include_directories(nabla_ui PRIVATE "${CMAKE_BINARY_DIR}/fonts")
 add_dependencies(nabla_ui nabla_fonts)

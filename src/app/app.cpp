@@ -16,12 +16,14 @@
 #include "imgui.h"
 #include "lab/exports.h"
 #include "lab/graph_lab.h"
+#include "lab/hidden_controls.h"
 #include "lab/json_writer.h"
 #include "lab/playground_lab.h"
 #include "lab/trajectory_lab.h"
 #include "lab/url_codec.h"
 #include "ui/fonts.h"
 #include "ui/graph_panel.h"
+#include "ui/hidden.h"
 #include "ui/playground_panel.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -153,6 +155,8 @@ constexpr const char* kTextKey = "ui.text";
 // The language: "lang=ko". Written when Korean or when someone chose it (the header's switch, a
 // link); otherwise the link says nothing and each reader gets their browser's language.
 constexpr const char* kLangKey = "lang";
+// The controls a lesson hides: "hide=opt,act,reg" (lab/hidden_controls.h).
+constexpr const char* kHideKey = "hide";
 
 struct App {
     std::vector<std::unique_ptr<LabSlot>> labs;
@@ -169,6 +173,7 @@ struct App {
     int picture_in = 0;               // frames until the picture is cut (the menu must be gone from it)
     std::string picture_name;
     bool pick_file = false;
+    HiddenControls hidden;  // the link's hide=: controls a lesson leaves out
     bool language_chosen = false;  // by the switch or a link, not the browser: the link keeps it
     bool copy_link = false;        // the header's Copy link was pressed: the platform copies it
     Status st;
@@ -248,6 +253,29 @@ void export_menu() {
     ImGui::EndPopup();
 }
 
+// "Hide…": the current lab's hideable controls as checkboxes; what is ticked disappears and stays
+// hidden in the link, for a focused lesson. The menu itself never hides.
+void hide_menu() {
+    App& a = *g_app;
+    const std::string label = ui::id_label("Hide…", "hide");
+    ui::flow(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("hide_menu");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Hide controls for a focused lesson: the link keeps them hidden"));
+    ui::note_widget("app:hide");
+    if (!ImGui::BeginPopup("hide_menu")) return;
+    ImGui::TextColored(ui::to_vec4(ui::colors::muted), "%s", tr("Hidden in this page and its link:"));
+    for (const HideableControl& c : hideable_controls(a.labs[a.tab]->name())) {
+        bool on = a.hidden.hidden(c.key);
+        if (ImGui::Checkbox(ui::id_label(c.label, c.key).c_str(), &on)) a.hidden.set(c.key, on), a.st.deliberate = true;
+        ui::note_widget(std::string("app:hide:") + c.key);
+    }
+    if (!a.hidden.empty()) {
+        if (ImGui::Button(ui::id_label("Show all", "show-all").c_str())) a.hidden.clear(), a.st.deliberate = true;
+        ui::note_widget("app:hide:show-all");
+    }
+    ImGui::EndPopup();
+}
+
 void header() {
     App& a = *g_app;
     ImGui::PushFont(a.fonts.heading);
@@ -298,6 +326,7 @@ void header() {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Copy this page's link: it opens the same state, training replayed"));
     ui::note_widget("app:copy-link");
     export_menu();
+    hide_menu();
     if (!a.st.status.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", bounded(a.st.status).c_str());
@@ -316,6 +345,7 @@ void app_init(const char* reader_language) {
     add_lab<TrajectorySlot>("Trajectory lab", "the default runs");
     g_app->trajectory = &static_cast<TrajectorySlot&>(*g_app->labs.back()).lab;
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the page's state lives in its link
+    ui::set_hidden_controls(&g_app->hidden);
 }
 
 bool app_fit(float css_width, float css_height, float pixel_ratio) {
@@ -458,13 +488,15 @@ std::string app_link() {
     if (a.presenting) link += std::string("&") + kPresentKey + "=1";
     if (a.scale_percent > 0) link += std::string("&") + kTextKey + "=" + std::to_string(a.scale_percent);
     if (a.language_chosen || language() != Language::English) link += std::string("&") + kLangKey + "=" + enum_key(language());
+    if (!a.hidden.empty()) link += std::string("&") + kHideKey + "=" + a.hidden.text();
     return link;
 }
 
 bool app_open_link(const std::string& full_link) {
     App& a = *g_app;
-    // The app's own keys first; the rest is the lab's.
-    std::string link;
+    // The app's own keys first; the rest is the lab's. A link without hide= shows everything.
+    std::string link, hide_refusal;
+    a.hidden.clear();
     for (const std::string& part : split_list(full_link, '&')) {
         const size_t eq = part.find('=');
         const std::string key = part.substr(0, eq), value = eq == std::string::npos ? "" : part.substr(eq + 1);
@@ -473,6 +505,9 @@ bool app_open_link(const std::string& full_link) {
         } else if (key == kLangKey) {
             Language lang;
             if (enum_from_key(value, lang)) set_language(lang), a.language_chosen = true;  // an unknown one: the reader's
+        } else if (key == kHideKey) {
+            std::string why;
+            if (!a.hidden.read(value, why)) hide_refusal = why;  // the rest of the link still opens
         } else if (key == kTextKey) {
             a.scale_percent = 0;
             for (const int choice : kScaleChoices)
@@ -492,7 +527,10 @@ bool app_open_link(const std::string& full_link) {
     for (size_t i = 0; i < a.labs.size(); ++i)
         if (a.labs[i].get() == l) a.tab = i;
     a.select_tab = true;
-    if (l->command("state", link.substr(colon + 1), 0, a.st)) return true;
+    if (l->command("state", link.substr(colon + 1), 0, a.st)) {
+        if (!hide_refusal.empty()) a.st.status = trf("cannot read the link: %s", hide_refusal.c_str());
+        return true;
+    }
     a.st.status = trf("%s (kept %s)", a.st.last_error.c_str(), tr(l->kept));
     return false;
 }

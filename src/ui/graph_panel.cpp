@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "ui/format.h"
+#include "ui/hidden.h"
 #include "ui/text.h"
 #include "ui/widget_map.h"
 
@@ -187,10 +188,10 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
         const float least = 300 + em(3);  // the picture inside the frame and its legend: at least 300 px
         draw_graph_canvas(lab, view, fonts, ImVec2(width, std::clamp(width + em(2), least, std::max(least, avail.y * 0.62f))));
         stepper_section(lab, fonts, commands);
-        expression_section(*this, lab, fonts, commands);
-        presets_section(lab, fonts, commands);
-        inputs_section(lab, fonts, commands);
-        check_section(lab, fonts);
+        if (!hidden("expression")) expression_section(*this, lab, fonts, commands);
+        if (!hidden("presets")) presets_section(lab, fonts, commands);
+        if (!hidden("inputs")) inputs_section(lab, fonts, commands);
+        if (!hidden("check")) check_section(lab, fonts);
         ImGui::EndChild();
         return;
     }
@@ -198,9 +199,9 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
     // canvas what the engine computed, the strip below it how backprop got there (side by side
     // when wide; one above the other, scrolling, on a 1024-wide projector).
     ImGui::BeginChild("graph_sidebar", ImVec2(layout == Layout::Wide ? em(21) : em(17), 0), false);
-    presets_section(lab, fonts, commands);
-    expression_section(*this, lab, fonts, commands);
-    inputs_section(lab, fonts, commands);
+    if (!hidden("presets")) presets_section(lab, fonts, commands);
+    if (!hidden("expression")) expression_section(*this, lab, fonts, commands);
+    if (!hidden("inputs")) inputs_section(lab, fonts, commands);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginGroup();
@@ -211,11 +212,11 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
         ImGui::TableNextColumn();
         stepper_section(lab, fonts, commands);
         ImGui::TableNextColumn();
-        check_section(lab, fonts);
+        if (!hidden("check")) check_section(lab, fonts);
         ImGui::EndTable();
     } else if (layout == Layout::Compact) {
         stepper_section(lab, fonts, commands);
-        check_section(lab, fonts);
+        if (!hidden("check")) check_section(lab, fonts);
     }
     ImGui::EndChild();
     ImGui::EndGroup();

@@ -9,6 +9,7 @@
 #include "imgui_stdlib.h"
 #include "lab/network_graph.h"
 #include "ui/format.h"
+#include "ui/hidden.h"
 #include "ui/plot.h"
 #include "ui/text.h"
 #include "ui/view_math.h"
@@ -107,6 +108,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
         ImGui::ProgressBar(static_cast<float>(lab.replay_progress()), ImVec2(em(12), 0), progress.c_str());
         note_widget("pg:replay");
     }
+    if (!hidden("lr")) {
     double lr = lab.state().learning_rate;
     const char* lr_label = tr("learning rate");
     flow(label_width(lr_label) + gap + em(7));
@@ -116,7 +118,9 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     ImGui::SetNextItemWidth(em(7));
     if (slider("##lr", row("lr"), lr, "%.5g")) commands.push_back(playground::Set{&row("lr"), lr});
     note_widget("pg:lr");
+    }
 
+    if (!hidden("batch")) {
     int batch = t.desc().batch_size;
     const int n = t.data().train.size();
     const char* batch_label = tr("batch");
@@ -135,6 +139,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     const char* full = tr("full-batch GD");
     fit("pg:batch", full, em(8.8f) - label_width("SGD") - gap);
     dl->AddText(ImVec2(slider_at.x + em(8.8f) - label_width(full), slider_at.y + ImGui::GetFrameHeight()), colors::muted, full);
+    }
 
     // What each unlabelled control is, under it, as the batch slider's ends are named; `name` is
     // the control's map name, under which a caption wider than the control is recorded.
@@ -142,6 +147,7 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
         fit(name, text, ImGui::GetItemRectSize().x - 2);
         ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetItemRectMin().x + 2, ImGui::GetItemRectMax().y), colors::muted, text);
     };
+    if (!hidden("opt")) {
     int opt = 0;
     const float opt_width = combo_width<OptimizerKind>(em(5.9f));
     flow(opt_width);
@@ -149,6 +155,8 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
         commands.push_back(playground::Set{&row("opt"), static_cast<double>(opt)});
     note_widget("pg:optimizer");
     caption("pg:optimizer", tr("optimizer"));
+    }
+    if (!hidden("act")) {
     int act = 0;
     const float act_width = combo_width<Activation>(em(5.9f));
     flow(act_width);
@@ -156,6 +164,8 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
         commands.push_back(playground::Set{&row("act"), static_cast<double>(act)});
     note_widget("pg:activation");
     caption("pg:activation", tr("activation"));
+    }
+    if (!hidden("reg")) {
     int reg = 0;
     double rate = lab.state().regularization_rate;
     const bool penalised = lab.state().regularization != Regularization::None;
@@ -173,16 +183,28 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
         caption("pg:rate", tr("\xCE\xBB rate"));
     }
     ImGui::EndGroup();
+    }
+    if (!hidden("speed")) {
     flow(em(6));
     ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x, em(6), em(9)));
     ImGui::SliderInt("##speed", &p.steps_per_frame, 1, 500, tr("speed %d"), ImGuiSliderFlags_Logarithmic);
     note_widget("pg:speed");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("training steps per frame (each frame trains for at most 10 ms)"));
     caption("pg:speed", tr("steps/frame"));
+    }
     ImGui::PopStyleVar();
 }
 
+void data_choice(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
+void features_choice(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
+
+// The left column: the datasets and their settings, then the input features (either may be hidden).
 void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
+    if (!hidden("data")) data_choice(p, lab, fonts, commands);
+    if (!hidden("features")) features_choice(lab, fonts, commands);
+}
+
+void data_choice(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     heading(fonts, tr("Data"));
     const PlaygroundState& s = lab.state();
     // A thumbnail of each dataset, as TensorFlow Playground has: a few points of it, coloured by label.
@@ -278,6 +300,10 @@ void data_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& font
     percent(id_label("train %", "train"), "train", s.train_fraction);
     }
     ImGui::Spacing();
+}
+
+void features_choice(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
+    const PlaygroundState& s = lab.state();
     heading(fonts, tr("Features"));
     for (int i = 0; i < kFeatureCount; ++i) {
         bool on = s.features & kFeatures[i].bit;
@@ -362,16 +388,17 @@ void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCom
 void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     heading(fonts, tr("Network"));
     const PlaygroundState& s = lab.state();
+    const bool edit_layers = !hidden("layers");
     ImGui::SameLine();
-    if (ImGui::SmallButton(id_label("+ layer", "layer+").c_str()) && s.hidden.size() < NetworkLimits::max_hidden_layers)
+    if (edit_layers && ImGui::SmallButton(id_label("+ layer", "layer+").c_str()) && s.hidden.size() < NetworkLimits::max_hidden_layers)
         rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.push_back(st.hidden.empty() ? 4 : st.hidden.back()); }, 0);
     note_widget("pg:layer+");
-    ImGui::SameLine();
-    if (ImGui::SmallButton(id_label("\xE2\x88\x92 layer", "layer-").c_str()) && !s.hidden.empty()) rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.pop_back(); }, 0);
+    if (edit_layers) ImGui::SameLine();
+    if (edit_layers && ImGui::SmallButton(id_label("\xE2\x88\x92 layer", "layer-").c_str()) && !s.hidden.empty()) rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.pop_back(); }, 0);
     note_widget("pg:layer-");
     ImGui::SameLine();
-    const int hidden = static_cast<int>(s.hidden.size());
-    ImGui::TextColored(to_vec4(colors::muted), "  %s", (hidden == 1 ? trf("%d hidden layer", hidden) : trf("%d hidden layers", hidden)).c_str());
+    const int hidden_layers = static_cast<int>(s.hidden.size());
+    ImGui::TextColored(to_vec4(colors::muted), "  %s", (hidden_layers == 1 ? trf("%d hidden layer", hidden_layers) : trf("%d hidden layers", hidden_layers)).c_str());
 
     const Mlp<float>& mlp = lab.trainer().mlp();
     const std::vector<int>& sizes = mlp.desc().sizes;
@@ -379,8 +406,9 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float top = em(1.55f);  // room for the +/- buttons over each hidden layer
     const int widest = *std::max_element(sizes.begin(), sizes.end());
-    const float inspector_height = std::clamp(ImGui::GetContentRegionAvail().y - (widest * em(2.35f) + top + em(1.4f)),
-                                              em(kInspectorMinHeight), em(kInspectorMaxHeight));
+    const float inspector_height = hidden("inspector") ? 0.0f
+                                   : std::clamp(ImGui::GetContentRegionAvail().y - (widest * em(2.35f) + top + em(1.4f)),
+                                                em(kInspectorMinHeight), em(kInspectorMaxHeight));
     const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - inspector_height);
     const float spacing = std::min(em(2.35f), (avail.y - top - 8) / widest);
     const float box = std::max(6.0f, std::min(em(1.75f), spacing - 5));
@@ -435,7 +463,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
                 const ImVec2 c = centre(0, f++);
                 dl->AddText(ImVec2(c.x + box / 2 + 3, c.y - box / 2 - 2), colors::muted, tr(feature->label));
             }
-        } else if (col + 1 < columns) {  // +/- neurons over each hidden layer
+        } else if (col + 1 < columns && edit_layers) {  // +/- neurons over each hidden layer
             const ImVec2 c = centre(col, 0);
             ImGui::SetCursorScreenPos(ImVec2(c.x - em(1.3f), origin.y));
             ImGui::PushID(col);
@@ -449,7 +477,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y));
-    inspector(lab, inspector_height, commands);
+    if (!hidden("inspector")) inspector(lab, inspector_height, commands);
     if (hover_layer >= 0 && ImGui::IsWindowHovered() && mouse.y < origin.y + avail.y) {
         const Layer<float>& L = mlp.layers[hover_layer];
         ImGui::SetTooltip("%s", trf("weight w[%d,%d] of layer %d = %s\ngradient dC/dw = %s (last batch)\nupdate = \xE2\x88\x92\xCE\xB7 \xC2\xB7 gradient = %s",
@@ -642,6 +670,7 @@ void edit_own_points(PlaygroundPanel& p, ImVec2 a, float side, bool hovered, int
 // Over the picture, it takes no room from it (nothing moves when training starts).
 void timeline(const PlaygroundLab& lab, ImVec2 a, float side, std::vector<PlaygroundCommand>& commands) {
     const long present = lab.present_steps();
+    if (present == 0) return;  // nothing to go back to yet
     const float h = ImGui::GetFrameHeight();
     const ImVec2 at(a.x + 4, a.y + side - h - 4);
     const ImVec2 back = ImGui::GetCursorScreenPos();
@@ -649,9 +678,8 @@ void timeline(const PlaygroundLab& lab, ImVec2 a, float side, std::vector<Playgr
     ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 170));
     ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, IM_COL32(255, 255, 255, 220));
     ImGui::PushStyleColor(ImGuiCol_FrameBgActive, IM_COL32(255, 255, 255, 235));
-    ImGui::BeginDisabled(present == 0);
     std::int64_t step = lab.trainer().steps();
-    const std::int64_t lo = 0, hi = std::max<long>(present, 1);
+    const std::int64_t lo = 0, hi = present;
     const std::string format = lab.viewing_past() ? trf("\xE2\x97\x80 step %%lld of %ld", present) : std::string(tr("timeline: now"));
     ImGui::SetNextItemWidth(side - 8);
     if (ImGui::SliderScalar("##timeline", ImGuiDataType_S64, &step, &lo, &hi, format.c_str(), ImGuiSliderFlags_AlwaysClamp))
@@ -660,7 +688,6 @@ void timeline(const PlaygroundLab& lab, ImVec2 a, float side, std::vector<Playgr
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", trf("Rewind: the network, its boundary, plots and inspector as they were\nat an earlier step (\xE2\x86\x90 \xE2\x86\x92 and End on the keyboard).\nTrain or Step from there starts a new branch. At most %d snapshots are kept.",
                                     static_cast<int>(PlaygroundLab::kTimelineMoments)).c_str());
-    ImGui::EndDisabled();
     ImGui::PopStyleColor(3);
     ImGui::SetCursorScreenPos(back);
 }
@@ -766,7 +793,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     } else if (clicked && nearest >= 0) {
         commands.push_back(playground::SelectSample{nearest});
     }
-    timeline(lab, a, side, commands);
+    if (!hidden("timeline")) timeline(lab, a, side, commands);
     if (plots_beside) {
         ImGui::SetCursorScreenPos(ImVec2(a.x + side + em(1), a.y));
         ImGui::BeginChild("pg_plots", ImVec2(0, side), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -871,10 +898,12 @@ void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::ve
     }
     controls(*this, lab, commands);
     ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));  // room for the SGD / full-batch labels
-    ImGui::BeginChild("pg_data", ImVec2(layout == Layout::Wide ? em(13.5f) : em(11.5f), 0), false);
-    data_column(*this, lab, fonts, commands);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (!hidden("data") || !hidden("features")) {
+        ImGui::BeginChild("pg_data", ImVec2(layout == Layout::Wide ? em(13.5f) : em(11.5f), 0), false);
+        data_column(*this, lab, fonts, commands);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
     const float right = layout == Layout::Wide ? em(23.5f) : em(19.5f);
     ImGui::BeginChild("pg_network", ImVec2(ImGui::GetContentRegionAvail().x - right - 8, 0), false, ImGuiWindowFlags_NoScrollbar);
     network_column(*this, lab, fonts, commands);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ui/format.h"
+#include "ui/hidden.h"
 #include "ui/plot.h"
 #include "ui/text.h"
 #include "ui/view_math.h"
@@ -84,7 +85,7 @@ void controls(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Trajecto
     ImGui::SameLine(steps_at.x + steps_width);
     ImGui::Dummy(ImVec2(0, 0));
     // The timeline: every run as it was at an earlier iteration (Run or Step goes on from now).
-    if (lab.steps() > 0) {
+    if (lab.steps() > 0 && !hidden("timeline")) {
         flow(em(9));
         int at = p.view_iteration < 0 ? static_cast<int>(lab.steps()) : static_cast<int>(p.view_iteration);
         ImGui::SetNextItemWidth(em(9));
@@ -96,11 +97,14 @@ void controls(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Trajecto
     } else {
         p.view_iteration = -1;
     }
-    flow(em(6));
-    ImGui::SetNextItemWidth(em(6));
-    ImGui::SliderInt("##tr_speed", &p.steps_per_frame, 1, 50, tr("speed %d"), ImGuiSliderFlags_Logarithmic);
-    fit("tr:speed", trf("speed %d", p.steps_per_frame).c_str(), em(6) - pad);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("steps per frame for every run"));
+    if (!hidden("speed")) {
+        flow(em(6));
+        ImGui::SetNextItemWidth(em(6));
+        ImGui::SliderInt("##tr_speed", &p.steps_per_frame, 1, 50, tr("speed %d"), ImGuiSliderFlags_Logarithmic);
+        fit("tr:speed", trf("speed %d", p.steps_per_frame).c_str(), em(6) - pad);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("steps per frame for every run"));
+    }
+    if (hidden("presets")) return;
     const char* presets = tr("Presets:");
     flow(ImGui::CalcTextSize(presets).x);
     ImGui::AlignTextToFramePadding();
@@ -504,6 +508,16 @@ ImU32 run_color(int run) {
     return palette[run % kMaxRuns];
 }
 
+namespace {
+
+// The surface's settings and the runs' rows (either may be hidden by the link).
+void settings_column(TrajectoryPanel& p, const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
+    if (!hidden("surface")) surface_settings(lab, fonts, commands), ImGui::Spacing();
+    if (!hidden("runs")) run_rows(p, lab, fonts, commands);
+}
+
+}  // namespace
+
 void TrajectoryPanel::draw(const TrajectoryLab& lab, const Fonts& fonts, std::vector<TrajectoryCommand>& commands) {
     if (lab.steps() != seen_steps) view_iteration = -1, seen_steps = lab.steps();
     // Refusals show on the app's status line, until the next accepted change.
@@ -525,25 +539,23 @@ void TrajectoryPanel::draw(const TrajectoryLab& lab, const Fonts& fonts, std::ve
         surface_view(*this, lab, commands);
         ImGui::EndChild();
         loss_column(*this, lab, fonts);
-        surface_settings(lab, fonts, commands);
-        ImGui::Spacing();
-        run_rows(*this, lab, fonts, commands);
+        settings_column(*this, lab, fonts, commands);
         ImGui::EndChild();
         return;
     }
     controls(*this, lab, commands);
     // Wide: settings | surface | losses. Compact (a 1024-wide projector): one scrolling column of
     // settings and losses beside the surface, which keeps most of the width.
-    ImGui::BeginChild("tr_left", ImVec2(layout == Layout::Wide ? em(19) : em(17.5f), 0), false);
-    surface_settings(lab, fonts, commands);
-    ImGui::Spacing();
-    run_rows(*this, lab, fonts, commands);
-    if (layout == Layout::Compact) {
-        ImGui::Spacing();
-        loss_column(*this, lab, fonts);
+    if (!hidden("surface") || !hidden("runs") || layout == Layout::Compact) {
+        ImGui::BeginChild("tr_left", ImVec2(layout == Layout::Wide ? em(19) : em(17.5f), 0), false);
+        settings_column(*this, lab, fonts, commands);
+        if (layout == Layout::Compact) {
+            ImGui::Spacing();
+            loss_column(*this, lab, fonts);
+        }
+        ImGui::EndChild();
+        ImGui::SameLine();
     }
-    ImGui::EndChild();
-    ImGui::SameLine();
     const float right = layout == Layout::Wide ? em(18.2f) + 8 : 0;
     ImGui::BeginChild("tr_surface", ImVec2(ImGui::GetContentRegionAvail().x - right, 0), false, picture);
     surface_view(*this, lab, commands);
