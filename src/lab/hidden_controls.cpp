@@ -13,7 +13,7 @@ const std::vector<HideableControl> kGraph = {
 const std::vector<HideableControl> kPlayground = {
     {"data", "data"},       {"features", "features"}, {"layers", "layer and neuron buttons"}, {"lr", "learning rate"},
     {"batch", "batch size"}, {"opt", "optimizer"},    {"act", "activation"},                  {"reg", "penalty"},
-    {"speed", "speed"},      {"timeline", "timeline"}, {"inspector", "neuron inspector"},
+    {"speed", "speed"},      {"timeline", "timeline"}, {"inspector", "neuron inspector"}, {"compare", "A/B comparison"},
 };
 const std::vector<HideableControl> kTrajectory = {
     {"presets", "examples"}, {"surface", "loss surface settings"}, {"runs", "run settings"}, {"speed", "speed"}, {"timeline", "timeline"},

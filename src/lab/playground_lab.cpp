@@ -17,12 +17,7 @@ namespace nabla {
 
 namespace {
 
-constexpr int kMaxHistory = 4000;
-// The loss history is recorded at fixed points of the run (every half epoch), not once per frame:
-// a link replayed on a faster or slower machine draws the same curves, and the divergence rule
-// (nn/divergence.h) reads the same records. A record evaluates every point, about what training
-// on them for an epoch costs: two per epoch keep the plots fine and training fast.
-constexpr int kRecordsPerEpoch = 2;
+
 
 void compute_features(unsigned features, float x1, float x2, float* out) {
     const float all[kFeatureCount] = {x1, x2, x1 * x1, x2 * x2, x1 * x2, std::sin(x1), std::sin(x2)};
@@ -110,11 +105,12 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     growing_.clear();
     watch_.reset();
     forget_timeline();
-    grid_step_ = curve_step_ = -1;
-    grid_acts_ = Activations<float>{};  // the grid's features may have changed
+    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
+    grid_cache_.acts = compare_cache_.acts = Activations<float>{};  // the grid's features may have changed
     inspected_sample_ = inspected_layer_ = inspected_unit_ = -1;
     error_.clear();
     record();
+    rebuild_compare();
     return true;
 }
 
@@ -164,6 +160,19 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
             using C = std::decay_t<decltype(c)>;
             if constexpr (std::is_same_v<C, ViewStep>) {
                 return view(c.step);
+            } else if constexpr (std::is_same_v<C, CompareStart>) {
+                PlaygroundState b = state_;
+                b.learning_rate = playground_settings()["lr"].range.clamp(state_.learning_rate * 10);
+                return start_compare(b);
+            } else if constexpr (std::is_same_v<C, CompareSet>) {
+                if (!compare_) return error_ = tr("start comparing first (A/B)"), false;
+                PlaygroundState b = compare_->state();
+                if (!c.setting->is_live) return error_ = trf("run B sets only the learning rate, batch, optimizer and penalty, not '%s'", c.setting->key), false;
+                if (!set_setting(*c.setting, c.value, b, error_)) return false;
+                return start_compare(b);
+            } else if constexpr (std::is_same_v<C, CompareStop>) {
+                compare_.reset();
+                return true;
             } else if constexpr (std::is_same_v<C, Play>) {
                 set_playing(true);
                 return playing_;
@@ -280,10 +289,11 @@ bool PlaygroundLab::load_weights(const std::string& text) {
         return error_ = trf("weights not loaded: they are for a %s network with a %s output; this data needs %s with %s",
                             write_layers_of(f.sizes).c_str(), enum_short_label(f.head), write_layers_of(d.sizes).c_str(), enum_short_label(d.head)),
                false;
+    compare_.reset();  // B would not start from these weights
     if (!set_state(next)) return false;
     if (std::string e = trainer_->set_weights(f.W, f.b); !e.empty()) return error_ = trf("weights not loaded: %s", e.c_str()), false;
     history_.clear();
-    grid_step_ = curve_step_ = -1;
+    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
     record();
     weights_from_file_ = true;
     return true;
@@ -304,6 +314,30 @@ void apply_live_change(Trainer& t, PlaygroundState& s, const LiveChange& c) {
 }
 
 }  // namespace
+
+// ---- run B ---------------------------------------------------------------------------------------
+
+// B follows A's structure (a new dataset, layers, a reset) with its own live settings, from step 0.
+void PlaygroundLab::rebuild_compare() {
+    if (!compare_) return;
+    const PlaygroundState b = CompareRun::with_live_of(state_, compare_->state());
+    std::string why;
+    DataSplit raw;
+    std::unique_ptr<Trainer> t = build(b, raw, why);
+    compare_ = t ? std::make_unique<CompareRun>(std::move(t), b) : nullptr;
+    compare_cache_.step = -1;
+}
+
+bool PlaygroundLab::start_compare(const PlaygroundState& b) {
+    std::string why;
+    DataSplit raw;
+    std::unique_ptr<Trainer> t = build(CompareRun::with_live_of(state_, b), raw, why);
+    if (!t) return error_ = trf("run B: %s", why.c_str()), false;
+    reset();  // A from step 0 too: the same initial weights, in lockstep from here
+    compare_ = std::make_unique<CompareRun>(std::move(t), CompareRun::with_live_of(state_, b));
+    compare_cache_.step = -1;
+    return true;
+}
 
 void PlaygroundLab::forget_timeline() {
     moments_.clear();
@@ -336,8 +370,9 @@ void PlaygroundLab::remember() {
 
 bool PlaygroundLab::view(long step) {
     if (replaying_) return error_ = tr("the link is still replaying: the timeline opens when it is done"), false;
+    if (compare_) return error_ = tr("the timeline shows one run: stop comparing A and B first"), false;
     playing_ = false;
-    grid_step_ = curve_step_ = -1;
+    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
     ++generation_;
     if (step >= trainer_->steps() || moments_.empty()) {  // now
         view_.reset();
@@ -379,7 +414,7 @@ void PlaygroundLab::branch() {
     for (const HistoryPoint& h : history_)
         if (h.step > m.trainer.steps) watch_.observe(h.train_loss, h.epoch);
     recorded_slot_ = record_slot();
-    grid_step_ = curve_step_ = -1;
+    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
     ++generation_;
 }
 
@@ -428,6 +463,15 @@ bool PlaygroundLab::parse_command(const std::string& kind, const std::string& te
     else if (kind == "csv") out = LoadCsv{text};
     else if (kind == "weights") out = LoadWeights{text};
     else if (kind == "timeline") out = ViewStep{static_cast<long>(value)};
+    else if (kind == "compare") out = value != 0 ? PlaygroundCommand{CompareStart{}} : PlaygroundCommand{CompareStop{}};
+    else if (kind.rfind("b.", 0) == 0) {  // run B's settings: b.lr, b.batch, b.opt (by key in text or index), ...
+        const Setting<PlaygroundState>* row = playground_settings().find(kind.substr(2));
+        if (!row || !row->is_live) return error = trf("no setting of run B named '%s'", kind.c_str()), false;
+        double v = value;
+        if (row->kind == SettingKind::Choice && !text.empty() && !row->choice_index(text, v))
+            return error = trf("unknown %s '%s'", tr(row->label), text.c_str()), false;
+        out = CompareSet{row, v};
+    }
     else if (kind == "add-point" || kind == "move-point") {  // text "x1,x2" (a curve: "x,y"), value: class / index
         const std::vector<std::string> xy = split_list(text, ',');
         double x1 = 0, x2 = 0;
@@ -458,6 +502,7 @@ int PlaygroundLab::advance(int max_steps, double (*now_ms)(), double deadline_ms
     int taken = 0;
     while (taken < max_steps && status().empty()) {
         if (!trainer_->step()) break;
+        if (compare_) compare_->step();  // B in lockstep (it stops on its own if it diverges)
         ++taken;
         if (record_slot() != recorded_slot_) record();
         if (now_ms && (taken & 7) == 0 && now_ms() >= deadline_ms) break;
@@ -466,7 +511,7 @@ int PlaygroundLab::advance(int max_steps, double (*now_ms)(), double deadline_ms
     return taken;
 }
 
-long PlaygroundLab::record_slot() const { return static_cast<long>(std::floor(trainer_->epoch_progress() * kRecordsPerEpoch)); }
+long PlaygroundLab::record_slot() const { return nabla::record_slot(*trainer_); }
 
 // ---- links that replay ----------------------------------------------------------------------
 
@@ -480,22 +525,37 @@ std::string PlaygroundLab::link() const {
         plan.pick = std::to_string(inspected_sample_);
         if (inspected_layer_ >= 0) plan.pick += ":" + std::to_string(inspected_layer_) + ":" + std::to_string(inspected_unit_);
     }
-    return start_.to_string() + encode_replay(plan);
+    // Run B: its own live settings, fixed for the run ("&cmp=lr:0.3,batch:10,...").
+    return start_.to_string() + (compare_ ? "&cmp=" + link_encode(CompareRun::live_text(compare_->state())) : "") + encode_replay(plan);
 }
 
 bool PlaygroundLab::load(const std::string& text) {
     std::string rest, why;
     ReplayPlan plan;
     PlaygroundState next;
-    if (!split_replay(text, rest, plan, why) || !PlaygroundState::from_string(rest, next, why))
-        return error_ = trf("cannot read the link: %s", why.c_str()), false;
+    if (!split_replay(text, rest, plan, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
+    std::string settings, compare_text;
+    bool comparing = false;
+    for (const std::string& part : split_list(rest, '&')) {
+        if (part.rfind("cmp=", 0) == 0) {
+            comparing = true;
+            if (!url_decode(part.substr(4), compare_text)) return error_ = trf("cannot read the link: %s", trf("bad %%-escape in '%s'", "cmp").c_str()), false;
+        } else if (!part.empty()) {
+            settings += (settings.empty() ? "" : "&") + part;
+        }
+    }
+    if (!PlaygroundState::from_string(settings, next, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
+    PlaygroundState b = next;
+    if (comparing && !CompareRun::read_live(compare_text, b, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
     for (const LiveChange& c : plan.changes) {
         const Setting<PlaygroundState>* row = playground_settings().find(c.key.c_str());
         PlaygroundState probe = next;
         if (!row || !row->is_live) return error_ = trf("cannot read the link: %s", trf("'%s' cannot change during training", c.key.c_str()).c_str()), false;
         if (!read_setting(*row, c.value, probe, why)) return error_ = trf("cannot read the link: %s", why.c_str()), false;
     }
+    compare_.reset();
     if (!set_state(next)) return false;
+    if (comparing && !start_compare(b)) return false;
     playing_ = false;
     plan_ = std::move(plan);
     next_change_ = 0;
@@ -555,49 +615,28 @@ void PlaygroundLab::reset() {
     growing_.clear();
     watch_.reset();
     forget_timeline();
-    grid_step_ = curve_step_ = -1;
+    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
     record();
+    rebuild_compare();
 }
 
 std::string PlaygroundLab::status() const { return trainer_->diverged() ? trainer_->divergence() : growing_; }
 
-HistoryPoint PlaygroundLab::measure(const Trainer& t) const {
-    HistoryPoint p;
-    p.step = t.steps();
-    p.epoch = t.epoch_progress();
-    const Metrics tr = t.evaluate(t.data().train);
-    p.train_loss = tr.loss;
-    p.train_accuracy = tr.accuracy;
-    if (t.data().test.size() > 0) {
-        const Metrics te = t.evaluate(t.data().test);
-        p.test_loss = te.loss;
-        p.test_accuracy = te.accuracy;
-    } else {  // your data: every point trains, nothing is held out (NaN: not drawn, null in JSON)
-        p.test_loss = p.test_accuracy = NAN;
-    }
-    for (const Layer<float>& L : t.mlp().layers) p.gradient_norms.push_back(L.dW.norm());
-    return p;
-}
 
 const HistoryPoint& PlaygroundLab::current() const {
     const Trainer* t = view_ ? view_.get() : trainer_.get();
     if (!view_ && !history_.empty() && history_.back().step == t->steps()) return history_.back();
-    if (current_.step != t->steps() || current_of_ != t) current_ = measure(*t), current_of_ = t;
+    if (current_.step != t->steps() || current_of_ != t) current_ = measure_run(*t), current_of_ = t;
     return current_;
 }
 
 void PlaygroundLab::record() {
     recorded_slot_ = record_slot();
-    HistoryPoint p = measure(*trainer_);
+    HistoryPoint p = measure_run(*trainer_);
     const bool held_out = trainer_->data().test.size() > 0;
     if (!std::isfinite(p.train_loss) || (held_out && !std::isfinite(p.test_loss))) {  // never drawn, never recorded
         growing_ = trf("the loss overflowed: learning rate %g is too large. Try %g, then reset", state_.learning_rate, state_.learning_rate / 10);
         return;
-    }
-    if (history_.size() >= kMaxHistory) {  // keep the whole run visible: drop every other point
-        std::vector<HistoryPoint> half;
-        for (size_t i = 0; i < history_.size(); i += 2) half.push_back(history_[i]);
-        history_.swap(half);
     }
     // Running away: the shared rule of nn/divergence.h (far above the best for a whole epoch), so
     // the noise of small batches, which the lesson on SGD is about, never pauses a run.
@@ -605,62 +644,73 @@ void PlaygroundLab::record() {
         growing_ = trf("%s: learning rate %g is too large. Try %g, then reset", watch_.message().c_str(), state_.learning_rate,
                        state_.learning_rate / 10);
     }
-    history_.push_back(std::move(p));
+    append_record(history_, std::move(p));
     remember();
 }
 
-const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) const {
-    if (grid_step_ == trainer().steps() && grid_.side == side && (!with_neurons || !grid_.neurons.empty())) return grid_;
-    const MlpDesc& d = trainer().mlp().desc();
+const PlaygroundLab::Grid& PlaygroundLab::fill_grid(const Trainer& t, int side, bool with_neurons, GridCache& c) const {
+    if (c.step == t.steps() && c.grid.side == side && (!with_neurons || !c.grid.neurons.empty())) return c.grid;
+    const MlpDesc& d = t.mlp().desc();
     const int n = side * side;
-    if (grid_acts_.capacity != n || grid_X_.cols() != d.sizes.front() || grid_acts_.s.size() != d.sizes.size() - 1) {
-        grid_acts_.reserve(d, n);
-        grid_X_.resize(n, d.sizes.front());
+    if (c.acts.capacity != n || c.X.cols() != d.sizes.front() || c.acts.s.size() != d.sizes.size() - 1) {
+        c.acts.reserve(d, n);
+        c.X.resize(n, d.sizes.front());
         for (int r = 0; r < side; ++r)
-            for (int c = 0; c < side; ++c)
-                features_of(plane_x(c, side), plane_y(r, side), grid_X_.row(r * side + c).data());
+            for (int col = 0; col < side; ++col)
+                features_of(plane_x(col, side), plane_y(r, side), c.X.row(r * side + col).data());
     }
-    trainer().mlp().forward(ConstMatrixView<float>(grid_X_.data(), n, grid_X_.cols()), grid_acts_);
-    grid_.side = side;
-    grid_.output.resize(n);
-    const Matrix<float>& z = grid_acts_.z.back();
-    grid_.class_probabilities.assign(d.head == Head::SoftmaxCE ? static_cast<size_t>(n) * 4 : 0, 0.0f);
+    t.mlp().forward(ConstMatrixView<float>(c.X.data(), n, c.X.cols()), c.acts);
+    c.grid.side = side;
+    c.grid.output.resize(n);
+    const Matrix<float>& z = c.acts.z.back();
+    c.grid.class_probabilities.assign(d.head == Head::SoftmaxCE ? static_cast<size_t>(n) * 4 : 0, 0.0f);
     for (int i = 0; i < n; ++i) {
         if (d.head == Head::SoftmaxCE) {
             int best = 0;
             const float p = z.row(i).maxCoeff(&best);
-            grid_.output[i] = static_cast<float>(best) + std::min(p, 0.999f);  // class index + confidence
-            for (int k = 0; k < std::min(3, static_cast<int>(z.cols())); ++k) grid_.class_probabilities[static_cast<size_t>(i) * 4 + k] = z(i, k);
+            c.grid.output[i] = static_cast<float>(best) + std::min(p, 0.999f);  // class index + confidence
+            for (int k = 0; k < std::min(3, static_cast<int>(z.cols())); ++k) c.grid.class_probabilities[static_cast<size_t>(i) * 4 + k] = z(i, k);
         } else {
-            grid_.output[i] = z(i, 0);
+            c.grid.output[i] = z(i, 0);
         }
     }
-    grid_.neurons.clear();
+    c.grid.neurons.clear();
     if (with_neurons)
-        for (size_t k = 0; k + 1 < grid_acts_.z.size(); ++k)
-            for (int j = 0; j < grid_acts_.z[k].cols(); ++j) {
+        for (size_t k = 0; k + 1 < c.acts.z.size(); ++k)
+            for (int j = 0; j < c.acts.z[k].cols(); ++j) {
                 std::vector<float> img(n);
-                for (int i = 0; i < n; ++i) img[i] = grid_acts_.z[k](i, j);
-                grid_.neurons.push_back(std::move(img));
+                for (int i = 0; i < n; ++i) img[i] = c.acts.z[k](i, j);
+                c.grid.neurons.push_back(std::move(img));
             }
-    grid_step_ = trainer().steps();
-    return grid_;
+    c.step = t.steps();
+    return c.grid;
+}
+
+const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) const { return fill_grid(trainer(), side, with_neurons, grid_cache_); }
+
+const PlaygroundLab::Grid& PlaygroundLab::compare_grid(int side) const { return fill_grid(compare_->trainer(), side, false, compare_cache_); }
+
+std::vector<float> PlaygroundLab::curve_of(const Trainer& t, int samples) const {
+    const MlpDesc& d = t.mlp().desc();
+    Matrix<float> X(samples, d.sizes.front());
+    for (int i = 0; i < samples; ++i) features_of(static_cast<float>(-kPlaneExtent + 2 * kPlaneExtent * i / (samples - 1)), 0.0f, X.row(i).data());
+    Activations<float> acts;
+    acts.reserve(d, samples);
+    t.mlp().forward(ConstMatrixView<float>(X.data(), samples, X.cols()), acts);
+    std::vector<float> out(samples);
+    for (int i = 0; i < samples; ++i) out[i] = acts.z.back()(i, 0);
+    return out;
 }
 
 const std::vector<float>& PlaygroundLab::curve(int samples) const {
     samples = std::max(2, samples);
     if (curve_step_ == trainer().steps() && static_cast<int>(curve_.size()) == samples) return curve_;
-    const MlpDesc& d = trainer().mlp().desc();
-    Matrix<float> X(samples, d.sizes.front());
-    for (int i = 0; i < samples; ++i) features_of(static_cast<float>(-kPlaneExtent + 2 * kPlaneExtent * i / (samples - 1)), 0.0f, X.row(i).data());
-    Activations<float> acts;
-    acts.reserve(d, samples);
-    trainer().mlp().forward(ConstMatrixView<float>(X.data(), samples, X.cols()), acts);
-    curve_.resize(samples);
-    for (int i = 0; i < samples; ++i) curve_[i] = acts.z.back()(i, 0);
+    curve_ = curve_of(trainer(), samples);
     curve_step_ = trainer().steps();
     return curve_;
 }
+
+std::vector<float> PlaygroundLab::compare_curve(int samples) const { return curve_of(compare_->trainer(), std::max(2, samples)); }
 
 NeuronTrace PlaygroundLab::inspected() const { return trace(inspected_sample_, inspected_layer_, inspected_unit_); }
 
@@ -730,6 +780,18 @@ std::string PlaygroundLab::to_json() const {
     // or a replay, not on where it is.)
     w.key("timeline").begin_object().key("viewing").value(view_ != nullptr).key("present_steps").value(static_cast<double>(trainer_->steps())).end_object();
     w.key("history_points").value(static_cast<int>(history_.size()));
+    w.key("compare");
+    if (!compare_) {
+        w.null();
+    } else {
+        const Trainer& b = compare_->trainer();
+        const HistoryPoint hb = measure_run(b);
+        w.begin_object().key("state").value(CompareRun::live_text(compare_->state())).key("steps").value(static_cast<double>(b.steps()));
+        w.key("train_loss").value(hb.train_loss).key("test_loss").value(hb.test_loss);
+        w.key("train_accuracy").value(hb.train_accuracy).key("test_accuracy").value(hb.test_accuracy);
+        w.key("first_weight").value(static_cast<double>(b.mlp().layers[0].W(0, 0)));
+        w.key("history_points").value(static_cast<int>(compare_->history().size())).key("status").value(compare_->status()).end_object();
+    }
     w.key("weights_from_file").value(weights_from_file_);
     w.key("points").begin_array();  // the first training points, so tests can aim the mouse at them
     for (int i = 0; i < std::min(5, raw_.train.size()); ++i)

@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "lab/compare_run.h"
+#include "lab/history.h"
 #include "lab/nav.h"
 #include "lab/playground_state.h"
 #include "lab/replay.h"
@@ -59,18 +61,19 @@ struct LoadWeights {  // a weights file (lab/weights_file.h): its network, rebui
 struct ViewStep {  // the timeline: show the run as it was at this step (the present's step or more: now)
     long step;
 };
+struct CompareStart {};  // run B (lab/compare_run.h): A's settings with ten times the learning rate; both restart
+struct CompareSet {      // one of B's live settings (a Choice by index); both runs restart
+    const Setting<PlaygroundState>* setting;
+    double value;
+};
+struct CompareStop {};
 }  // namespace playground
 using PlaygroundCommand = std::variant<playground::Play, playground::Pause, playground::Step, playground::Reset, playground::Set,
                                        playground::Rebuild, playground::LoadState, playground::SelectSample,
                                        playground::SelectNeuron, playground::OpenInGraph, playground::EditPoints,
-                                       playground::LoadCsv, playground::LoadWeights, playground::ViewStep>;
+                                       playground::LoadCsv, playground::LoadWeights, playground::ViewStep,
+                                       playground::CompareStart, playground::CompareSet, playground::CompareStop>;
 
-struct HistoryPoint {
-    long step;
-    double epoch;  // fractional, for the x axis
-    double train_loss, test_loss, train_accuracy, test_accuracy;
-    std::vector<double> gradient_norms;  // ‖dC/dW_k‖ per layer
-};
 
 // One neuron for one training sample, in lecture 000's notation: its pre-activation s, output
 // z = h(s), dC/dz and dC/ds = dC/dz · h'(s) for C = that sample's loss, and every incoming weight
@@ -95,7 +98,9 @@ public:
     // Everything the panel and the test hook ask for, in one place. False (and error()) when refused.
     bool apply(const PlaygroundCommand& c);
     // The hook's words for a command: play, pause, step, reset, state (a link), sample, neuron
-    // (text "layer", value unit), graph (value: sample), csv (text), weights (a file's text), add-point (text "x1,x2", value
+    // (text "layer", value unit), graph (value: sample), csv (text), weights (a file's text),
+    // timeline (value: step), compare (value 1: start, 0: stop), b.lr / b.batch / b.opt / b.reg /
+    // b.rate (run B's settings, as their keys), add-point (text "x1,x2", value
     // class), move-point (text "x1,x2", value index), remove-point (value index), or any setting's
     // key with its value (a choice by key in text or by index in value). False with `error` for
     // anything else.
@@ -133,6 +138,9 @@ public:
     long present_steps() const { return trainer_->steps(); }
     std::size_t timeline_bytes() const;
     std::size_t timeline_moments() const { return moments_.size(); }
+    // Run B, when comparing (lab/compare_run.h): trained in lockstep with A, from the same weights.
+    const CompareRun* compare() const { return compare_.get(); }
+
     // Bumped whenever the shown network may differ at the same step count (a branch, a rebuild):
     // pictures cached by step are made again.
     long generation() const { return generation_; }
@@ -154,10 +162,12 @@ public:
         std::vector<std::vector<float>> neurons;  // per hidden layer, per neuron: side×side, layer-major
     };
     const Grid& grid(int side, bool with_neurons) const;  // cached per training step
+    const Grid& compare_grid(int side) const;  // run B's output over the plane (comparing only)
 
     // For one-input data (lecture 002's y = 2x): the prediction ŷ at `samples` values of x1 evenly
     // across [-6, 6] (x2 = 0, as in the data): the fitted curve drawn over the points.
     const std::vector<float>& curve(int samples) const;  // cached per training step
+    std::vector<float> compare_curve(int samples) const;  // run B's (comparing only)
 
     // Input features for a point, in the network's input order (for the grid and the tests).
     void features_of(float x1, float x2, float* out) const;
@@ -204,12 +214,16 @@ private:
     std::unique_ptr<Trainer> trainer_;
     DataSplit raw_;
     std::vector<HistoryPoint> history_;
-    mutable Grid grid_;
-    mutable long grid_step_ = -1;  // the step the grid was computed at
     mutable std::vector<float> curve_;
     mutable long curve_step_ = -1;  // the step the curve was computed at
-    mutable Activations<float> grid_acts_;
-    mutable Matrix<float> grid_X_;
+    struct GridCache {  // a grid, the step it was made at, and its buffers
+        Grid grid;
+        long step = -1;
+        Activations<float> acts;
+        Matrix<float> X;
+    };
+    mutable GridCache grid_cache_, compare_cache_;
+    const Grid& fill_grid(const Trainer& t, int side, bool with_neurons, GridCache& cache) const;
     bool playing_ = false;
     std::string error_;
     std::string growing_;   // the loss ran away (see nn/divergence.h): paused, with a message
@@ -222,7 +236,6 @@ private:
     const Trainer& shown() const { return trainer(); }
     bool apply_setting(const Setting<PlaygroundState>& row, double value);
     void record();
-    HistoryPoint measure(const Trainer& t) const;
     long record_slot() const;
     bool load(const std::string& link);
     bool edit_points(const playground::EditPoints& c);
@@ -243,6 +256,11 @@ private:
     long moment_stride_ = 1;          // records between moments
     void remember();                  // a moment at this record
     void forget_timeline();
+
+    std::unique_ptr<CompareRun> compare_;
+    bool start_compare(const PlaygroundState& b);  // both runs from step 0
+    void rebuild_compare();
+    std::vector<float> curve_of(const Trainer& t, int samples) const;
     bool view(long step);
     void branch();                    // the past shown becomes the present
     void replay_some(double (*now_ms)(), double deadline_ms);

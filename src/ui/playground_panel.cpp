@@ -192,8 +192,71 @@ void controls(PlaygroundPanel& p, const PlaygroundLab& lab, std::vector<Playgrou
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("training steps per frame (each frame trains for at most 10 ms)"));
     caption("pg:speed", tr("steps/frame"));
     }
+    if (!hidden("compare")) {  // two runs side by side, from the same initial weights
+        const bool on = lab.compare() != nullptr;
+        const std::string ab = id_label(on ? "\xE2\x9C\x95 A/B" : "A/B", "compare");
+        const float width = std::max(ImGui::CalcTextSize(ab.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x,
+                                     label_width(tr("compare")) + 4);  // as wide as its caption
+        flow(width);
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(ab.c_str(), ImVec2(width, 0))) commands.push_back(on ? PlaygroundCommand{playground::CompareStop{}} : PlaygroundCommand{playground::CompareStart{}});
+        if (on) ImGui::PopStyleColor();
+        note_widget("pg:compare");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tr("Compare: a second run B from the same initial weights with its own learning rate,\nbatch size and optimizer, trained in lockstep; both boundaries side by side"));
+        caption("pg:compare", tr("compare"));
+    }
     ImGui::PopStyleVar();
 }
+
+// "A  η 0.03 · batch 10 · SGD": a run's live settings, over its picture.
+std::string run_summary(const char* name, const PlaygroundState& s, int batch) {
+    return trf("%s  \xCE\xB7 %s \xC2\xB7 batch %d \xC2\xB7 %s", name, short_number(s.learning_rate).c_str(), batch, enum_short_label(s.optimizer));
+}
+
+// Text on a white tab at the top or bottom left of a picture, cut at its right edge.
+void picture_tab(ImDrawList* dl, ImVec2 a, float side, bool bottom, const std::string& text, ImU32 colour = colors::text) {
+    const float line = ImGui::GetTextLineHeight();
+    const float y = bottom ? a.y + side - line - 5 : a.y + 3;
+    dl->PushClipRect(a, ImVec2(a.x + side, a.y + side), true);
+    dl->AddRectFilled(ImVec2(a.x + 3, y), ImVec2(a.x + 9 + ImGui::CalcTextSize(text.c_str()).x, y + line + 2), IM_COL32(255, 255, 255, 215), 3);
+    dl->AddText(ImVec2(a.x + 6, y + 1), colour, text.c_str());
+    dl->PopClipRect();
+}
+
+// A run's score, as the Output heading gives A's.
+std::string run_score(const Trainer& t, const HistoryPoint& h) {
+    if (t.data().test.size() == 0) return trf("train %.1f %%", h.train_accuracy * 100);
+    if (t.data().train.regression()) return trf("test loss %.4f  train loss %.4f", h.test_loss, h.train_loss);
+    return trf("test %.1f %%   train %.1f %%", h.test_accuracy * 100, h.train_accuracy * 100);
+}
+
+// Run B's own settings, over the pictures: its learning rate, batch size and optimizer (a change
+// restarts both runs from the same weights).
+void compare_controls(const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands) {
+    const CompareRun& b = *lab.compare();
+    const PlaygroundState& s = b.state();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("B");
+    ImGui::SameLine();
+    double lr = s.learning_rate;
+    ImGui::SetNextItemWidth(em(5.5f));
+    if (slider("##b_lr", row("lr"), lr, "\xCE\xB7 %.4g")) commands.push_back(playground::CompareSet{&row("lr"), lr});
+    note_widget("pg:b:lr");
+    ImGui::SameLine();
+    int batch = b.trainer().desc().batch_size;
+    const int n = b.trainer().data().train.size();
+    ImGui::SetNextItemWidth(em(5.5f));
+    if (ImGui::SliderInt("##b_batch", &batch, 1, n, tr("batch %d")))
+        commands.push_back(playground::CompareSet{&row("batch"), static_cast<double>(batch)});
+    note_widget("pg:b:batch");
+    ImGui::SameLine();
+    int opt = 0;
+    if (combo("##b_opt", "pg:b:opt", s.optimizer, opt, std::min(combo_width<OptimizerKind>(em(5.9f)), ImGui::GetContentRegionAvail().x)))
+        commands.push_back(playground::CompareSet{&row("opt"), static_cast<double>(opt)});
+    note_widget("pg:b:opt");
+}
+
 
 void data_choice(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
 void features_choice(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands);
@@ -508,11 +571,11 @@ void fitted_line_plane(ImDrawList* dl, ImVec2 a, float side) {
     dl->AddText(ImVec2(at(0, 0).x + 5, a.y + 2), colors::muted, "y");
 }
 
-// The fitted curve and its formula, over the points.
-void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side) {
+// The fitted curve ŷ(x) of `mlp` (its values `y` across the plane) and its formula, over the points;
+// the formula `below` lines down (a run's name may be above it).
+void fitted_curve(ImDrawList* dl, const std::vector<float>& y, const Mlp<float>& mlp, unsigned features, ImVec2 a, float side, int below = 0) {
     const ImVec2 b(a.x + side, a.y + side);
     auto at = [&](float x, float y) { const ImVec2 p = on_plane(x, y, side, side); return ImVec2(a.x + p.x, a.y + p.y); };
-    const std::vector<float>& y = lab.curve(std::max(2, static_cast<int>(side / 3)));
     std::vector<ImVec2> pts;
     for (size_t i = 0; i < y.size(); ++i)
         if (std::isfinite(y[i])) {  // clamped just past the picture, so a steep curve leaves it at the edge
@@ -523,17 +586,17 @@ void fitted_curve(ImDrawList* dl, const PlaygroundLab& lab, ImVec2 a, float side
     dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(200, 40, 40, 255), 0, 2.5f);
     dl->PopClipRect();
     // The lecture's form when the network is one linear neuron on x alone; else the network's f.
-    const Mlp<float>& mlp = lab.trainer().mlp();
     char formula[96];
     const char* label = formula;
-    if (mlp.layers.size() == 1 && lab.state().features == X1)
+    if (mlp.layers.size() == 1 && features == X1)
         std::snprintf(formula, sizeof formula, "y\xCC\x82 = w\xC2\xB7x + b = %.4g\xC2\xB7x %s %.3g", mlp.layers[0].W(0, 0),
                       mlp.layers[0].b(0) < 0 ? "\xE2\x88\x92" : "+", std::fabs(mlp.layers[0].b(0)));
     else
         label = tr("y\xCC\x82 = f(x), the network's prediction");
-    dl->AddRectFilled(ImVec2(a.x + 4, a.y + 4), ImVec2(a.x + 12 + ImGui::CalcTextSize(label).x, a.y + 8 + ImGui::GetTextLineHeight()),
+    const float top = a.y + below * (ImGui::GetTextLineHeight() + 6);
+    dl->AddRectFilled(ImVec2(a.x + 4, top + 4), ImVec2(a.x + 12 + ImGui::CalcTextSize(label).x, top + 8 + ImGui::GetTextLineHeight()),
                       IM_COL32(255, 255, 255, 220));
-    dl->AddText(ImVec2(a.x + 8, a.y + 6), IM_COL32(200, 40, 40, 255), label);
+    dl->AddText(ImVec2(a.x + 8, top + 6), IM_COL32(200, 40, 40, 255), label);
 }
 
 ImU32 class_colour(int classes, int k) {
@@ -692,6 +755,47 @@ void timeline(const PlaygroundLab& lab, ImVec2 a, float side, std::vector<Playgr
     ImGui::SetCursorScreenPos(back);
 }
 
+// Run B's output beside A's: its boundary through the same shader, the same points over it, its
+// settings in the corner and, if it stopped, why.
+void compare_picture(PlaygroundPanel& p, const PlaygroundLab& lab, ImVec2 at, float side, int device_px) {
+    const CompareRun& b = *lab.compare();
+    const Trainer& t = b.trainer();
+    const bool regression = t.data().train.regression();
+    const bool classes = t.mlp().desc().head == Head::SoftmaxCE;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(at.x + side, at.y + side);
+    if (lab.state().one_input()) {  // one input: the fitted curve, as for A
+        fitted_line_plane(dl, at, side);
+    } else {
+        const std::string key = std::to_string(lab.generation()) + "/" + std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" +
+                                b.state().to_string();
+        if (key != p.compare_key) {
+            const PlaygroundLab::Grid& g = lab.compare_grid(kOutputSide);
+            gfx::HeatmapStyle style;
+            style.map = classes ? gfx::HeatmapStyle::Classes : gfx::HeatmapStyle::Diverging;
+            style.lo = regression ? -1.0f : 0.0f;
+            style.hi = 1.0f;
+            style.mark = !regression;
+            style.mark_value = 0.5f;
+            p.compare_boundary.render(classes ? g.class_probabilities : g.output, g.side, g.side, style, device_px, device_px);
+            p.compare_key = key;
+        }
+        if (p.compare_boundary.ready()) dl->AddImage(p.compare_boundary.imgui_id(), at, end);
+    }
+    dl->AddImage(p.points.imgui_id(), at, end);
+    if (lab.state().one_input())
+        fitted_curve(dl, lab.compare_curve(std::max(2, static_cast<int>(side / 3))), t.mlp(), b.state().features, at, side, 1);
+    note_rect("pg:output-b", at, end);
+    picture_tab(dl, at, side, false, run_summary("B", b.state(), t.desc().batch_size));
+    picture_tab(dl, at, side, true, run_score(t, b.history().back()));  // its last record (A's are as exact when paused)
+    const float line = ImGui::GetTextLineHeight();
+    if (!b.status().empty()) {
+        const std::string why = trf("B stopped: %s", b.status().c_str());
+        dl->AddRectFilled(ImVec2(at.x + 3, at.y + line + 8), ImVec2(end.x - 3, at.y + 3 * line + 12), IM_COL32(255, 255, 255, 230), 3);
+        dl->AddText(nullptr, 0, ImVec2(at.x + 6, at.y + line + 9), colors::bad, why.c_str(), nullptr, side - 12);
+    }
+}
+
 // The output with the loss and gradient plots under it, or beside it (presentation mode, where the
 // window is wider than tall once the controls are above).
 void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands,
@@ -709,6 +813,8 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     else ImGui::Text("  %s", trf("test %.1f %%   train %.1f %%", h.test_accuracy * 100, h.train_accuracy * 100).c_str());
     own_data_tools(p, lab);
     csv_box(p, lab, commands);
+    const CompareRun* cmp = lab.compare();
+    if (cmp) compare_controls(lab, commands);
     if (!lab.status().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
         ImGui::TextWrapped("%s", trf("Diverged: %s", lab.status().c_str()).c_str());
@@ -717,8 +823,10 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     // The output takes what the two plots under it leave (each at least kMinPlotHeight tall).
     const float kMinPlotHeight = em(5.4f), kPlotLabels = em(1.25f);
     const ImVec2 room = ImGui::GetContentRegionAvail();
-    const float side = std::floor(plots_beside ? std::min(room.y, room.x - em(16))
-                                               : std::min(room.x, room.y - 2 * kMinPlotHeight - kPlotLabels));
+    const float gap = em(0.5f);
+    const float across = cmp ? (room.x - gap) / 2 : room.x;  // A and B side by side
+    const float side = std::floor(plots_beside ? std::min(room.y, (cmp ? (room.x - em(16) - gap) / 2 : room.x - em(16)))
+                                               : std::min(across, room.y - 2 * kMinPlotHeight - kPlotLabels));
     const PlaygroundState& s = lab.state();
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + side, a.y + side);
     // The output at full resolution through our fragment shader: the engine's grid interpolated,
@@ -774,7 +882,8 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
         p.points_key = points_key;
     }
     dl->AddImage(p.points.imgui_id(), a, ImVec2(a.x + px, a.y + px));
-    if (one_d) fitted_curve(dl, lab, a, side);
+    if (one_d)
+        fitted_curve(dl, lab.curve(std::max(2, static_cast<int>(side / 3))), t.mlp(), s.features, a, side, lab.compare() ? 1 : 0);
     const ImVec2 m = ImGui::GetIO().MousePos;
     for (int i = 0; i < data.train.size(); ++i) {
         const ImVec2 c = sample_on_plane(data.train, i, static_cast<float>(px), static_cast<float>(px));
@@ -793,7 +902,13 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     } else if (clicked && nearest >= 0) {
         commands.push_back(playground::SelectSample{nearest});
     }
-    if (!hidden("timeline")) timeline(lab, a, side, commands);
+    if (cmp) {
+        compare_picture(p, lab, ImVec2(a.x + side + gap, a.y), side, device_px);
+        picture_tab(dl, a, side, false, run_summary("A", lab.state(), t.desc().batch_size));
+        picture_tab(dl, a, side, true, run_score(t, h));
+    } else if (!hidden("timeline")) {
+        timeline(lab, a, side, commands);
+    }
     if (plots_beside) {
         ImGui::SetCursorScreenPos(ImVec2(a.x + side + em(1), a.y));
         ImGui::BeginChild("pg_plots", ImVec2(0, side), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -805,8 +920,35 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const float plot_height = std::max(kMinPlotHeight, (ImGui::GetContentRegionAvail().y - 7) / 2);
     std::vector<PlotSeries> losses{train};
     if (t.data().test.size() > 0) losses.push_back(test);  // your data holds nothing out
+    std::vector<double> loss_x = x;
+    if (cmp) {  // A and B on one step axis (each records at its own half epochs): both resampled onto every record's step
+        std::vector<double> steps;
+        for (const HistoryPoint& hp : lab.history()) steps.push_back(static_cast<double>(hp.step));
+        for (const HistoryPoint& hp : cmp->history()) steps.push_back(static_cast<double>(hp.step));
+        std::sort(steps.begin(), steps.end());
+        steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+        auto resample = [&](const std::vector<HistoryPoint>& h, double HistoryPoint::*field) {
+            std::vector<double> out;
+            size_t k = 0;
+            for (const double st : steps) {
+                while (k + 1 < h.size() && static_cast<double>(h[k + 1].step) <= st) ++k;
+                if (h.empty() || static_cast<double>(h.back().step) < st || st < static_cast<double>(h.front().step)) { out.push_back(NAN); continue; }
+                const HistoryPoint& lo = h[k];
+                const HistoryPoint& hi = h[std::min(k + 1, h.size() - 1)];
+                const double f = hi.step > lo.step ? (st - static_cast<double>(lo.step)) / static_cast<double>(hi.step - lo.step) : 0;
+                out.push_back(lo.*field + f * (hi.*field - lo.*field));
+            }
+            return out;
+        };
+        loss_x = steps;
+        losses.clear();
+        losses.push_back({tr("A train"), IM_COL32(40, 40, 40, 255), resample(lab.history(), &HistoryPoint::train_loss)});
+        if (t.data().test.size() > 0) losses.push_back({tr("A test"), IM_COL32(200, 60, 60, 255), resample(lab.history(), &HistoryPoint::test_loss)});
+        losses.push_back({tr("B train"), IM_COL32(8, 119, 189, 255), resample(cmp->history(), &HistoryPoint::train_loss)});
+        if (t.data().test.size() > 0) losses.push_back({tr("B test"), IM_COL32(245, 147, 34, 255), resample(cmp->history(), &HistoryPoint::test_loss)});
+    }
     const double marker = lab.viewing_past() ? t.epoch_progress() : NAN;  // the step the timeline shows
-    line_plot("loss", ImVec2(w, plot_height), x, losses, p.log_loss, tr("epoch"), tr("loss"), &p.log_loss, marker);
+    line_plot("loss", ImVec2(w, plot_height), loss_x, losses, p.log_loss, cmp ? tr("step") : tr("epoch"), tr("loss"), &p.log_loss, marker);
     note_widget("pg:loss-plot");
     std::vector<PlotSeries> norms;
     const ImU32 palette[] = {IM_COL32(8, 119, 189, 255), IM_COL32(245, 147, 34, 255), IM_COL32(60, 160, 60, 255),
@@ -859,6 +1001,8 @@ void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
 void PlaygroundPanel::forget_gl() {
     output.forget();
     boundary.forget();
+    compare_boundary.forget();
+    compare_key.clear();
     points.forget();
     for (auto& t : neurons) t->forget();
     for (auto& t : features) t->forget();
@@ -904,7 +1048,8 @@ void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::ve
         ImGui::EndChild();
         ImGui::SameLine();
     }
-    const float right = layout == Layout::Wide ? em(23.5f) : em(19.5f);
+    float right = layout == Layout::Wide ? em(23.5f) : em(19.5f);
+    if (lab.compare()) right = std::max(right, ImGui::GetContentRegionAvail().x * 0.5f);  // two pictures side by side
     ImGui::BeginChild("pg_network", ImVec2(ImGui::GetContentRegionAvail().x - right - 8, 0), false, ImGuiWindowFlags_NoScrollbar);
     network_column(*this, lab, fonts, commands);
     ImGui::EndChild();

@@ -21,6 +21,8 @@ struct PlaygroundPanel {
     gfx::ShaderHeatmap boundary;   // the big decision boundary / regression surface
     std::string boundary_key;      // step, size and state it was drawn for
     std::vector<std::unique_ptr<gfx::HeatmapTexture>> neurons, features;
+    gfx::ShaderHeatmap compare_boundary;  // run B's, beside it (lab/compare_run.h)
+    std::string compare_key;
     gfx::RgbaTexture points;                 // the data on the output, painted once per data and size
     std::string points_key;
     std::array<gfx::RgbaTexture, enum_count<DatasetKind>()> thumbnails;  // one per dataset, painted once per size

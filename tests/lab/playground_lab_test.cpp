@@ -440,3 +440,55 @@ TEST(PlaygroundTimeline, ALongRunKeepsItsMomentsWithinTheBudgetAndStillScrubsExa
 
 }  // namespace
 }  // namespace nabla
+
+namespace nabla {
+namespace {
+
+// Run B: from A's initial weights with its own live settings, in lockstep; its numbers are those of
+// a run with B's settings alone; the link carries it.
+TEST(PlaygroundCompare, BTrainsInLockstepFromTheSameWeightsAndTheLinkCarriesIt) {
+    PlaygroundLab lab;
+    for (int i = 0; i < 50; ++i) lab.advance(1);
+    ASSERT_TRUE(lab.apply(playground::CompareStart{})) << lab.error();
+    ASSERT_NE(lab.compare(), nullptr);
+    EXPECT_EQ(lab.trainer().steps(), 0);  // both from the start
+    EXPECT_EQ(lab.compare()->state().learning_rate, 0.3);
+    EXPECT_EQ(lab.compare()->trainer().mlp().layers[0].W, lab.trainer().mlp().layers[0].W);  // the same initial weights
+    ASSERT_TRUE(lab.apply(playground::CompareSet{&playground_settings()["batch"], 1})) << lab.error();
+    for (int i = 0; i < 400; ++i) lab.advance(1);
+    EXPECT_EQ(lab.compare()->trainer().steps(), 400);
+    EXPECT_NE(lab.compare()->history().back().train_loss, lab.history().back().train_loss);
+
+    PlaygroundLab alone;  // B's settings on their own
+    alone.set("lr", 0.3);
+    alone.set("batch", 1);
+    for (int i = 0; i < 400; ++i) alone.advance(1);
+    EXPECT_EQ(alone.trainer().mlp().layers[0].W, lab.compare()->trainer().mlp().layers[0].W);
+    EXPECT_EQ(alone.history().back().test_loss, lab.compare()->history().back().test_loss);
+
+    EXPECT_NE(lab.link().find("cmp=lr:0.3,batch:1,opt:sgd"), std::string::npos) << lab.link();
+    PlaygroundLab opened;
+    ASSERT_TRUE(opened.apply(playground::LoadState{lab.link()})) << opened.error();
+    opened.finish_replay();
+    EXPECT_EQ(opened.to_json(), lab.to_json());
+
+    // A new dataset: both rebuilt, B keeping its own settings.
+    ASSERT_TRUE(lab.set("data", static_cast<double>(DatasetKind::Xor)));
+    EXPECT_EQ(lab.compare()->state().dataset, DatasetKind::Xor);
+    EXPECT_EQ(lab.compare()->state().batch_size, 1);
+    EXPECT_FALSE(lab.apply(playground::ViewStep{0}));  // the timeline shows one run
+    ASSERT_TRUE(lab.apply(playground::CompareStop{}));
+    EXPECT_EQ(lab.compare(), nullptr);
+    EXPECT_EQ(lab.link().find("cmp="), std::string::npos);
+}
+
+TEST(PlaygroundCompare, ATamperedRunBInALinkIsRefused) {
+    PlaygroundLab lab;
+    EXPECT_FALSE(lab.apply(playground::LoadState{"data=xor&cmp=layers:8"}));
+    EXPECT_EQ(lab.error(), "cannot read the link: run B sets only the learning rate, batch, optimizer and penalty, not 'layers:8'");
+    EXPECT_FALSE(lab.apply(playground::LoadState{"data=xor&cmp=lr:99"}));
+    EXPECT_EQ(lab.compare(), nullptr);
+}
+
+}  // namespace
+}  // namespace nabla

@@ -1,0 +1,46 @@
+// The playground's run B: a second network from the same initial weights as run A (the same data,
+// features, layers and seed) with its own learning rate, batch size, optimizer and penalty, trained
+// in lockstep with A, so two settings (η 0.03 vs 0.3, batch 1 vs full) are seen side by side:
+// both boundaries, both loss curves. B's settings are fixed for a run: changing one restarts both.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lab/playground_state.h"
+#include "nn/divergence.h"
+#include "nn/trainer.h"
+
+namespace nabla {
+
+struct HistoryPoint;
+
+class CompareRun {
+public:
+    CompareRun(std::unique_ptr<Trainer> trainer, const PlaygroundState& state);
+
+    const Trainer& trainer() const { return *trainer_; }
+    const PlaygroundState& state() const { return state_; }
+    const std::vector<HistoryPoint>& history() const { return history_; }
+    std::string status() const;  // "" while it trains; else why B stopped (A goes on)
+
+    void step();  // one step with A's, unless B has stopped
+    void record();
+
+    // B's settings in a link: the live ones, "lr:0.3,batch:1,opt:adam,reg:none,rate:0.001".
+    static std::string live_text(const PlaygroundState& b);
+    static bool read_live(const std::string& text, PlaygroundState& b, std::string& error);
+    // B's live settings over another state (A's, after a structural change).
+    static PlaygroundState with_live_of(PlaygroundState base, const PlaygroundState& b);
+
+private:
+    std::unique_ptr<Trainer> trainer_;
+    PlaygroundState state_;
+    std::vector<HistoryPoint> history_;
+    long recorded_slot_ = -1;
+    DivergenceWatch watch_;
+    std::string growing_;
+};
+
+}  // namespace nabla
