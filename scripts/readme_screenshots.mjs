@@ -33,4 +33,12 @@ for (const [locale, prefix] of [['en-US', ''], ['ko-KR', 'ko-']]) {
   await page.screenshot({ path: join(docs, `${prefix}trajectory-lab.png`) });
   await app.close();
 }
+// A/B: the learning rate's effect, two runs from the same weights (a link that replays 600 steps).
+{
+  const app = await openApp({ hash: 'playground:data=xor&lr=0.003&cmp=lr:0.03,batch:10,opt:sgd,reg:none,rate:0.001&steps=600' });
+  await until(app.page, () => !window.nabla.state().playground.replaying);
+  await frames(app.page, 5);
+  await app.page.screenshot({ path: join(docs, 'compare.png') });
+  await app.close();
+}
 console.log(`screenshots written to ${docs}`);
