@@ -215,15 +215,21 @@ const char* picture_widget(const std::string& lab) {
     return lab == "graph" ? "graph:canvas" : lab == "playground" ? "pg:output" : "tr:surface";
 }
 
+// A header button that opens a menu (widget "app:<id>"); true while the menu is open, between
+// BeginPopup and the caller's EndPopup.
+bool header_menu(const std::string& label, const char* id, const char* tooltip) {
+    ui::flow(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    const std::string popup = std::string(id) + "_menu";
+    if (ImGui::Button(label.c_str())) ImGui::OpenPopup(popup.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    ui::note_widget(std::string("app:") + id);
+    return ImGui::BeginPopup(popup.c_str());
+}
+
 // The header's Export menu: the current lab's picture and numbers as files, and a weights file back.
 void export_menu() {
     App& a = *g_app;
-    const std::string label = ui::id_label("Export…", "export");
-    ui::flow(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("export_menu");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Download this lab's picture or numbers; load a network's weights"));
-    ui::note_widget("app:export");
-    if (!ImGui::BeginPopup("export_menu")) return;
+    if (!header_menu(ui::id_label("Export…", "export"), "export", tr("Download this lab's picture or numbers; load a network's weights"))) return;
     const std::string lab = a.labs[a.tab]->name();
     auto offer = [&](const std::string& item, const char* id, std::string name, const char* mime, auto text) {
         if (ImGui::Selectable(item.c_str())) a.downloads.push_back({std::move(name), mime, text(), false, 0, 0, 0, 0});
@@ -257,12 +263,7 @@ void export_menu() {
 // hidden in the link, for a focused lesson. The menu itself never hides.
 void hide_menu() {
     App& a = *g_app;
-    const std::string label = ui::id_label("Hide…", "hide");
-    ui::flow(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("hide_menu");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Hide controls for a focused lesson: the link keeps them hidden"));
-    ui::note_widget("app:hide");
-    if (!ImGui::BeginPopup("hide_menu")) return;
+    if (!header_menu(ui::id_label("Hide…", "hide"), "hide", tr("Hide controls for a focused lesson: the link keeps them hidden"))) return;
     ImGui::TextColored(ui::to_vec4(ui::colors::muted), "%s", tr("Hidden in this page and its link:"));
     for (const HideableControl& c : hideable_controls(a.labs[a.tab]->name())) {
         bool on = a.hidden.hidden(c.key);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/i18n.h"
+#include "lab/json_writer.h"
 #include "lab/playground_state.h"
 
 namespace nabla {
@@ -54,26 +55,32 @@ WeightsFile weights_of(const Mlp<float>& mlp) {
     return f;
 }
 
+// Written with our JSON writer (numbers that round-trip, one layer's row per line); read with
+// nlohmann's parser, which is what people's files need.
 std::string write_weights_json(const WeightsFile& f) {
-    json doc = {{"format", kFormat}, {"version", kVersion}, {"sizes", f.sizes}, {"activation", enum_key(f.activation)},
-                {"head", enum_key(f.head)}};
-    if (!f.features.empty()) doc["features"] = f.features;
-    if (!f.playground.empty()) doc["playground"] = f.playground;
-    doc["steps"] = f.steps;
-    json layers = json::array();
+    JsonWriter w;
+    w.begin_object().key("format").value(kFormat).key("version").value(kVersion);
+    w.key("sizes").begin_array();
+    for (const int n : f.sizes) w.value(n);
+    w.end_array().key("activation").value(enum_key(f.activation)).key("head").value(enum_key(f.head));
+    if (!f.features.empty()) w.key("features").value(f.features);
+    if (!f.playground.empty()) w.key("playground").value(f.playground);
+    w.key("steps").value(static_cast<double>(f.steps)).key("layers").begin_array();
     for (size_t k = 0; k < f.W.size(); ++k) {
-        json W = json::array(), b = json::array();
+        w.begin_object().key("W").begin_array();
         for (Eigen::Index i = 0; i < f.W[k].rows(); ++i) {
-            json row = json::array();
-            for (Eigen::Index j = 0; j < f.W[k].cols(); ++j) row.push_back(static_cast<double>(f.W[k](i, j)));
-            W.push_back(std::move(row));
+            w.begin_array();
+            for (Eigen::Index j = 0; j < f.W[k].cols(); ++j) w.value(static_cast<double>(f.W[k](i, j)));
+            w.end_array();
         }
-        for (Eigen::Index i = 0; i < f.b[k].size(); ++i) b.push_back(static_cast<double>(f.b[k](i)));
-        layers.push_back({{"W", std::move(W)}, {"b", std::move(b)}});
+        w.end_array().key("b").begin_array();
+        for (Eigen::Index i = 0; i < f.b[k].size(); ++i) w.value(static_cast<double>(f.b[k](i)));
+        w.end_array().end_object();
     }
-    doc["layers"] = std::move(layers);
-    return doc.dump(1) + "\n";
+    w.end_array().end_object();
+    return w.str() + "\n";
 }
+
 
 bool read_weights_json(const std::string& text, WeightsFile& out, std::string& error) {
     json doc;

@@ -4,7 +4,7 @@
 // in the link and reopen identical.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { state, frames, screenshot, clickWidget, clickAt, widgets, pressKey, typeKeys, pagesClosedAfterEach } from './browser.mjs';
+import { state, frames, screenshot, clickWidget, clickAt, widgets, pressKey, typeKeys, command, pagesClosedAfterEach } from './browser.mjs';
 
 const open = pagesClosedAfterEach(afterEach);
 
@@ -133,6 +133,11 @@ test('a bad CSV row is named with its row and column and nothing changes; a drop
   const after = await state(page);
   assert.equal(after.status, 'class.csv: your data, 30 points');
   assert.deepEqual(after.playground.layers.slice(-1), [3], 'a softmax over the three classes');
+  // They train: three columns of points, learned.
+  await command(page, 'playground', 'lr', '', 0.1);
+  await clickWidget(page, 'pg:play');
+  await page.waitForFunction(() => window.nabla.state().playground.train_accuracy >= 0.9, null, { timeout: 60000 });
+  await clickWidget(page, 'pg:play');
   await frames(page, 3);
   await screenshot(page, 'own-data-dropped.png');
   assert.deepEqual(app.problems, []);
