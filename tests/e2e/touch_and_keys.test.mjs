@@ -150,6 +150,13 @@ test('on a phone a finger scrolls the one-column layout; a tap still presses', a
     await touchPath(page, cdp, [{ x, y }, { x, y: y - 60 }, { x, y: y - 120 }, { x, y: y - 180 }]);
     const after = (await widgets(page))['pg:output'];
     assert.ok(after[1] < before[1] - 100, `the column scrolled: output at y ${before[1]} -> ${after[1]}`);
+    // More swipes from the loss plot's label row (text too), until the network's buttons are on screen.
+    for (let k = 0; k < 4; ++k) {
+      const w = await widgets(page);
+      if (w['pg:layer+'] && w['pg:layer+'][1] < 800) break;
+      const from = w['pg:loss-plot'][1] - 8;
+      await touchPath(page, cdp, [{ x, y: from }, { x, y: from - 80 }, { x, y: from - 160 }, { x, y: from - 240 }]);
+    }
     await screenshot(page, 'touch-phone-scrolled.png');
     const layers = (await state(page)).playground.layers.length;
     await tap(page, 'pg:layer+');  // now on screen, scrolled up into view
