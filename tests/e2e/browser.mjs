@@ -42,6 +42,9 @@ export async function openApp({ hash = '', width = 1280, height = 720, scale = 1
 
 export const state = (page) => page.evaluate(() => window.nabla.state());
 export const command = (page, ...args) => page.evaluate((a) => window.nabla.command(...a), args);
+// `n` training steps of the playground through the hook, in one call (a round trip a step is slow).
+export const playgroundSteps = (page, n) =>
+  page.evaluate((count) => { for (let i = 0; i < count; ++i) window.nabla.command('playground', 'step'); }, n);
 
 // Waits for n more frames, so the UI has drawn what a command or an input changed.
 export async function frames(page, n = 3) {

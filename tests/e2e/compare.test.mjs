@@ -4,7 +4,7 @@
 // a run with B's settings alone; the link reopens both.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { state, frames, screenshot, clickWidget, widgets, pagesClosedAfterEach } from './browser.mjs';
+import { state, frames, screenshot, clickWidget, widgets, playgroundSteps, pagesClosedAfterEach } from './browser.mjs';
 
 const open = pagesClosedAfterEach(afterEach);
 
@@ -43,7 +43,7 @@ test('A/B: two runs from the same weights, side by side, in lockstep, and the li
 
   // B's numbers are a run with B's settings alone, stopped at the same step.
   const alone = await open({ hash: 'playground:data=circle&lr=0.03&batch=1', width: 1400, height: 900 });
-  await alone.page.evaluate((n) => { for (let i = 0; i < n; ++i) window.nabla.command('playground', 'step'); }, s.steps);
+  await playgroundSteps(alone.page, s.steps);
   const a = (await state(alone.page)).playground;
   assert.equal(a.steps, s.steps);
   assert.equal(a.first_weight, s.compare.first_weight);

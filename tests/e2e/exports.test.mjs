@@ -4,7 +4,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { state, frames, clickWidget, command, widgets, screenshot, pagesClosedAfterEach } from './browser.mjs';
+import { state, frames, clickWidget, command, widgets, screenshot, playgroundSteps, pagesClosedAfterEach } from './browser.mjs';
 
 const open = pagesClosedAfterEach(afterEach);
 
@@ -37,8 +37,7 @@ async function png(page, bytes) {
 test('the playground exports its picture at device pixels, its history, its weights, which load back', async () => {
   const app = await open({ hash: 'playground:data=xor&layers=6,3', width: 1280, height: 800, scale: 2 });
   const { page } = app;
-  await command(page, 'playground', 'step');
-  for (let i = 0; i < 300; ++i) await command(page, 'playground', 'step');
+  await playgroundSteps(page, 301);
   await frames(page, 3);
   const s = (await state(page)).playground;
 

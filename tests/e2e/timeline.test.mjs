@@ -3,7 +3,7 @@
 // replays to the same numbers; ← and End walk it; the Trajectory lab scrubs every run's path.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { state, frames, screenshot, clickWidget, command, pressKey, pagesClosedAfterEach } from './browser.mjs';
+import { state, frames, screenshot, clickWidget, command, pressKey, playgroundSteps, pagesClosedAfterEach } from './browser.mjs';
 
 const open = pagesClosedAfterEach(afterEach);
 
@@ -13,7 +13,7 @@ const numbers = (p) => ({ steps: p.steps, state: p.state, first_weight: p.first_
 test('scrub back half way, see the exact past, train on as a new branch whose link replays', async () => {
   const app = await open({ hash: 'playground:data=xor&lr=0.1', width: 1400, height: 900 });
   const { page } = app;
-  for (let i = 0; i < 600; ++i) await command(page, 'playground', 'step');
+  await playgroundSteps(page, 600);
   await frames(page, 3);
   await screenshot(page, 'timeline-now.png');
   await clickWidget(page, 'pg:timeline', 0.5, 0.5);  // a click on the slider's middle
@@ -25,7 +25,7 @@ test('scrub back half way, see the exact past, train on as a new branch whose li
 
   // A run stopped at that step, in another page, has the same numbers.
   const other = await open({ hash: 'playground:data=xor&lr=0.1', width: 1400, height: 900 });
-  for (let i = 0; i < p.steps; ++i) await command(other.page, 'playground', 'step');
+  await playgroundSteps(other.page, p.steps);
   assert.deepEqual(numbers((await state(other.page)).playground), numbers(p));
 
   // ← goes one record back, → one forward, End to now.
