@@ -233,7 +233,6 @@ private:
 
     std::unique_ptr<Trainer> build(const PlaygroundState& s, DataSplit& raw, std::string& error) const;
     bool set_live(const PlaygroundState& next);
-    const Trainer& shown() const { return trainer(); }
     bool apply_setting(const Setting<PlaygroundState>& row, double value);
     void record();
     long record_slot() const;

@@ -36,7 +36,7 @@ struct OwnPoint {
 
 struct OwnDataLimits {
     static constexpr int max_points = 500;     // all of them ride in the link (about 8 KB of it)
-    static constexpr Range coordinate{-6, 6};  // the input plane (kPlaneExtent): off it, a point is not seen
+    static constexpr Range coordinate{-kPlaneExtent, kPlaneExtent};  // the input plane: off it, a point is not seen
 };
 
 struct OwnData {

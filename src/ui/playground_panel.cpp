@@ -226,8 +226,10 @@ void picture_tab(ImDrawList* dl, ImVec2 a, float side, bool bottom, const std::s
 
 // A run's score, as the Output heading gives A's.
 std::string run_score(const Trainer& t, const HistoryPoint& h) {
-    if (t.data().test.size() == 0) return trf("train %.1f %%", h.train_accuracy * 100);
-    if (t.data().train.regression()) return trf("test loss %.4f  train loss %.4f", h.test_loss, h.train_loss);
+    const bool regression = t.data().train.regression();
+    if (t.data().test.size() == 0)  // your data: every point trains
+        return regression ? trf("train loss %.4f", h.train_loss) : trf("train %.1f %%", h.train_accuracy * 100);
+    if (regression) return trf("test loss %.4f  train loss %.4f", h.test_loss, h.train_loss);
     return trf("test %.1f %%   train %.1f %%", h.test_accuracy * 100, h.train_accuracy * 100);
 }
 
@@ -807,10 +809,7 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const bool regression = t.data().train.regression();
     heading(fonts, tr("Output"));
     ImGui::SameLine();
-    if (t.data().test.size() == 0)  // your data: every point trains
-        ImGui::Text("  %s", regression ? trf("train loss %.4f", h.train_loss).c_str() : trf("train %.1f %%", h.train_accuracy * 100).c_str());
-    else if (regression) ImGui::Text("  %s", trf("test loss %.4f  train loss %.4f", h.test_loss, h.train_loss).c_str());
-    else ImGui::Text("  %s", trf("test %.1f %%   train %.1f %%", h.test_accuracy * 100, h.train_accuracy * 100).c_str());
+    ImGui::Text("  %s", run_score(t, h).c_str());
     own_data_tools(p, lab);
     csv_box(p, lab, commands);
     const CompareRun* cmp = lab.compare();
