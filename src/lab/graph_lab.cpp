@@ -288,7 +288,8 @@ void write_check_json(JsonWriter& w, const ScalarGraph& g, const std::vector<Gra
     w.key("check").begin_array();
     for (const GradientCheckRow& r : rows)
         w.begin_object().key("input").value(g.node(r.input).name).key("analytic").value(r.analytic)
-            .key("numeric").value(r.numeric).key("relative_error").value(r.relative_error).end_object();
+            .key("numeric").value(r.numeric).key("numeric_error").value(r.numeric_error).key("step").value(r.step)
+            .key("relative_error").value(r.relative_error).key("agrees").value(r.agrees).end_object();
     w.end_array();
 }
 

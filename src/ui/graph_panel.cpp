@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cmath>
 #include <cstring>
 
 #include "ui/format.h"
@@ -142,7 +143,7 @@ void check_section(const GraphLab& lab, const Fonts& fonts) {
     ImGui::Spacing();
     heading(fonts, tr("Gradient check (central differences)"));
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-    ImGui::TextWrapped("%s", tr("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h with h = 1e-5, against backprop"));
+    ImGui::TextWrapped("%s", tr("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h against backprop, with the h that suits each input (hover a row)"));
     ImGui::PopStyleColor();
     if (!ImGui::BeginTable("check", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
     ImGui::TableSetupColumn(id_label("input", "input").c_str());
@@ -154,14 +155,36 @@ void check_section(const GraphLab& lab, const Fonts& fonts) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(lab.parsed().graph.node(r.input).name.c_str());
+        bool hovered = ImGui::IsItemHovered();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(fixed_number(r.analytic).c_str());
+        hovered |= ImGui::IsItemHovered();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(fixed_number(r.numeric).c_str());
+        // An estimate that cannot resolve the tolerance says so with its own error: 0 ± 7e-17.
+        const bool uncertain = r.numeric_error > kGradientCheckTolerance * std::fabs(r.numeric);
+        std::string numeric = fixed_number(r.numeric);
+        if (uncertain && std::isfinite(r.numeric_error)) numeric += " \xC2\xB1" + short_number(r.numeric_error, 2);
+        ImGui::TextUnformatted(numeric.c_str());
+        hovered |= ImGui::IsItemHovered();
         ImGui::TableNextColumn();
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.1e", r.relative_error);
-        ImGui::TextColored(to_vec4(r.relative_error < 1e-6 ? colors::value : colors::bad), "%s", buf);
+        if (r.agrees && r.relative_error > kGradientCheckTolerance) {
+            // Within the estimate's own error but not to 1e-6: a relative error would read as a failure.
+            ImGui::TextColored(to_vec4(colors::muted), "%s", tr("below resolution"));
+        } else {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.1e", r.relative_error);
+            ImGui::TextColored(to_vec4(r.agrees ? colors::value : colors::bad), "%s", buf);
+        }
+        if (hovered || ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(trf("h = %s, the numeric estimate's error \xC2\xB1%s", fixed_number(r.step).c_str(),
+                                       fixed_number(r.numeric_error).c_str()).c_str());
+            ImGui::TextUnformatted(!r.agrees ? tr("differs from backprop: a kink, or a wrong gradient")
+                                   : r.relative_error > kGradientCheckTolerance
+                                       ? tr("within the estimate's own error: differences of f cannot resolve a slope this small here")
+                                       : tr("agrees with backprop"));
+            ImGui::EndTooltip();
+        }
     }
     ImGui::EndTable();
 }
