@@ -19,6 +19,13 @@ if(NABLA_SANITIZE)
   list(APPEND NABLA_WARNINGS -Wno-maybe-uninitialized)
 endif()
 
+# NABLA_FUZZ=ON (preset fuzz, clang): coverage for libFuzzer on all our code, with both sanitizers.
+option(NABLA_FUZZ "Build the libFuzzer targets (tests/fuzz) with clang" OFF)
+if(NABLA_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
 function(nabla_layer target layer)
   set(root "${CMAKE_BINARY_DIR}/layers/${layer}")
   if(NOT EXISTS "${root}/${layer}")

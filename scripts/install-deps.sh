@@ -30,6 +30,8 @@ APT_TEST=(
   webkit2gtk-driver=2.50.6-1~deb12u2     # Safari's engine (WebKitGTK) and its WebDriver
   xvfb=2:21.1.7-3+deb12u13               # a display for Firefox's WebGL 2 and WebKitGTK
   glslang-tools=12.0.0-2          # glslangValidator: compiles shaders/ in the unit tests
+  clang-14=1:14.0.6-12            # the fuzz targets (tests/fuzz) are built with clang ...
+  libclang-rt-14-dev=1:14.0.6-12  # ... and its libFuzzer and sanitizer runtimes
 )
 MOVING=(chromium firefox-esr webkit2gtk-driver xvfb python3-fonttools)  # taken at the archive's version when the pin is gone
 

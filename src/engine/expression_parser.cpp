@@ -11,6 +11,7 @@
 #include <set>
 
 #include "engine/i18n.h"
+#include "engine/utf8.h"
 
 namespace nabla {
 
@@ -23,20 +24,7 @@ namespace {
 
 bool continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-// The length of the whole UTF-8 character starting at byte `i` (1 for ASCII), 0 if the bytes there
-// do not form one (a stray continuation byte, a sequence cut short).
-int sequence_at(const std::string& s, size_t i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const int length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0;
-    if (length == 0 || i + static_cast<size_t>(length) > s.size()) return 0;
-    for (int k = 1; k < length; ++k)
-        if (!continuation(static_cast<unsigned char>(s[i + static_cast<size_t>(k)]))) return 0;
-    // No overlong forms, no UTF-16 surrogates, nothing past U+10FFFF: what a terminal would reject.
-    const auto second = static_cast<unsigned char>(length > 1 ? s[i + 1] : 0);
-    if ((b == 0xE0 && second < 0xA0) || (b == 0xED && second >= 0xA0) || (b == 0xF0 && second < 0x90) || (b == 0xF4 && second >= 0x90))
-        return 0;
-    return length;
-}
+int sequence_at(const std::string& s, size_t i) { return utf8_sequence_at(s, i); }
 
 char32_t code_point(const std::string& s, size_t i, int length) {
     const auto b = [&](int k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + static_cast<size_t>(k)])); };

@@ -8,12 +8,14 @@
 #pragma once
 
 #include <cstdio>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/enum_table.h"
 #include "engine/tr.h"
+#include "engine/utf8.h"
 
 namespace nabla {
 
@@ -36,16 +38,33 @@ Language language_from_locale(std::string_view locale);
 // tr(english) (engine/tr.h): its translation in the current language, or itself where there is
 // none (and it is then remembered in untranslated(), which the tests read).
 // printf with a translated format: translations keep the English conversions (a test checks), and
-// may reorder them with %1$s.
+// may reorder them with %1$s. Every string argument is shown message_safe (engine/utf8.h): a value
+// echoed from a link, a file or the command line cannot put a NUL, a newline or broken UTF-8 into
+// the status line or the terminal.
+namespace detail {
+template <class T>
+T message_arg(std::deque<std::string>&, T v) { return v; }
+inline const char* message_arg(std::deque<std::string>& keep, const char* s) {
+    keep.push_back(message_safe(s));
+    return keep.back().c_str();
+}
+}  // namespace detail
+
 template <class... Args>
-std::string trf(const char* english_format, Args... args) {
-    const char* format = tr(english_format);
+std::string format_text(const char* format, Args... args) {
     const int n = std::snprintf(nullptr, 0, format, args...);
     if (n <= 0) return format;
     std::string out(static_cast<size_t>(n) + 1, '\0');
     std::snprintf(out.data(), out.size(), format, args...);
     out.resize(static_cast<size_t>(n));
     return out;
+}
+
+template <class... Args>
+std::string trf(const char* english_format, Args... args) {
+    const char* format = tr(english_format);
+    std::deque<std::string> keep;  // a deque: growing it leaves the earlier strings where they are
+    return format_text(format, detail::message_arg(keep, args)...);
 }
 
 struct Translation {

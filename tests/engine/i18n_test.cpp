@@ -80,3 +80,18 @@ TEST(I18n, EveryTableLabelHasItsKorean) {
     expect_settings_translated(trajectory_settings());
     expect_settings_translated(run_settings());
 }
+
+// What libFuzzer found: a link or CSV value echoed in a refusal carried its raw bytes (a vertical
+// tab, a stray 0x92) into the status line. Every string argument of trf is now shown escaped.
+TEST(I18n, EchoedValuesAreEscapedInMessages) {
+    EXPECT_EQ(message_safe("a\tb\nc\rd\x01" "e\x7F"), "a\\tb\\nc\\rd\\x01e\\x7F");
+    EXPECT_EQ(message_safe("1\x92\x92" "0"), "1\\x92\\x920");
+    EXPECT_EQ(message_safe("\xED\xA0\x80"), "\\xED\\xA0\\x80");  // a UTF-16 surrogate is not UTF-8
+    EXPECT_EQ(message_safe("\xCF\x83(w*x) \xEA\xB0\x80"), "\xCF\x83(w*x) \xEA\xB0\x80");  // σ and 가 stay
+    EXPECT_EQ(message_safe(message_safe("x\n\xC3")), message_safe("x\n\xC3"));  // escaping twice changes nothing
+    EXPECT_EQ(trf("lr must be a number, not '%s'", "\x0B"), "lr must be a number, not '\\x0B'");
+    PlaygroundState s;
+    std::string error;
+    EXPECT_FALSE(PlaygroundState::from_string("data=xor&batch=1\x92\x92" "0", s, error));
+    EXPECT_NE(error.find("'1\\x92\\x920'"), std::string::npos) << error;
+}
