@@ -52,7 +52,8 @@ const char* gate_pattern(const ScalarGraph& g, int node) {
 std::string GraphLabState::to_string() const {
     std::string s = "expr=" + url_encode(expression);
     for (const auto& [name, v] : values)
-        s += "&" + std::string(name == "expr" || name == "step" ? "v." : "") + name + "=" + format_number(v);
+        // Encoded both: a name may be Hangul, and 1e+67's '+' would come back as a space.
+        s += "&" + std::string(name == "expr" || name == "step" ? "v." : "") + url_encode(name) + "=" + url_encode(format_number(v));
     if (backprop_step >= 0) s += "&step=" + std::to_string(backprop_step);
     return s;
 }
@@ -61,8 +62,9 @@ bool GraphLabState::from_string(const std::string& text, GraphLabState& out, std
     GraphLabState next;
     next.values.clear();
     bool has_expr = false;
-    for (const auto& [key, raw] : split_query(text)) {
-        std::string value;
+    for (const auto& [raw_key, raw] : split_query(text)) {
+        std::string key, value;
+        if (!url_decode(raw_key, key)) return error = trf("bad %%-escape in '%s'", raw_key.c_str()), false;
         if (!url_decode(raw, value)) return error = trf("bad %%-escape in '%s'", key.c_str()), false;
         if (key == "expr") {
             next.expression = value;

@@ -18,7 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     (void)lab.to_json();
     GraphLab again;
-    FUZZ_CHECK(again.apply({GraphCommand::LoadState, lab.link()}), "a loaded link's own link loads");
+    const bool reloaded = again.apply({GraphCommand::LoadState, lab.link()});
+    if (!reloaded) fuzz_last_message() = lab.link() + " -> " + again.error();
+    FUZZ_CHECK(reloaded, "a loaded link's own link loads");
     FUZZ_CHECK(again.link() == lab.link(), "the link round-trips");
     return 0;
 }

@@ -85,6 +85,20 @@ TEST(GraphLab, StepModeWalksBackpropOneGateAtATime) {
     EXPECT_EQ(lab.state().backprop_step, -1);
 }
 
+// Found by fuzz_graph_link: x1 = -1.1e67 wrote "e+67" into the link, whose '+' read back as a
+// space, so the lab's own link was refused. Hangul names ride percent-encoded.
+TEST(GraphLab, LinksCarryExponentsAndHangulNames) {
+    GraphLab lab;
+    ASSERT_TRUE(lab.apply({GraphCommand::SetExpression, "f = \xEA\xB0\x80\xEC\xA4\x91\xEC\xB9\x98 * x1"}));
+    ASSERT_TRUE(lab.apply({GraphCommand::SetValue, "x1", -1.1111111111111112e+67}));
+    ASSERT_TRUE(lab.apply({GraphCommand::SetValue, "\xEA\xB0\x80\xEC\xA4\x91\xEC\xB9\x98", 2.5e-300}));
+    EXPECT_EQ(lab.link().find('+'), std::string::npos) << lab.link();
+    GraphLab other;
+    ASSERT_TRUE(other.apply({GraphCommand::LoadState, lab.link()})) << other.error();
+    EXPECT_EQ(other.link(), lab.link());
+    EXPECT_EQ(other.state().values, lab.state().values);
+}
+
 TEST(GraphLab, StateStringRoundTripsAndTamperedLinksAreRefused) {
     GraphLab lab;
     ASSERT_TRUE(lab.apply({GraphCommand::LoadPreset, "E3"}));
@@ -156,11 +170,31 @@ TEST(GraphLab, LayoutHasNoOverlapsForLargeGraphs) {
         }
     }
     EXPECT_GE(visible, 40);
-    // Inputs left, output right.
+    // Every node sits in the column before its first consumer; the output is rightmost.
     const ScalarGraph& g = lab.parsed().graph;
-    for (const int id : lab.parsed().inputs) EXPECT_EQ(L.places[id].column, 0);
+    for (int i = 0; i < g.size(); ++i) {
+        if (!L.places[i].visible || g.node(i).out.empty()) continue;
+        int first = L.columns;
+        for (const int e : g.node(i).out) first = std::min(first, L.places[g.edge(e).to].column);
+        EXPECT_EQ(L.places[i].column, first - 1) << i;
+    }
     EXPECT_EQ(L.places[lab.parsed().output].column, L.columns - 1);
-    (void)g;
+}
+
+// The 399-node graph: each product wired across up to 100 columns, 5 000 waypoints, and a
+// frame of 123 000 vertices. Edges now span one column each: no waypoints at all.
+TEST(GraphLab, ALongSumWiresEachProductToItsAdd) {
+    std::string text = "f = a0*b0";
+    for (int i = 1; i < 100; ++i) text += " + a" + std::to_string(i) + "*b" + std::to_string(i);
+    GraphLab lab;
+    ASSERT_TRUE(lab.apply({GraphCommand::SetExpression, text})) << lab.error();
+    EXPECT_EQ(lab.parsed().graph.size(), 399);
+    size_t waypoints = 0;
+    for (const auto& w : lab.layout().edge_waypoints) waypoints += w.size();
+    EXPECT_EQ(waypoints, 0u);
+    // Small graphs keep the lecture's picture: inputs on the left.
+    ASSERT_TRUE(lab.apply({GraphCommand::LoadPreset, "E2"}));
+    for (const int id : lab.parsed().inputs) EXPECT_EQ(lab.layout().places[id].column, 0);
 }
 
 TEST(GraphLab, GradientCheckAgreesForEveryInput) {
