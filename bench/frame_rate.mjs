@@ -17,14 +17,26 @@ const cases = [
   ['Training playground, training spiral (16, 16 ReLU, Adam, speed 25)', 'playground:data=spiral&layers=16%2C16&act=relu&opt=adam&lr=0.01', 'play'],
   ['Trajectory lab, idle', 'trajectory', null],
   ['Trajectory lab, three runs stepping (Figure 3 preset)', 'trajectory', 'play'],
+  // The limits' corners (issue 15): a 399-node graph, an 8×32 network, paths 5 000 steps long.
+  ['Graph lab, idle, a0*b0 + … + a99*b99 (399 nodes)', 'graph:' + bigGraphLink(), null],
+  ['Training playground, training 8 layers of 32 (ReLU, speed 25)', 'playground:data=spiral&layers=32%2C32%2C32%2C32%2C32%2C32%2C32%2C32&act=relu', 'play'],
+  ['Trajectory lab, three runs stepping after 5 000 steps', 'trajectory:steps5000', 'play'],
+  ['Training playground, 100 000 points through 8 layers of 32, full batch', 'playground:data=circle&points=100000&layers=32%2C32%2C32%2C32%2C32%2C32%2C32%2C32&act=relu&batch=50000', 'play'],
 ];
+function bigGraphLink() {
+  const terms = Array.from({ length: 100 }, (_, i) => `a${i}*b${i}`).join(' + ');
+  return 'expr=' + encodeURIComponent('f = ' + terms);
+}
 
 const app = await openApp({ width, height });
 console.log(`headless Chromium, SwiftShader, ${width}×${height}, ${seconds} s a case`);
 console.log('| page | frames per second | vertices | draw calls |\n| --- | --- | --- | --- |');
 for (const [label, where, action] of cases) {
   const [lab, link] = where.split(':');
-  if (link !== undefined) await command(app.page, lab, 'state', link);
+  if (link === 'steps5000') {
+    await command(app.page, lab, 'preset', 'gd-sgd-minibatch');
+    await command(app.page, 'trajectory', 'step', '', 5000);
+  } else if (link !== undefined) await command(app.page, lab, 'state', link);
   else if (lab === 'playground') await command(app.page, lab, 'reset');
   else if (lab === 'trajectory') await command(app.page, lab, 'preset', 'gd-sgd-minibatch');
   await command(app.page, 'app', 'tab', lab);

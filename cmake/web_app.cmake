@@ -86,6 +86,6 @@ set_source_files_properties(
   src/lab/url_codec.cpp src/lab/weights_file.cpp
   src/nn/datasets.cpp src/nn/divergence.cpp src/nn/own_data.cpp
   src/engine/expression_parser.cpp src/engine/gradient_check.cpp src/engine/i18n.cpp src/engine/i18n_ko.cpp
-  src/engine/number_text.cpp src/engine/range.cpp
+  src/engine/number_text.cpp src/engine/range.cpp src/engine/utf8.cpp
   TARGET_DIRECTORY nabla_lab nabla_nn nabla_engine
   PROPERTIES COMPILE_OPTIONS -Os)

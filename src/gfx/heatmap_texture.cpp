@@ -41,4 +41,28 @@ void HeatmapTexture::upload(const std::vector<float>& values, int side, Colormap
     texture_.upload(rgba_.data(), side, side);
 }
 
+void HeatmapAtlas::upload(const std::vector<std::vector<float>>& images, int side, Colormap map, float lo, float hi) {
+    count_ = static_cast<int>(images.size());
+    side_ = side;
+    columns_ = std::max(1, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(count_)))));
+    rows_ = std::max(1, (count_ + columns_ - 1) / columns_);
+    const int width = columns_ * side, height = rows_ * side;
+    rgba_.assign(static_cast<size_t>(width) * height * 4, 255);
+    for (int k = 0; k < count_; ++k) {
+        const int x0 = (k % columns_) * side, y0 = (k / columns_) * side;
+        for (int r = 0; r < side; ++r)
+            for (int c = 0; c < side; ++c)
+                colormap_rgb(map, images[k][static_cast<size_t>(r) * side + c], lo, hi,
+                             &rgba_[(static_cast<size_t>(y0 + r) * width + x0 + c) * 4]);
+    }
+    texture_.upload(rgba_.data(), width, height);
+}
+
+void HeatmapAtlas::uv(int i, float& u0, float& v0, float& u1, float& v1) const {
+    // Half a texel in from each edge: linear filtering must not pull in the neighbouring image.
+    const float w = static_cast<float>(columns_ * side_), h = static_cast<float>(rows_ * side_);
+    const int x = (i % columns_) * side_, y = (i / columns_) * side_;
+    u0 = (x + 0.5f) / w, v0 = (y + 0.5f) / h, u1 = (x + side_ - 0.5f) / w, v1 = (y + side_ - 0.5f) / h;
+}
+
 }  // namespace nabla::gfx

@@ -29,6 +29,24 @@ private:
     std::vector<std::uint8_t> rgba_;
 };
 
+// Many heatmaps of one size in one texture (the playground's neuron thumbnails): drawn from one
+// texture, ImGui batches them into one draw call, where 256 textures were 256 (and a software
+// rasteriser spent most of a frame on them).
+class HeatmapAtlas {
+public:
+    void upload(const std::vector<std::vector<float>>& images, int side, Colormap map, float lo, float hi);
+    void* imgui_id() const { return texture_.imgui_id(); }
+    bool ready() const { return texture_.ready(); }
+    int size() const { return count_; }
+    void uv(int i, float& u0, float& v0, float& u1, float& v1) const;  // image i's corners in the texture
+    void forget() { texture_.forget(); }
+
+private:
+    RgbaTexture texture_;
+    std::vector<std::uint8_t> rgba_;
+    int count_ = 0, columns_ = 1, rows_ = 1, side_ = 1;
+};
+
 // The colour a value gets (also used for drawing data points on top of the heatmap).
 void colormap_rgb(Colormap map, float value, float lo, float hi, std::uint8_t out[3]);
 

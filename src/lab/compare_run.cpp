@@ -24,14 +24,31 @@ CompareRun::CompareRun(std::unique_ptr<Trainer> trainer, const PlaygroundState& 
 
 std::string CompareRun::status() const { return trainer_->diverged() ? trainer_->divergence() : growing_; }
 
-void CompareRun::step() {
-    if (!status().empty() || !trainer_->step()) return;
-    if (record_slot(*trainer_) != recorded_slot_) record();
+bool CompareRun::step_part() {
+    if (!status().empty()) return true;
+    if (!stepped_) {
+        const StepProgress r = trainer_->step_part(1);
+        if (r == StepProgress::Partial) return false;
+        if (r == StepProgress::Refused) return true;
+        stepped_ = true;
+    }
+    if (record_slot(*trainer_) != recorded_slot_) {
+        if (!measuring_) measuring_.emplace();
+        if (!measuring_->part(*trainer_, 1)) return false;
+        recorded_slot_ = record_slot(*trainer_);
+        keep(measuring_->result());
+        measuring_.reset();
+    }
+    stepped_ = false;
+    return true;
 }
 
 void CompareRun::record() {
     recorded_slot_ = record_slot(*trainer_);
-    HistoryPoint p = measure_run(*trainer_);
+    keep(measure_run(*trainer_));
+}
+
+void CompareRun::keep(HistoryPoint p) {
     const bool held_out = trainer_->data().test.size() > 0;
     if (!std::isfinite(p.train_loss) || (held_out && !std::isfinite(p.test_loss))) {
         growing_ = trf("the loss overflowed: learning rate %g is too large", state_.learning_rate);

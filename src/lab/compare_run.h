@@ -5,16 +5,17 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "lab/history.h"
 #include "lab/playground_state.h"
 #include "nn/divergence.h"
 #include "nn/trainer.h"
 
 namespace nabla {
 
-struct HistoryPoint;
 
 class CompareRun {
 public:
@@ -25,8 +26,10 @@ public:
     const std::vector<HistoryPoint>& history() const { return history_; }
     std::string status() const;  // "" while it trains; else why B stopped (A goes on)
 
-    void step();  // one step with A's, unless B has stopped
-    void record();
+    // One step with A's and, when due, its record, a chunk of rows a call (a large batch or dataset
+    // takes more than a frame): true once both are done, or when B has stopped.
+    bool step_part();
+    void record();  // at once
 
     // B's settings in a link: the live ones, "lr:0.3,batch:1,opt:adam,reg:none,rate:0.001".
     static std::string live_text(const PlaygroundState& b);
@@ -41,6 +44,9 @@ private:
     long recorded_slot_ = -1;
     DivergenceWatch watch_;
     std::string growing_;
+    bool stepped_ = false;    // this step's update is made; its record may still be in progress
+    std::optional<MeasureInParts> measuring_;
+    void keep(HistoryPoint p);  // a finished measurement becomes a record (or the reason B stopped)
 };
 
 }  // namespace nabla

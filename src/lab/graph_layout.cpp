@@ -92,18 +92,21 @@ GraphLayout layout_graph(const ScalarGraph& g) {
         item_of[i] = static_cast<int>(items.size());
         items.push_back(Item{i, p.column, 0, {}, {}});
     }
-    // Many inputs (a network's weights, from the playground): each moves right to the column before
-    // its first consumer, so a later layer's weights sit by their gates instead of all stacking in
-    // column 0 with long wires. Small graphs keep every input on the left, as the lecture draws them.
+    // Many inputs (a network's weights from the playground, a0*b0 + ... + a99*b99): every node moves
+    // right to the column before its first consumer (consumers first, so each sees its consumers'
+    // final places). A later layer's weights then sit by their gates, and a long sum's products by
+    // their adds: without it each product wired across up to 100 columns, and the edges' waypoints
+    // (and the frame's vertices) grew as n^2. Small graphs keep every input on the left, as the
+    // lecture draws them.
     int sources = 0;
     for (int i = 0; i < n; ++i) sources += out.places[i].visible && op_info(g.node(i).op).arity == 0;
     if (sources > 8) {
-        for (int i = 0; i < n; ++i) {
+        for (int i = n - 1; i >= 0; --i) {
             NodePlace& p = out.places[i];
-            if (!p.visible || op_info(g.node(i).op).arity != 0 || g.node(i).out.empty()) continue;
+            if (!p.visible || g.node(i).out.empty()) continue;
             int first = out.columns;
             for (const int e : g.node(i).out) first = std::min(first, out.places[g.edge(e).to].column);
-            p.column = std::max(0, first - 1);
+            p.column = std::max(p.column, first - 1);
             items[item_of[i]].column = p.column;
         }
     }

@@ -5,21 +5,36 @@
 namespace nabla {
 
 HistoryPoint measure_run(const Trainer& t) {
-    HistoryPoint p;
-    p.step = t.steps();
-    p.epoch = t.epoch_progress();
-    const Metrics tr = t.evaluate(t.data().train);
-    p.train_loss = tr.loss;
-    p.train_accuracy = tr.accuracy;
-    if (t.data().test.size() > 0) {
-        const Metrics te = t.evaluate(t.data().test);
-        p.test_loss = te.loss;
-        p.test_accuracy = te.accuracy;
-    } else {  // your data: every point trains, nothing is held out (NaN: not drawn, null in JSON)
-        p.test_loss = p.test_accuracy = NAN;
+    MeasureInParts m;
+    m.part(t, 1 << 30);
+    return m.result();
+}
+
+bool MeasureInParts::part(const Trainer& t, int max_chunks) {
+    if (phase_ == 0) {
+        if (!t.evaluate_part(t.data().train, at_, max_chunks)) return false;
+        const Metrics tr = at_.metrics(t.data().train);
+        result_.step = t.steps();
+        result_.epoch = t.epoch_progress();
+        result_.train_loss = tr.loss;
+        result_.train_accuracy = tr.accuracy;
+        at_ = {};
+        phase_ = 1;
     }
-    for (const Layer<float>& L : t.mlp().layers) p.gradient_norms.push_back(L.dW.norm());
-    return p;
+    if (phase_ == 1) {
+        if (t.data().test.size() > 0) {
+            if (!t.evaluate_part(t.data().test, at_, max_chunks)) return false;
+            const Metrics te = at_.metrics(t.data().test);
+            result_.test_loss = te.loss;
+            result_.test_accuracy = te.accuracy;
+        } else {  // your data: every point trains, nothing is held out (NaN: not drawn, null in JSON)
+            result_.test_loss = result_.test_accuracy = NAN;
+        }
+        result_.gradient_norms.clear();
+        for (const Layer<float>& L : t.mlp().layers) result_.gradient_norms.push_back(L.dW.norm());
+        phase_ = 2;
+    }
+    return true;
 }
 
 void append_record(std::vector<HistoryPoint>& history, HistoryPoint p) {

@@ -28,6 +28,19 @@ inline long record_slot(const Trainer& t) { return static_cast<long>(std::floor(
 // The trainer's numbers at this very step: losses and accuracies over every point, gradient norms.
 HistoryPoint measure_run(const Trainer& t);
 
+// measure_run a chunk of rows at a time (nn/trainer.h, kChunkRows): 100 000 points through eight
+// layers of 32 take more than a frame. The same numbers as measure_run, however it is split.
+class MeasureInParts {
+public:
+    bool part(const Trainer& t, int max_chunks);  // true once result() is complete
+    const HistoryPoint& result() const { return result_; }
+
+private:
+    int phase_ = 0;  // 0: the training points, 1: the test points, 2: done
+    EvaluationInParts at_;
+    HistoryPoint result_{};
+};
+
 // Appends, dropping every other record first when the history is full.
 void append_record(std::vector<HistoryPoint>& history, HistoryPoint p);
 

@@ -38,8 +38,6 @@ Dataset with_features(const Dataset& in, unsigned features) {
 }
 
 // The point at the centre of cell (column, row) of a side × side grid over the input plane.
-float plane_x(int column, int side) { return static_cast<float>(-kPlaneExtent + 2 * kPlaneExtent * (column + 0.5) / side); }
-float plane_y(int row, int side) { return static_cast<float>(kPlaneExtent - 2 * kPlaneExtent * (row + 0.5) / side); }
 
 OptimizerSettings optimizer_settings(OptimizerSettings o, const PlaygroundState& s) {
     o.kind = s.optimizer;
@@ -105,8 +103,7 @@ bool PlaygroundLab::set_state(const PlaygroundState& next) {
     growing_.clear();
     watch_.reset();
     forget_timeline();
-    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
-    grid_cache_.acts = compare_cache_.acts = Activations<float>{};  // the grid's features may have changed
+    invalidate_pictures();  // the grid's features may have changed too
     inspected_sample_ = inspected_layer_ = inspected_unit_ = -1;
     error_.clear();
     record();
@@ -293,7 +290,7 @@ bool PlaygroundLab::load_weights(const std::string& text) {
     if (!set_state(next)) return false;
     if (std::string e = trainer_->set_weights(f.W, f.b); !e.empty()) return error_ = trf("weights not loaded: %s", e.c_str()), false;
     history_.clear();
-    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
+    invalidate_pictures();
     record();
     weights_from_file_ = true;
     return true;
@@ -325,7 +322,7 @@ void PlaygroundLab::rebuild_compare() {
     DataSplit raw;
     std::unique_ptr<Trainer> t = build(b, raw, why);
     compare_ = t ? std::make_unique<CompareRun>(std::move(t), b) : nullptr;
-    compare_cache_.step = -1;
+    compare_grid_.invalidate();
 }
 
 bool PlaygroundLab::start_compare(const PlaygroundState& b) {
@@ -335,7 +332,7 @@ bool PlaygroundLab::start_compare(const PlaygroundState& b) {
     if (!t) return error_ = trf("run B: %s", why.c_str()), false;
     reset();  // A from step 0 too: the same initial weights, in lockstep from here
     compare_ = std::make_unique<CompareRun>(std::move(t), CompareRun::with_live_of(state_, b));
-    compare_cache_.step = -1;
+    compare_grid_.invalidate();
     return true;
 }
 
@@ -372,7 +369,7 @@ bool PlaygroundLab::view(long step) {
     if (replaying_) return error_ = tr("the link is still replaying: the timeline opens when it is done"), false;
     if (compare_) return error_ = tr("the timeline shows one run: stop comparing A and B first"), false;
     playing_ = false;
-    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
+    invalidate_pictures();
     ++generation_;
     if (step >= trainer_->steps() || moments_.empty()) {  // now
         view_.reset();
@@ -414,7 +411,7 @@ void PlaygroundLab::branch() {
     for (const HistoryPoint& h : history_)
         if (h.step > m.trainer.steps) watch_.observe(h.train_loss, h.epoch);
     recorded_slot_ = record_slot();
-    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
+    invalidate_pictures();
     ++generation_;
 }
 
@@ -501,14 +498,38 @@ int PlaygroundLab::advance(int max_steps, double (*now_ms)(), double deadline_ms
     if (view_) branch();  // training on from the past shown
     int taken = 0;
     while (taken < max_steps && status().empty()) {
-        if (!trainer_->step()) break;
-        if (compare_) compare_->step();  // B in lockstep (it stops on its own if it diverges)
-        ++taken;
-        if (record_slot() != recorded_slot_) record();
-        if (now_ms && (taken & 7) == 0 && now_ms() >= deadline_ms) break;
+        const StepProgress p = step_part();
+        if (p == StepProgress::Refused) break;
+        if (p == StepProgress::Done) ++taken;
+        // Small steps look at the clock every eighth; a step or record in parts after every chunk.
+        if (now_ms && (p == StepProgress::Partial || (taken & 7) == 0) && now_ms() >= deadline_ms) break;
     }
     if (!status().empty()) playing_ = false;
     return taken;
+}
+
+StepProgress PlaygroundLab::step_part() {
+    // Work left from another run or a run changed since (a rebuild, the timeline) is not this step's.
+    if (work_.a_stepped && (work_.generation != generation_ || work_.steps != trainer_->steps())) work_ = {};
+    if (!work_.a_stepped) {
+        const StepProgress r = trainer_->step_part(1);
+        if (r != StepProgress::Done) return r;
+        work_.a_stepped = true;
+        work_.generation = generation_;
+        work_.steps = trainer_->steps();
+    }
+    if (compare_ && !work_.b_stepped) {  // B in lockstep (it stops on its own if it diverges)
+        if (!compare_->step_part()) return StepProgress::Partial;
+        work_.b_stepped = true;
+    }
+    if (record_slot() != recorded_slot_) {
+        if (!work_.measuring) work_.measuring.emplace();
+        if (!work_.measuring->part(*trainer_, 1)) return StepProgress::Partial;
+        recorded_slot_ = record_slot();
+        keep(work_.measuring->result());
+    }
+    work_ = {};
+    return StepProgress::Done;
 }
 
 long PlaygroundLab::record_slot() const { return nabla::record_slot(*trainer_); }
@@ -580,22 +601,26 @@ void PlaygroundLab::replay_some(double (*now_ms)(), double deadline_ms) {
             return;
         }
         const long want = std::min<long>(until - step, 1 << 20);
-        if (want > 0 && advance(static_cast<int>(want), now_ms, deadline_ms) == 0) {
+        const int taken = want > 0 ? advance(static_cast<int>(want), now_ms, deadline_ms) : 0;
+        const bool out_of_time = now_ms && now_ms() >= deadline_ms;
+        if (out_of_time) return;  // on with the next frame (a large step may be in progress)
+        if (want > 0 && taken == 0) {  // refused: the run stopped
             finish_replay_pick();
             return;
         }
-        if (now_ms && now_ms() >= deadline_ms) return;
     }
 }
 
 void PlaygroundLab::finish_replay_pick() {
     replaying_ = false;
     const std::vector<std::string> f = split_list(plan_.pick, ':');
-    double v[3] = {-1, -1, -1};
-    for (size_t i = 0; i < f.size() && i < 3; ++i)
-        if (!parse_finite(f[i], v[i])) v[i] = -1;
-    if (f.size() >= 1 && v[0] >= 0) apply(playground::SelectSample{static_cast<int>(v[0])});
-    if (f.size() == 3 && v[1] >= 0) apply(playground::SelectNeuron{static_cast<int>(v[1]), static_cast<int>(v[2])});
+    int v[3] = {-1, -1, -1};  // an index, or -1 (not one: a tampered pick=2:0:999999999999991 selects nothing)
+    for (size_t i = 0; i < f.size() && i < 3; ++i) {
+        double d = -1;
+        if (parse_finite(f[i], d) && d >= 0 && d <= 1e6 && d == std::floor(d)) v[i] = static_cast<int>(d);
+    }
+    if (f.size() >= 1 && v[0] >= 0) apply(playground::SelectSample{v[0]});
+    if (f.size() == 3 && v[1] >= 0 && v[2] >= 0) apply(playground::SelectNeuron{v[1], v[2]});
     error_.clear();
 }
 
@@ -615,7 +640,7 @@ void PlaygroundLab::reset() {
     growing_.clear();
     watch_.reset();
     forget_timeline();
-    grid_cache_.step = compare_cache_.step = curve_step_ = -1;
+    invalidate_pictures();
     record();
     rebuild_compare();
 }
@@ -632,7 +657,10 @@ const HistoryPoint& PlaygroundLab::current() const {
 
 void PlaygroundLab::record() {
     recorded_slot_ = record_slot();
-    HistoryPoint p = measure_run(*trainer_);
+    keep(measure_run(*trainer_));
+}
+
+void PlaygroundLab::keep(HistoryPoint p) {
     const bool held_out = trainer_->data().test.size() > 0;
     if (!std::isfinite(p.train_loss) || (held_out && !std::isfinite(p.test_loss))) {  // never drawn, never recorded
         growing_ = trf("the loss overflowed: learning rate %g is too large. Try %g, then reset", state_.learning_rate, state_.learning_rate / 10);
@@ -648,47 +676,24 @@ void PlaygroundLab::record() {
     remember();
 }
 
-const PlaygroundLab::Grid& PlaygroundLab::fill_grid(const Trainer& t, int side, bool with_neurons, GridCache& c) const {
-    if (c.step == t.steps() && c.grid.side == side && (!with_neurons || !c.grid.neurons.empty())) return c.grid;
-    const MlpDesc& d = t.mlp().desc();
-    const int n = side * side;
-    if (c.acts.capacity != n || c.X.cols() != d.sizes.front() || c.acts.s.size() != d.sizes.size() - 1) {
-        c.acts.reserve(d, n);
-        c.X.resize(n, d.sizes.front());
-        for (int r = 0; r < side; ++r)
-            for (int col = 0; col < side; ++col)
-                features_of(plane_x(col, side), plane_y(r, side), c.X.row(r * side + col).data());
-    }
-    t.mlp().forward(ConstMatrixView<float>(c.X.data(), n, c.X.cols()), c.acts);
-    c.grid.side = side;
-    c.grid.output.resize(n);
-    const Matrix<float>& z = c.acts.z.back();
-    c.grid.class_probabilities.assign(d.head == Head::SoftmaxCE ? static_cast<size_t>(n) * 4 : 0, 0.0f);
-    for (int i = 0; i < n; ++i) {
-        if (d.head == Head::SoftmaxCE) {
-            int best = 0;
-            const float p = z.row(i).maxCoeff(&best);
-            c.grid.output[i] = static_cast<float>(best) + std::min(p, 0.999f);  // class index + confidence
-            for (int k = 0; k < std::min(3, static_cast<int>(z.cols())); ++k) c.grid.class_probabilities[static_cast<size_t>(i) * 4 + k] = z(i, k);
-        } else {
-            c.grid.output[i] = z(i, 0);
-        }
-    }
-    c.grid.neurons.clear();
-    if (with_neurons)
-        for (size_t k = 0; k + 1 < c.acts.z.size(); ++k)
-            for (int j = 0; j < c.acts.z[k].cols(); ++j) {
-                std::vector<float> img(n);
-                for (int i = 0; i < n; ++i) img[i] = c.acts.z[k](i, j);
-                c.grid.neurons.push_back(std::move(img));
-            }
-    c.step = t.steps();
-    return c.grid;
+void PlaygroundLab::invalidate_pictures() {
+    output_grid_.invalidate();
+    neuron_grid_.invalidate();
+    compare_grid_.invalidate();
+    curve_step_ = -1;
 }
 
-const PlaygroundLab::Grid& PlaygroundLab::grid(int side, bool with_neurons) const { return fill_grid(trainer(), side, with_neurons, grid_cache_); }
+const PlaygroundLab::Grid& PlaygroundLab::grid_within(int side, bool with_neurons, double budget_ms) const {
+    const Trainer& t = trainer();
+    auto features = [this](float x1, float x2, float* out) { features_of(x1, x2, out); };
+    return (with_neurons ? neuron_grid_ : output_grid_).get(t.mlp(), t.steps(), side, with_neurons, features, budget_ms);
+}
 
-const PlaygroundLab::Grid& PlaygroundLab::compare_grid(int side) const { return fill_grid(compare_->trainer(), side, false, compare_cache_); }
+const PlaygroundLab::Grid& PlaygroundLab::compare_grid(int side) const {
+    const Trainer& t = compare_->trainer();
+    auto features = [this](float x1, float x2, float* out) { features_of(x1, x2, out); };
+    return compare_grid_.get(t.mlp(), t.steps(), side, false, features, -1);
+}
 
 std::vector<float> PlaygroundLab::curve_of(const Trainer& t, int samples) const {
     const MlpDesc& d = t.mlp().desc();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -17,6 +18,7 @@
 #include "lab/nav.h"
 #include "lab/playground_state.h"
 #include "lab/replay.h"
+#include "lab/plane_grid.h"
 #include "nn/divergence.h"
 #include "nn/trainer.h"
 
@@ -153,15 +155,13 @@ public:
     // that stays well above where it started (stable losses keep large learning rates finite).
     std::string status() const;
 
-    // The network's output (and every neuron's) over the input plane [-6, 6]², row-major from the top
-    // left, `side` × `side`; recomputed on demand from the current weights (the engine-filled texture).
-    struct Grid {
-        int side = 0;
-        std::vector<float> output;                // the output neuron (probability or value)
-        std::vector<float> class_probabilities;   // softmax heads: p0, p1, p2, 0 per point (for the shader)
-        std::vector<std::vector<float>> neurons;  // per hidden layer, per neuron: side×side, layer-major
-    };
-    const Grid& grid(int side, bool with_neurons) const;  // cached per training step
+    // The network's output (and every hidden neuron's) over the input plane (lab/plane_grid.h).
+    using Grid = PlaneGrid;
+    // At once, from the shown run's current weights (the tests, the hook, exports).
+    const Grid& grid(int side, bool with_neurons) const { return grid_within(side, with_neurons, -1); }
+    // For the panel: the newest complete grid, spending at most budget_ms of this call on a newer one
+    // (0: none, the newest as it is).
+    const Grid& grid_within(int side, bool with_neurons, double budget_ms) const;
     const Grid& compare_grid(int side) const;  // run B's output over the plane (comparing only)
 
     // For one-input data (lecture 002's y = 2x): the prediction ŷ at `samples` values of x1 evenly
@@ -209,6 +209,14 @@ private:
     bool replaying_ = false;
     std::string loaded_link_;
     long recorded_slot_ = -1;
+    // The step in progress when its batch, B's or its record takes more than one call (advance).
+    struct StepWork {
+        bool a_stepped = false, b_stepped = false;
+        long generation = -1, steps = -1;  // A's, just after its update: anything else means a changed run
+        std::optional<MeasureInParts> measuring;
+    } work_;
+    StepProgress step_part();  // a chunk of rows of the step in progress: Done when step and record are
+    void keep(HistoryPoint p);  // a finished measurement becomes a record (or the reason to pause)
     mutable HistoryPoint current_{-1, 0, 0, 0, 0, 0, {}};
     mutable const Trainer* current_of_ = nullptr;
     std::unique_ptr<Trainer> trainer_;
@@ -216,14 +224,8 @@ private:
     std::vector<HistoryPoint> history_;
     mutable std::vector<float> curve_;
     mutable long curve_step_ = -1;  // the step the curve was computed at
-    struct GridCache {  // a grid, the step it was made at, and its buffers
-        Grid grid;
-        long step = -1;
-        Activations<float> acts;
-        Matrix<float> X;
-    };
-    mutable GridCache grid_cache_, compare_cache_;
-    const Grid& fill_grid(const Trainer& t, int side, bool with_neurons, GridCache& cache) const;
+    mutable PlaneGridMaker output_grid_, neuron_grid_, compare_grid_;  // the boundary, the thumbnails, run B
+    void invalidate_pictures();  // the network, its data or the run shown changed: grids and curve anew
     bool playing_ = false;
     std::string error_;
     std::string growing_;   // the loss ran away (see nn/divergence.h): paused, with a message

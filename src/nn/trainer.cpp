@@ -42,12 +42,16 @@ std::unique_ptr<Trainer> Trainer::create(const TrainerDesc& desc, DataSplit data
 Trainer::Trainer(const TrainerDesc& desc, DataSplit data) : desc_(desc), data_(std::move(data)) {
     train_targets_ = targets_for_head(data_.train, desc.mlp.head);
     test_targets_ = targets_for_head(data_.test, desc.mlp.head);
-    const int n = data_.train.size();
-    batch_acts_.reserve(desc.mlp, n);
-    eval_acts_.reserve(desc.mlp, 256);
-    batch_X_.resize(n, data_.train.X.cols());
-    batch_T_.resize(n, 1);
+    const int chunk = std::min(data_.train.size(), kChunkRows);
+    batch_acts_.reserve(desc.mlp, chunk);
+    eval_acts_.reserve(desc.mlp, kChunkRows);
+    batch_X_.resize(chunk, data_.train.X.cols());
+    batch_T_.resize(chunk, 1);
     reset();
+    for (const Layer<float>& L : mlp_->layers) {
+        sum_dW_.push_back(Matrix<float>::Zero(L.W.rows(), L.W.cols()));
+        sum_db_.push_back(RowVector<float>::Zero(L.b.size()));
+    }
 }
 
 void Trainer::reset() {
@@ -60,11 +64,13 @@ void Trainer::reset() {
     cursor_ = 0;
     steps_ = epochs_ = 0;
     divergence_.clear();
+    part_done_ = 0;
 }
 
 std::string Trainer::set_batch_size(int batch_size) {
     if (batch_size < 1 || batch_size > data_.train.size())
         return trf("the batch size must be between 1 and the %d training points, not %d", data_.train.size(), batch_size);
+    if (batch_size != desc_.batch_size) part_done_ = 0;  // the rows done belong to another batch
     desc_.batch_size = batch_size;
     return "";
 }
@@ -94,24 +100,42 @@ bool all_within(const float* p, Eigen::Index n, float limit) {
 }
 }  // namespace
 
-bool Trainer::step() {
-    if (diverged()) return false;
+StepProgress Trainer::step_part(int max_chunks) {
+    if (diverged()) return StepProgress::Refused;
     const int n_train = data_.train.size();
-    const int rows = std::min(desc_.batch_size, n_train - cursor_);
     const int features = static_cast<int>(batch_X_.cols());
-    for (int r = 0; r < rows; ++r) {
-        const int i = order_[cursor_ + r];
-        std::copy_n(data_.train.X.data() + i * features, features, batch_X_.data() + r * features);
-        batch_T_(r, 0) = train_targets_(i, 0);
+    if (part_done_ == 0) part_rows_ = std::min(desc_.batch_size, n_train - cursor_);
+    const bool chunked = part_rows_ > kChunkRows;
+    for (int chunk = 0; chunk < max_chunks && part_done_ < part_rows_; ++chunk) {
+        const int rows = std::min(kChunkRows, part_rows_ - part_done_);
+        for (int r = 0; r < rows; ++r) {
+            const int i = order_[cursor_ + part_done_ + r];
+            std::copy_n(data_.train.X.data() + i * features, features, batch_X_.data() + r * features);
+            batch_T_(r, 0) = train_targets_(i, 0);
+        }
+        const ConstMatrixView<float> X = top_rows(std::as_const(batch_X_), rows);
+        mlp_->forward(X, batch_acts_);
+        const float loss = mlp_->loss(top_rows(std::as_const(batch_T_), rows), batch_acts_);
+        if (!std::isfinite(loss)) {
+            part_done_ = 0;
+            diverge(std::isnan(loss) ? tr("the loss became NaN") : tr("the loss became infinite"));
+            return StepProgress::Refused;
+        }
+        mlp_->backward(X, batch_acts_);
+        if (chunked) {  // the batch's mean gradient: each chunk's mean, weighted by its share of the rows
+            const float share = static_cast<float>(rows) / static_cast<float>(part_rows_);
+            for (size_t k = 0; k < mlp_->layers.size(); ++k) {
+                if (part_done_ == 0) sum_dW_[k].setZero(), sum_db_[k].setZero();
+                sum_dW_[k] += share * mlp_->layers[k].dW;
+                sum_db_[k] += share * mlp_->layers[k].db;
+            }
+        }
+        part_done_ += rows;
     }
-    const ConstMatrixView<float> X = top_rows(std::as_const(batch_X_), rows);
-    mlp_->forward(X, batch_acts_);
-    const float loss = mlp_->loss(top_rows(std::as_const(batch_T_), rows), batch_acts_);
-    if (!std::isfinite(loss)) {
-        diverge(std::isnan(loss) ? tr("the loss became NaN") : tr("the loss became infinite"));
-        return false;
-    }
-    mlp_->backward(X, batch_acts_);
+    if (part_done_ < part_rows_) return StepProgress::Partial;
+    part_done_ = 0;
+    if (chunked)
+        for (size_t k = 0; k < mlp_->layers.size(); ++k) mlp_->layers[k].dW = sum_dW_[k], mlp_->layers[k].db = sum_db_[k];
     // Refused before the update, so a diverging step changes nothing. No sane step moves a weight by
     // a million (η·|g| > 1e6); refusing those keeps every weight, and every output, far from overflow.
     const float limit = static_cast<float>(1e6 / desc_.optimizer.learning_rate);
@@ -119,18 +143,18 @@ bool Trainer::step() {
         if (!all_within(L.dW.data(), L.dW.size(), limit) || !all_within(L.db.data(), L.db.size(), limit)) {
             const bool finite = L.dW.allFinite() && L.db.allFinite();
             diverge(finite ? tr("the gradients exploded") : tr("the gradients stopped being finite numbers"));
-            return false;
+            return StepProgress::Refused;
         }
     }
     optimizer_->step(*mlp_, desc_.optimizer);
     ++steps_;
-    cursor_ += rows;
+    cursor_ += part_rows_;
     if (cursor_ >= n_train) {
         cursor_ = 0;
         ++epochs_;
         shuffle();
     }
-    return true;
+    return StepProgress::Done;
 }
 
 std::size_t TrainerSnapshot::bytes() const {
@@ -154,6 +178,7 @@ void Trainer::restore(const TrainerSnapshot& s) {
     steps_ = s.steps;
     epochs_ = s.epochs;
     divergence_ = s.divergence;
+    part_done_ = 0;
 }
 
 std::unique_ptr<Trainer> Trainer::clone() const {
@@ -182,31 +207,38 @@ std::string Trainer::set_weights(const std::vector<Matrix<float>>& W, const std:
     return "";
 }
 
+Metrics EvaluationInParts::metrics(const Dataset& data) const {
+    const int n = data.size();
+    return {n > 0 ? loss_sum / n : 0, data.regression() ? -1 : static_cast<double>(correct) / n};
+}
+
 Metrics Trainer::evaluate(const Dataset& data) const {
+    EvaluationInParts at;
+    evaluate_part(data, at, 1 << 30);
+    return at.metrics(data);
+}
+
+bool Trainer::evaluate_part(const Dataset& data, EvaluationInParts& at, int max_chunks) const {
     const Matrix<float>& targets = &data == &data_.test ? test_targets_ : &data == &data_.train ? train_targets_ : eval_T_;
-    if (&targets == &eval_T_) eval_T_ = targets_for_head(data, desc_.mlp.head);
-    Metrics m;
-    double loss_sum = 0;
-    int correct = 0;
+    if (&targets == &eval_T_ && at.start == 0) eval_T_ = targets_for_head(data, desc_.mlp.head);
     const int n = data.size();
     const Head head = desc_.mlp.head;
-    for (int start = 0; start < n; start += eval_acts_.capacity) {
-        const int rows = std::min(eval_acts_.capacity, n - start);
+    for (int chunk = 0; chunk < max_chunks && at.start < n; ++chunk) {
+        const int start = at.start, rows = std::min(eval_acts_.capacity, n - start);
         mlp_->forward(ConstMatrixView<float>(data.X.row(start).data(), rows, data.X.cols()), eval_acts_);
         const ConstMatrixView<float> t(targets.row(start).data(), rows, 1);
-        loss_sum += static_cast<double>(mlp_->loss(t, eval_acts_)) * rows;
+        at.loss_sum += static_cast<double>(mlp_->loss(t, eval_acts_)) * rows;
+        at.start += rows;
         if (data.regression()) continue;
         const Matrix<float>& z = eval_acts_.z.back();
         for (int r = 0; r < rows; ++r) {
             int predicted = 0;
             if (head == Head::SoftmaxCE) z.row(r).maxCoeff(&predicted);
             else predicted = z(r, 0) >= (head == Head::TanhHalfSquared ? 0.0f : 0.5f) ? 1 : 0;
-            correct += predicted == static_cast<int>(data.y(start + r, 0));
+            at.correct += predicted == static_cast<int>(data.y(start + r, 0));
         }
     }
-    m.loss = n > 0 ? loss_sum / n : 0;
-    m.accuracy = data.regression() ? -1 : static_cast<double>(correct) / n;
-    return m;
+    return at.start >= n;
 }
 
 }  // namespace nabla

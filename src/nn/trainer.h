@@ -28,6 +28,19 @@ struct Metrics {
     double accuracy = -1; // fraction correct; -1 for regression
 };
 
+// A step or an evaluation in parts: a large batch or dataset (100 000 points through eight layers of
+// 32) is more than a frame's work, so the playground does it a chunk of rows per call. Chunks are
+// fixed (kChunkRows), never cut by time, so a step made in parts equals the step made at once.
+inline constexpr int kChunkRows = 512;
+enum class StepProgress { Done, Partial, Refused };
+
+struct EvaluationInParts {  // Trainer::evaluate_part's place in a dataset
+    int start = 0;
+    double loss_sum = 0;
+    int correct = 0;
+    Metrics metrics(const Dataset& data) const;
+};
+
 // Everything a trainer's next steps depend on, to go back to (the playground's timeline): the
 // weights and last gradients, the optimizer's state, the shuffle and where the epoch is.
 struct TrainerSnapshot {
@@ -55,7 +68,13 @@ public:
     // starts afresh, counters zeroed, as after reset(). "" or why refused (nothing changes then).
     std::string set_weights(const std::vector<Matrix<float>>& W, const std::vector<RowVector<float>>& b);
 
-    bool step();            // one minibatch; false (and nothing changes) once diverged
+    bool step() { return step_part(1 << 30) == StepProgress::Done; }  // one minibatch; false once diverged
+    // Up to `max_chunks` chunks of the next minibatch's rows; Done once its update is made. A batch
+    // of up to kChunkRows rows is one chunk. Changing the batch size, restoring or resetting drops a
+    // step in progress (it starts again with the next call).
+    StepProgress step_part(int max_chunks);
+    bool mid_step() const { return part_done_ > 0; }
+    int last_batch_rows() const { return part_rows_; }  // the rows of the last (or current) step's batch
 
     TrainerSnapshot snapshot() const;
     void restore(const TrainerSnapshot& s);  // a snapshot of this trainer (same data and network)
@@ -63,9 +82,10 @@ public:
     void reset();           // new weights from the seed, optimizer state cleared, counters zeroed
 
     Metrics evaluate(const Dataset& data) const;  // scratch buffers of its own: callable on a shown trainer
+    // evaluate() in parts of kChunkRows rows: true once `at` has covered the whole dataset.
+    bool evaluate_part(const Dataset& data, EvaluationInParts& at, int max_chunks) const;
     const DataSplit& data() const { return data_; }
     const Mlp<float>& mlp() const { return *mlp_; }
-    const Activations<float>& last_batch() const { return batch_acts_; }  // s, z, dC/ds, dC/dz of the last step
     const TrainerDesc& desc() const { return desc_; }
 
     long steps() const { return steps_; }
@@ -85,7 +105,10 @@ private:
     std::unique_ptr<Optimizer<float>> optimizer_;
     Activations<float> batch_acts_;
     mutable Activations<float> eval_acts_;
-    Matrix<float> batch_X_, batch_T_;
+    Matrix<float> batch_X_, batch_T_;  // one chunk of the batch
+    std::vector<Matrix<float>> sum_dW_;      // a batch of several chunks: its gradient so far
+    std::vector<RowVector<float>> sum_db_;
+    int part_rows_ = 0, part_done_ = 0;      // the batch in progress: its rows, and how many are done
     mutable Matrix<float> eval_T_;
     std::vector<int> order_;
     Rng rng_;  // shuffles; reseeded by reset() so a run is reproducible

@@ -35,6 +35,7 @@ struct Canvas {
     // Sentences (the gate patterns' notes) in the body font, which holds the translation's Hangul;
     // the canvas fonts are rasterised large and hold names and numbers only.
     void text_centered(ImVec2 centre, const std::string& s, float size, ImU32 col, ImFont* font) const {
+        if (px(size) < 4) return;  // zoomed out past reading: four vertices a glyph for a grey smear
         const ImVec2 ts = font->CalcTextSizeA(px(size), FLT_MAX, 0, s.c_str());
         dl->AddText(font, px(size), ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), col, s.c_str());
     }
@@ -223,6 +224,10 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     }
     for (int i = 0; i < static_cast<int>(g.edges().size()); ++i) {
         if (curves[i].empty()) continue;
+        float x0 = FLT_MAX, x1 = -FLT_MAX, y0 = FLT_MAX, y1 = -FLT_MAX;  // a cubic stays inside its control points' box
+        for (const Curve& cv : curves[i])
+            for (const ImVec2& p : cv) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+        if (x1 < origin.x || x0 > origin.x + avail.x || y1 < origin.y || y0 > origin.y + avail.y) continue;
         ImU32 col = colors::edge;
         float thick = 1.8f;
         if (stepping && g.edge(i).to == current) col = colors::highlight, thick = 3.2f;
@@ -242,6 +247,9 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         const ImVec2 centre = c.to_screen(node_centre(L, i));
         const ImVec2 half(c.px(kNodeW * 0.5f), c.px(kNodeH * 0.5f));
         const ImVec2 a(centre.x - half.x, centre.y - half.y), b(centre.x + half.x, centre.y + half.y);
+        // Off the canvas (zoomed in on part of a large graph): nothing of it would show.
+        const float reach = c.px(40);
+        if (b.x < origin.x - reach || a.x > origin.x + avail.x + reach || b.y < origin.y - reach || a.y > origin.y + avail.y + reach) continue;
         if (hovered && hovered_edge < 0 && ImGui::IsMouseHoveringRect(a, b)) hovered_node = i;
         note_rect("node:" + std::to_string(i), a, b);
         const bool is_current = stepping && i == current;

@@ -20,6 +20,8 @@ namespace nabla::ui {
 namespace {
 
 constexpr int kOutputSide = 96, kNeuronSide = 28;
+constexpr double kOutputGridMs = 4, kNeuronGridMs = 2;
+constexpr Eigen::Index kWiresPerLayer = 192;  // weights drawn between two layers, the strongest first  // a frame's share of making them (lab/plane_grid.h)
 const Setting<PlaygroundState>& row(const char* key) { return playground_settings()[key]; }
 
 // The input plane (x1 across, x2 up) in a w × h picture, in pixels from its top-left corner.
@@ -474,7 +476,10 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     const float inspector_height = hidden("inspector") ? 0.0f
                                    : std::clamp(ImGui::GetContentRegionAvail().y - (widest * em(2.35f) + top + em(1.4f)),
                                                 em(kInspectorMinHeight), em(kInspectorMaxHeight));
-    const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - inspector_height);
+    bool wires_cut = false;  // a layer pair with more wires than are drawn: a line under the network says so
+    for (size_t k = 0; k + 1 < sizes.size(); ++k) wires_cut |= static_cast<Eigen::Index>(sizes[k]) * sizes[k + 1] > kWiresPerLayer;
+    const float note_height = wires_cut ? em(1.3f) : 0.0f;
+    const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - inspector_height - note_height);
     const float spacing = std::min(em(2.35f), (avail.y - top - 8) / widest);
     const float box = std::max(6.0f, std::min(em(1.75f), spacing - 5));
     const float gap = (avail.x - box) / std::max(1, columns - 1);
@@ -487,14 +492,27 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     int hover_layer = -1, hover_i = -1, hover_j = -1;
     float best = 5;
+    // A wide layer pair's thousand wires are one blur, and a frame's cost: the strongest
+    // kWiresPerLayer are drawn (the weakest add nothing to read), and the panel says so.
+    std::vector<float> magnitudes;
     for (int k = 0; k + 1 < columns; ++k) {
         const Layer<float>& L = mlp.layers[k];
+        float weakest_drawn = 0;
+        if (L.W.size() > kWiresPerLayer) {
+            magnitudes.assign(L.W.data(), L.W.data() + L.W.size());
+            for (float& m : magnitudes) m = std::fabs(m);
+            std::nth_element(magnitudes.begin(), magnitudes.end() - kWiresPerLayer, magnitudes.end());
+            weakest_drawn = *(magnitudes.end() - kWiresPerLayer);
+        }
         for (int i = 0; i < sizes[k + 1]; ++i)
             for (int j = 0; j < sizes[k]; ++j) {
                 const float w = L.W(i, j);
+                if (std::fabs(w) < weakest_drawn) continue;
                 const ImVec2 a = centre(k, j), b = centre(k + 1, i);
                 const ImVec2 pa(a.x + box / 2, a.y), pb(b.x - box / 2, b.y);
-                const float thick = std::clamp(std::fabs(w) * 2.0f, 0.5f, 6.0f);
+                // Whole pixels: ImGui then draws the line from its baked anti-aliased texture, two
+                // triangles instead of six (the frame's cost is in triangles on a software rasteriser).
+                const float thick = std::round(std::clamp(std::fabs(w) * 2.0f, 1.0f, 6.0f));
                 dl->AddLine(pa, pb, w >= 0 ? IM_COL32(8, 119, 189, 170) : IM_COL32(245, 147, 34, 170), thick);
                 // distance from the mouse to the segment, for the hover read-out
                 const float dx = pb.x - pa.x, dy = pb.y - pa.y, len2 = dx * dx + dy * dy;
@@ -503,19 +521,37 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
                 if (d < best) best = d, hover_layer = k, hover_i = i, hover_j = j;
             }
     }
-    // Neurons: inputs show their feature, hidden ones their output over the plane.
+    if (wires_cut)
+        dl->AddText(ImVec2(origin.x, origin.y + avail.y + em(0.1f)), colors::muted,
+                    trf("the %d strongest weights of each layer are drawn", static_cast<int>(kWiresPerLayer)).c_str());
+    // Neurons: inputs show their feature, hidden ones their output over the plane. Every picture
+    // first, then every frame: ImGui merges neighbouring draws of one texture, so the hidden layers'
+    // thumbnails (one atlas) cost one draw call, not one each with a frame's between.
     int feature_slot = 0, neuron_slot = 0;
+    for (int col = 0; col < columns; ++col)
+        for (int row = 0; row < sizes[col]; ++row) {
+            const ImVec2 c = centre(col, row);
+            const ImVec2 a(c.x - box / 2, c.y - box / 2), b(c.x + box / 2, c.y + box / 2);
+            if (col == 0 && feature_slot < static_cast<int>(p.features.size())) {
+                if (const gfx::HeatmapTexture* tex = p.features[feature_slot++].get(); tex->ready()) dl->AddImage(tex->imgui_id(), a, b);
+            } else if (col > 0 && col + 1 < columns) {
+                if (p.neurons.ready() && neuron_slot < p.neurons.size()) {
+                    float u0, v0, u1, v1;
+                    p.neurons.uv(neuron_slot, u0, v0, u1, v1);
+                    dl->AddImage(p.neurons.imgui_id(), a, b, ImVec2(u0, v0), ImVec2(u1, v1));
+                }
+                ++neuron_slot;
+            } else if (col + 1 == columns && p.output.ready()) {
+                dl->AddImage(p.output.imgui_id(), a, b);
+            }
+        }
     for (int col = 0; col < columns; ++col) {
         for (int row = 0; row < sizes[col]; ++row) {
             const ImVec2 c = centre(col, row);
             const ImVec2 a(c.x - box / 2, c.y - box / 2), b(c.x + box / 2, c.y + box / 2);
-            const gfx::HeatmapTexture* tex = nullptr;
-            if (col == 0 && feature_slot < static_cast<int>(p.features.size())) tex = p.features[feature_slot++].get();
-            else if (col > 0 && col + 1 < columns && neuron_slot < static_cast<int>(p.neurons.size())) tex = p.neurons[neuron_slot++].get();
-            else if (col + 1 == columns) tex = &p.output;
-            if (tex && tex->ready()) dl->AddImage(tex->imgui_id(), a, b);
             const bool picked = col > 0 && lab.inspected_layer() == col - 1 && lab.inspected_unit() == row;
-            dl->AddRect(a, b, picked ? colors::highlight : colors::node_border, 2, 0, picked ? 3.0f : 1.2f);
+            // Square corners when small: a rounded frame is ~50 vertices, 256 of them a fifth of a frame.
+            dl->AddRect(a, b, picked ? colors::highlight : colors::node_border, box < 16 ? 0.0f : 2.0f, 0, picked ? 3.0f : 1.2f);
             if (col > 0) {
                 note_rect("pg:neuron:" + std::to_string(col) + ":" + std::to_string(row), a, b);
                 if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, b) && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
@@ -541,7 +577,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
             ImGui::PopID();
         }
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + avail.y + note_height));
     if (!hidden("inspector")) inspector(lab, inspector_height, commands);
     if (hover_layer >= 0 && ImGui::IsWindowHovered() && mouse.y < origin.y + avail.y) {
         const Layer<float>& L = mlp.layers[hover_layer];
@@ -835,9 +871,9 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
     const int device_px = std::max(1, static_cast<int>(side * ratio));
     const bool one_d = s.one_input();
-    const std::string key = std::to_string(lab.generation()) + "/" + std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" + s.to_string();
+    const PlaygroundLab::Grid& g = lab.grid_within(kOutputSide, false, 0);  // made within refresh_textures' budget
+    const std::string key = std::to_string(lab.generation()) + "/" + std::to_string(g.serial) + "/" + std::to_string(device_px) + "/" + s.to_string();
     if (!one_d && key != p.boundary_key) {
-        const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
         gfx::HeatmapStyle style;
         const bool classes = t.mlp().desc().head == Head::SoftmaxCE;
         style.map = classes ? gfx::HeatmapStyle::Classes : gfx::HeatmapStyle::Diverging;
@@ -966,15 +1002,17 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
 
 void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
     const std::string state = lab.state().to_string();
-    if (textures_step == lab.trainer().steps() && textures_generation == lab.generation() && textures_state == state && output.ready()) return;
-    const PlaygroundLab::Grid& g = lab.grid(kOutputSide, false);
+    // A large network's grids take more than a frame: they are made a few milliseconds a frame
+    // (lab/plane_grid.h), and the textures follow when one is complete.
+    const PlaygroundLab::Grid& g = lab.grid_within(kOutputSide, false, kOutputGridMs);
+    const PlaygroundLab::Grid& small = lab.grid_within(kNeuronSide, true, kNeuronGridMs);
+    if (textures_step == g.serial && textures_neurons == small.serial && textures_generation == lab.generation() && textures_state == state &&
+        output.ready())
+        return;
     const bool classes = lab.trainer().mlp().desc().head == Head::SoftmaxCE;
     const bool regression = lab.trainer().data().train.regression();
     output.upload(g.output, g.side, classes ? gfx::Colormap::Classes : gfx::Colormap::Diverging, regression ? -1.0f : 0.0f, 1.0f);
-    const PlaygroundLab::Grid& small = lab.grid(kNeuronSide, true);
-    while (neurons.size() < small.neurons.size()) neurons.push_back(std::make_unique<gfx::HeatmapTexture>());
-    for (size_t i = 0; i < small.neurons.size(); ++i)
-        neurons[i]->upload(small.neurons[i], small.side, gfx::Colormap::Diverging, -1, 1);
+    if (!small.neurons.empty()) neurons.upload(small.neurons, small.side, gfx::Colormap::Diverging, -1, 1);
     if (textures_state != state) {  // the input features only change with the state
         const int inputs = lab.input_count();
         while (static_cast<int>(features.size()) < inputs) features.push_back(std::make_unique<gfx::HeatmapTexture>());
@@ -992,7 +1030,8 @@ void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
             features[k]->upload(images[k], kNeuronSide, gfx::Colormap::Diverging, -m, m);
         }
     }
-    textures_step = lab.trainer().steps();
+    textures_step = g.serial;
+    textures_neurons = small.serial;
     textures_generation = lab.generation();
     textures_state = state;
 }
@@ -1003,7 +1042,7 @@ void PlaygroundPanel::forget_gl() {
     compare_boundary.forget();
     compare_key.clear();
     points.forget();
-    for (auto& t : neurons) t->forget();
+    neurons.forget();
     for (auto& t : features) t->forget();
     for (auto& t : thumbnails) t.forget();
     boundary_key.clear(), points_key.clear(), textures_state.clear();

@@ -20,14 +20,15 @@ struct PlaygroundPanel {
     gfx::HeatmapTexture output;    // the output neuron's thumbnail
     gfx::ShaderHeatmap boundary;   // the big decision boundary / regression surface
     std::string boundary_key;      // step, size and state it was drawn for
-    std::vector<std::unique_ptr<gfx::HeatmapTexture>> neurons, features;
+    gfx::HeatmapAtlas neurons;  // every hidden neuron's thumbnail, in one texture (one draw call)
+    std::vector<std::unique_ptr<gfx::HeatmapTexture>> features;
     gfx::ShaderHeatmap compare_boundary;  // run B's, beside it (lab/compare_run.h)
     std::string compare_key;
     gfx::RgbaTexture points;                 // the data on the output, painted once per data and size
     std::string points_key;
     std::array<gfx::RgbaTexture, enum_count<DatasetKind>()> thumbnails;  // one per dataset, painted once per size
     int thumbnails_px = 0;
-    long textures_step = -1, textures_generation = -1;
+    long textures_step = -1, textures_neurons = -1, textures_generation = -1;  // the grids' serials they show
     std::string textures_state;  // the state string the textures were made for
     bool log_loss = false;
     int steps_per_frame = 25;    // the speed control; the app also caps each frame's time

@@ -313,15 +313,21 @@ void minimum_mark(ImDrawList* dl, const PlaneMap& map, Vec2 minimum) {
 // Paths: a white halo under each so they read on light and dark parts of the map. Drawn as
 // separate segments, not one polyline: SGD turns back on itself, and a polyline's mitred joints
 // there grow into long spikes. Segments are clipped to the picture in double precision (a
-// diverging run leaves it by orders of magnitude); steps under a pixel are skipped, since a
-// converged run has thousands of them and each costs vertices every frame.
-void paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab, const TrajectoryPanel& p) {
+// diverging run leaves it by orders of magnitude); steps under a pixel are skipped, and a path is
+// cut to its share of kPathSegments (ui/view_math.h, bound_segments): a run 20 000 steps long
+// costs a frame what one of 2 000 does. Returns the thinning stride (1: every step drawn).
+constexpr size_t kPathSegments = 3000;  // all runs together: about 48 000 vertices with the halos
+
+int paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab, const TrajectoryPanel& p) {
     const double left = map.left - 8, top = map.top - 8, right = map.left + map.width + 8, bottom = map.top + map.height + 8;
     auto inside = [&](Vec2 q) { return q.x >= left && q.x <= right && q.y >= top && q.y <= bottom; };
     auto pinned = [&](Vec2 q) {  // a point off the picture, shown on its edge
         return ImVec2(static_cast<float>(std::clamp(q.x, left + 8, right - 8)), static_cast<float>(std::clamp(q.y, top + 8, bottom - 8)));
     };
-    std::vector<ImVec2> segments, passing;
+    auto imvec = [](Vec2 q) { return ImVec2(static_cast<float>(q.x), static_cast<float>(q.y)); };
+    const size_t share = kPathSegments / static_cast<size_t>(std::max(1, lab.run_count()));
+    int thinned = 1;
+    std::vector<Segment> segments, passing;
     for (int i = 0; i < lab.run_count(); ++i) {
         const RunTrace& t = lab.run(i);
         const size_t shown = p.shown_points(t);  // the timeline may show an earlier iteration
@@ -335,17 +341,16 @@ void paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab, const 
             // A step from off the picture to off the picture (a run blowing up) only passes through:
             // drawn faint, so the steps that happen here stay the ones you read.
             auto& into = !inside(from) && !inside(to) ? passing : segments;
-            if (clip_segment(x0, y0, x1, y1, left, top, right, bottom)) {
-                into.emplace_back(static_cast<float>(x0), static_cast<float>(y0));
-                into.emplace_back(static_cast<float>(x1), static_cast<float>(y1));
-            }
+            if (clip_segment(x0, y0, x1, y1, left, top, right, bottom)) into.push_back({{x0, y0}, {x1, y1}});
             from = to;
         }
+        thinned = std::max(thinned, bound_segments(segments, share));
+        bound_segments(passing, share / 4);
         const ImU32 c = run_color(i);
-        const float width = lab.selected() == i ? 2.6f : 1.8f;
-        for (size_t k = 0; k + 1 < passing.size(); k += 2) dl->AddLine(passing[k], passing[k + 1], (c & 0x00FFFFFF) | (70u << 24), 1.2f);
-        for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], IM_COL32(255, 255, 255, 170), width + 2.5f);
-        for (size_t k = 0; k + 1 < segments.size(); k += 2) dl->AddLine(segments[k], segments[k + 1], c, width);
+        const float width = lab.selected() == i ? 3.0f : 2.0f;  // whole pixels: textured lines, a third of the triangles
+        for (const Segment& g : passing) dl->AddLine(imvec(g.a), imvec(g.b), (c & 0x00FFFFFF) | (70u << 24), 1);
+        for (const Segment& g : segments) dl->AddLine(imvec(g.a), imvec(g.b), IM_COL32(255, 255, 255, 170), width + 2);
+        for (const Segment& g : segments) dl->AddLine(imvec(g.a), imvec(g.b), c, width);
         const size_t recent = shown > 25 ? shown - 25 : 0;  // the recent steps as dots
         for (size_t k = recent; k < shown; ++k)
             if (const Vec2 q = map.to_screen(t.path[k]); inside(q)) dl->AddCircleFilled(to_imvec(q), 2.4f, c, 8);
@@ -359,6 +364,7 @@ void paths(ImDrawList* dl, const PlaneMap& map, const TrajectoryLab& lab, const 
             dl->AddLine(ImVec2(e.x - 8, e.y + 8), ImVec2(e.x + 8, e.y - 8), colors::bad, 3);
         }
     }
+    return thinned;
 }
 
 // At the selected run's current point, its next step to scale: −η·(full gradient), −η·(this
@@ -418,8 +424,14 @@ void surface_view(TrajectoryPanel& p, const TrajectoryLab& lab, std::vector<Traj
     dl->PushClipRect(a, b, true);
     axes(dl, map, lab.surface());
     minimum_mark(dl, map, lab.surface().minimum());
-    paths(dl, map, lab, p);
+    const int thinned = paths(dl, map, lab, p);
     if (p.view_iteration < 0) next_step_arrows(dl, map, lab);  // the next step is now's
+    if (thinned > 1) {  // say so: older steps are a sample, not the whole path
+        const std::string note = trf("older steps: 1 in %d drawn", thinned);
+        const ImVec2 at(a.x + 6, a.y + em(1.5f)), size = ImGui::CalcTextSize(note.c_str());
+        dl->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + size.x + 3, at.y + size.y + 1), IM_COL32(255, 255, 255, 210), 3);
+        dl->AddText(at, colors::text, note.c_str());
+    }
     dl->PopClipRect();
     legend_bar(dl, ImVec2(b.x + 8, a.y + em(1.2f)), ImVec2(b.x + 8 + em(0.8f), b.y - em(1.2f)), st);
     dl->AddText(ImVec2(b.x + 4, a.y), colors::muted, tr("loss"));

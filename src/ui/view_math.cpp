@@ -1,6 +1,8 @@
 #include "ui/view_math.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_set>
 #include <cmath>
 
 namespace nabla::ui {
@@ -58,6 +60,29 @@ std::vector<Vec2> dashes(double length, double period, double on, int max_dashes
     if (!(length > 0) || !(period > 0) || length / period > max_dashes) return out;
     for (int k = 0; k * period < length; ++k) out.push_back({k * period, std::min(k * period + on, length)});
     return out;
+}
+
+int bound_segments(std::vector<Segment>& segments, size_t budget) {
+    std::unordered_set<uint64_t> seen;
+    auto pixel = [](Vec2 p) {  // 16 bits a coordinate: pictures are far smaller than 32 768 px
+        const auto q = [](double v) { return static_cast<uint64_t>(static_cast<uint16_t>(static_cast<int>(std::lround(v)) + 32768)); };
+        return q(p.x) << 16 | q(p.y);
+    };
+    size_t kept = 0;
+    for (const Segment& s : segments) {
+        uint64_t from = pixel(s.a), to = pixel(s.b);
+        if (from > to) std::swap(from, to);  // a step back over the same pixels is the same line
+        if (seen.insert(from << 32 | to).second) segments[kept++] = s;
+    }
+    segments.resize(kept);
+    if (budget < 2 || segments.size() <= budget) return 1;
+    const size_t recent = budget / 2, older = segments.size() - recent;
+    const int stride = static_cast<int>((older + (budget - recent) - 1) / (budget - recent));
+    size_t out = 0;
+    for (size_t k = 0; k < older; k += static_cast<size_t>(stride)) segments[out++] = segments[k];
+    for (size_t k = older; k < segments.size(); ++k) segments[out++] = segments[k];
+    segments.resize(out);
+    return stride;
 }
 
 }  // namespace nabla::ui

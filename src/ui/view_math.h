@@ -1,7 +1,8 @@
 // The panels' geometry, with no ImGui in it so the native tests check it: a rectangle of a plane
 // (data or parameter space) shown in a rectangle of pixels, fitting a view to a picture's aspect
 // ratio, zooming about the pointer within bounds, round tick steps, clipping a segment to the
-// picture in double precision, and dashes that never outnumber what a screen can show.
+// picture in double precision, dashes that never outnumber what a screen can show, and paths cut
+// to a vertex budget.
 #pragma once
 
 #include <vector>
@@ -52,5 +53,16 @@ double segment_distance(Vec2 p, Vec2 a, Vec2 b);
 // Dashes along a segment `length` pixels long: a dash of `on` pixels every `period`, at most
 // `max_dashes` (past that the caller draws a solid line). Each dash is [start, end] along it.
 std::vector<Vec2> dashes(double length, double period, double on, int max_dashes);
+
+// A path's segments in screen pixels, oldest first, cut to what drawing them can show:
+//  - a segment whose ends round to the same pixels as one already kept is dropped (SGD circling a
+//    minimum crosses the same few pixels thousands of times; drawing them again changes nothing);
+//  - if more than `budget` remain, the newest budget/2 stay as they are and the older ones are
+//    thinned evenly to the other half (every k-th kept), so a frame's cost does not grow with the
+//    run's length. Returns k: 1 when nothing was thinned.
+struct Segment {
+    Vec2 a, b;
+};
+int bound_segments(std::vector<Segment>& segments, size_t budget);
 
 }  // namespace nabla::ui

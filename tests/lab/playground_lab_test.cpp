@@ -38,7 +38,7 @@ TEST(PlaygroundLab, LiveChangesKeepTheWeights) {
     EXPECT_EQ(lab.trainer().mlp().layers[0].W(0, 0), w);
     EXPECT_EQ(lab.trainer().steps(), 30);
     lab.advance(2);  // the first finishes the epoch that was under way
-    EXPECT_EQ(lab.trainer().last_batch().rows, 250);  // full-batch gradient descent now
+    EXPECT_EQ(lab.trainer().last_batch_rows(), 250);  // full-batch gradient descent now
     EXPECT_EQ(lab.state().to_string().find("lr=0.1&batch=250&opt=adam&reg=l2&rate=0.01") != std::string::npos, true)
         << lab.state().to_string();
     EXPECT_FALSE(lab.set("lr", 20));
@@ -250,6 +250,19 @@ TEST(PlaygroundLab, ChangingTheBatchSizeKeepsTheEpochAxisAndRaisesNoFalseDiverge
 // Issue 12: a link replays the run. Training with live changes made between frames of any size,
 // then a sample and a neuron picked; the link opened in a fresh lab replays to the same weights,
 // the same history and the same JSON, whatever chunks the replay takes.
+// Found by fuzz_playground_link: a pick past int's range was cast to int (undefined behaviour).
+TEST(PlaygroundLab, ATamperedPickSelectsNothing) {
+    PlaygroundLab lab;
+    ASSERT_TRUE(lab.apply(playground::LoadState{"data=circle&points=100&steps=40&pick=2:0:999999999999991"})) << lab.error();
+    lab.finish_replay();
+    EXPECT_EQ(lab.trainer().steps(), 40);
+    EXPECT_EQ(lab.inspected_sample(), 2);
+    EXPECT_EQ(lab.inspected_unit(), -1);
+    ASSERT_TRUE(lab.apply(playground::LoadState{"data=circle&points=100&steps=4&pick=1e300:-0:1.5"})) << lab.error();
+    lab.finish_replay();
+    EXPECT_EQ(lab.inspected_sample(), -1);
+}
+
 TEST(PlaygroundLab, ALinkReplaysTheRunWithItsLiveChanges) {
     PlaygroundLab a;
     auto train = [](PlaygroundLab& lab, int steps, int chunk) {

@@ -74,7 +74,7 @@ TEST(Trainer, HyperParametersChangeMidRunAndKeepTheWeights) {
     const long steps = t->steps();
     t->step();
     EXPECT_EQ(t->steps(), steps + 1);
-    EXPECT_EQ(t->last_batch().rows, 100);    // the next step used the new batch size
+    EXPECT_EQ(t->last_batch_rows(), 100);    // the next step used the new batch size
     EXPECT_NE(t->mlp().layers[0].W, before);
 }
 
@@ -129,6 +129,80 @@ TEST(Trainer, FullBatchGradientDescentIsDeterministic) {
     for (int k = 0; k < 50; ++k) a->step(), b->step();
     EXPECT_EQ(a->mlp().layers[0].W, b->mlp().layers[0].W);
     EXPECT_EQ(a->epochs(), 50);  // batch = N: one step is one epoch
+}
+
+}  // namespace
+}  // namespace nabla
+
+namespace nabla {
+namespace {
+
+// A batch larger than a chunk is made a chunk at a time (the playground spreads it over frames):
+// the step in parts equals the step at once, weight for weight, and its gradient is the batch's
+// mean gradient (checked against one forward/backward pass over all rows).
+TEST(Trainer, AStepInPartsEqualsTheStepAtOnce) {
+    const Recipe r{DatasetKind::Spiral, 4000, {16, 16}, Activation::ReLU, 0};
+    auto at_once = make(r, OptimizerKind::Adam, 0.01, 2000), in_parts = make(r, OptimizerKind::Adam, 0.01, 2000);
+    for (int s = 0; s < 3; ++s) {
+        ASSERT_TRUE(at_once->step());
+        int calls = 1;
+        StepProgress p;
+        while ((p = in_parts->step_part(1)) == StepProgress::Partial) {
+            EXPECT_TRUE(in_parts->mid_step());
+            ++calls;
+        }
+        ASSERT_EQ(p, StepProgress::Done);
+        EXPECT_EQ(calls, (2000 + kChunkRows - 1) / kChunkRows);
+        for (size_t k = 0; k < at_once->mlp().layers.size(); ++k) {
+            EXPECT_EQ(at_once->mlp().layers[k].W, in_parts->mlp().layers[k].W) << "step " << s << " layer " << k;
+            EXPECT_EQ(at_once->mlp().layers[k].dW, in_parts->mlp().layers[k].dW);
+        }
+    }
+    // The chunks' weighted means are the batch's mean: one pass over all 2000 rows of the same batch.
+    auto fresh = make(r, OptimizerKind::SGD, 0.01, 2000);
+    Mlp<float> net = fresh->mlp();
+    ASSERT_TRUE(fresh->step());
+    // Rebuild the batch fresh used: the shuffle's first 2000 rows are the train set's order at step 0.
+    auto replica = make(r, OptimizerKind::SGD, 0.01, 2000);
+    const TrainerSnapshot snap = replica->snapshot();
+    Matrix<float> X(2000, replica->data().train.X.cols());
+    Matrix<float> T(2000, 1);
+    for (int i = 0; i < 2000; ++i) {
+        X.row(i) = replica->data().train.X.row(snap.order[i]);
+        T(i, 0) = replica->data().train.y(snap.order[i], 0);
+    }
+    Activations<float> acts;
+    acts.reserve(net.desc(), 2000);
+    net.forward(ConstMatrixView<float>(X.data(), 2000, X.cols()), acts);
+    net.loss(ConstMatrixView<float>(T.data(), 2000, 1), acts);
+    net.backward(ConstMatrixView<float>(X.data(), 2000, X.cols()), acts);
+    for (size_t k = 0; k < net.layers.size(); ++k) {
+        const float scale = net.layers[k].dW.cwiseAbs().maxCoeff();
+        EXPECT_LT((net.layers[k].dW - fresh->mlp().layers[k].dW).cwiseAbs().maxCoeff(), 1e-5f * scale) << "layer " << k;
+    }
+}
+
+TEST(Trainer, ChangingTheBatchSizeMidStepStartsItAgain) {
+    const Recipe r{DatasetKind::Circle, 3000, {4}, Activation::Tanh, 0};
+    auto t = make(r, OptimizerKind::SGD, 0.03, 1500);
+    ASSERT_EQ(t->step_part(1), StepProgress::Partial);
+    EXPECT_EQ(t->set_batch_size(10), "");
+    EXPECT_FALSE(t->mid_step());
+    EXPECT_EQ(t->step_part(1), StepProgress::Done);
+    EXPECT_EQ(t->last_batch_rows(), 10);
+    EXPECT_EQ(t->steps(), 1);
+}
+
+TEST(Trainer, EvaluationInPartsEqualsEvaluationAtOnce) {
+    const Recipe r{DatasetKind::TwoMoons, 5000, {8}, Activation::Tanh, 0};
+    auto t = make(r, OptimizerKind::SGD, 0.03, 10);
+    EvaluationInParts at;
+    int calls = 0;
+    while (!t->evaluate_part(t->data().train, at, 1)) ++calls;
+    EXPECT_GT(calls, 3);
+    const Metrics whole = t->evaluate(t->data().train), parts = at.metrics(t->data().train);
+    EXPECT_EQ(whole.loss, parts.loss);
+    EXPECT_EQ(whole.accuracy, parts.accuracy);
 }
 
 }  // namespace

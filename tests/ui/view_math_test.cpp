@@ -86,3 +86,38 @@ TEST(ViewMath, DashesAreBounded) {
 
 }  // namespace
 }  // namespace nabla::ui
+
+namespace nabla::ui {
+namespace {
+
+// SGD circling a minimum: 20 000 steps back and forth among a few pixels are a handful of lines.
+TEST(BoundSegments, RepeatsOfTheSamePixelsAreDrawnOnce) {
+    std::vector<Segment> s;
+    for (int k = 0; k < 20000; ++k) {
+        const Vec2 a{100.0 + k % 5, 100.2}, b{103.0 - k % 3, 98.9 + 0.1 * (k % 2)};
+        s.push_back(k % 2 ? Segment{a, b} : Segment{b, a});
+    }
+    EXPECT_EQ(bound_segments(s, 3000), 1);
+    EXPECT_LE(s.size(), 5u * 3u);
+    EXPECT_GE(s.size(), 5u);
+}
+
+// A path that keeps finding new pixels is thinned to the budget: the newest half kept in full, the
+// older steps sampled evenly, oldest first, so the frame's cost stays flat as the run grows.
+TEST(BoundSegments, ALongPathIsCutToTheBudgetKeepingTheNewest) {
+    for (const int steps : {2000, 10000, 40000}) {
+        std::vector<Segment> s;
+        for (int k = 0; k < steps; ++k) s.push_back({{k * 1.0, 0}, {k + 1.0, 1}});
+        const int stride = bound_segments(s, 2000);
+        EXPECT_LE(s.size(), 2000u) << steps;
+        EXPECT_EQ(stride, steps <= 2000 ? 1 : static_cast<int>((steps - 1000 + 999) / 1000)) << steps;
+        EXPECT_EQ(s.back().b.x, steps) << "the newest step is drawn";
+        EXPECT_EQ(s.front().a.x, 0) << "so is the first";
+        if (steps > 2000) {
+            EXPECT_EQ(s[s.size() - 1000].a.x, steps - 1000) << "the newest 1000 in full";
+        }
+    }
+}
+
+}  // namespace
+}  // namespace nabla::ui
