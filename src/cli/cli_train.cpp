@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "engine/i18n.h"
+#include "engine/number_text.h"
 #include "lab/exports.h"
 #include "lab/json_writer.h"
 #include "lab/weights_file.h"
@@ -30,8 +31,9 @@ std::string train_usage() {
     return usage_block({"nabla train [--dataset " + enum_keys<DatasetKind>() + "] [--csv FILE] [--points 500]",
                         "[--noise 0] [--train-fraction 0.5] [--layers 4,2] [--activation " + enum_keys<Activation>() + "]",
                         "[--head auto|" + enum_keys<Head>() + "] [--init " + enum_keys<Init>() + "]",
-                        "[--bias-init 0] [--optimizer " + enum_keys<OptimizerKind>() + "] [--lr 0.03] [--batch 10]",
-                        "[--l1 0] [--l2 0] [--epochs 100] [--seed 1] [--jsonl] [--lang " + enum_keys<Language>() + "]",
+                        "[--bias-init 0] [--no-bias] [--weight-init 1] [--optimizer " + enum_keys<OptimizerKind>() + "]",
+                        "[--lr 0.03] [--batch 10] [--no-shuffle] [--l1 0] [--l2 0] [--epochs 100] [--seed 1]",
+                        "[--jsonl | --trace] [--predict X] [--lang " + enum_keys<Language>() + "]",
                         "[--history FILE.csv] [--weights FILE.json]"},
                        std::string("nabla train ").size());
 }
@@ -55,11 +57,13 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     std::map<std::string, std::string> flags = {
         {"dataset", "circle"}, {"points", "500"}, {"noise", "0"}, {"train-fraction", "0.5"}, {"layers", "4,2"},
         {"activation", "tanh"}, {"head", "auto"}, {"init", "auto"}, {"bias-init", "0"}, {"optimizer", "sgd"},
-        {"lr", "0.03"}, {"batch", "10"}, {"l1", "0"}, {"l2", "0"}, {"epochs", "100"}, {"seed", "1"}, {"csv", ""}, {"history", ""}, {"weights", ""}};
-    bool jsonl = false;
+        {"lr", "0.03"}, {"batch", "10"}, {"l1", "0"}, {"l2", "0"}, {"epochs", "100"}, {"seed", "1"}, {"csv", ""}, {"history", ""}, {"weights", ""},
+        {"weight-init", ""}, {"predict", ""}};
+    // Switches: --jsonl, and lecture 002's loop: --no-bias, --no-shuffle, --trace (every step's gradient).
+    std::map<std::string, bool> switches = {{"jsonl", false}, {"no-bias", false}, {"no-shuffle", false}, {"trace", false}};
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--jsonl") { jsonl = true; continue; }
+        if (a.rfind("--", 0) == 0 && switches.count(a.substr(2))) { switches[a.substr(2)] = true; continue; }
         if (a.rfind("--", 0) != 0 || !flags.count(a.substr(2)) || i + 1 >= args.size())
             return err << "nabla train: " << trf("unexpected '%s'", a.c_str()) << "\n" << train_usage(), 2;
         flags[a.substr(2)] = args[++i];
@@ -69,7 +73,11 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
         err << "nabla train: " << trf("--%s must be a finite number, not '%s'", name, flags[name].c_str()) << "\n";
         return false;
     };
-    double points, noise, fraction, bias_init, lr, batch, l1, l2, epochs, seed;
+    const bool jsonl = switches["jsonl"], trace = switches["trace"];
+    if (jsonl && trace) return err << "nabla train: " << tr("--jsonl and --trace print different things: pick one") << "\n", 2;
+    double points, noise, fraction, bias_init, lr, batch, l1, l2, epochs, seed, weight_init = 1, predict = 0;
+    const bool has_predict = !flags["predict"].empty();
+    if ((!flags["weight-init"].empty() && !number("weight-init", weight_init)) || (has_predict && !number("predict", predict))) return 2;
     if (!number("points", points) || !number("noise", noise) || !number("train-fraction", fraction) ||
         !number("bias-init", bias_init) || !number("lr", lr) || !number("batch", batch) || !number("l1", l1) ||
         !number("l2", l2) || !number("epochs", epochs) || !number("seed", seed))
@@ -118,6 +126,12 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     desc.mlp.sizes.insert(desc.mlp.sizes.end(), hidden.begin(), hidden.end());
     desc.mlp.sizes.push_back(outputs);
     desc.mlp.bias_init = static_cast<float>(bias_init);
+    desc.mlp.bias = !switches["no-bias"];
+    if (!flags["weight-init"].empty()) {  // a value for every weight: constant, unless --init says otherwise
+        if (flags["init"] == "auto") desc.mlp.init = Init::Constant;
+        desc.mlp.weight_init = static_cast<float>(weight_init);
+    }
+    desc.shuffle = !switches["no-shuffle"];
     desc.mlp.seed = static_cast<std::uint64_t>(seed);
     desc.shuffle_seed = static_cast<std::uint64_t>(seed) + 1;
     desc.optimizer.learning_rate = lr;
@@ -130,6 +144,18 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     std::unique_ptr<Trainer> trainer = Trainer::create(desc, std::move(split), error);
     if (!trainer) return err << "nabla train: " << error << "\n", 1;
 
+    if (has_predict && trainer->data().train.X.cols() != 1)
+        return err << "nabla train: " << tr("--predict X needs data with one input (x,y points, or --dataset line)") << "\n", 2;
+    auto prediction = [&] {
+        Activations<float> acts;
+        acts.reserve(trainer->mlp().desc(), 1);
+        const float x = static_cast<float>(predict);
+        trainer->mlp().forward(ConstMatrixView<float>(&x, 1, 1), acts);
+        return float_text(acts.z.back()(0, 0));
+    };
+    // The notes' own lines (lecture 002 prints them from its Python loop): BT before training, AT after.
+    if (has_predict) out << "predict (BT) " << plain_number(predict) << " " << prediction() << "\n";
+
     // Divergence as the page judges it (nn/divergence.h): a refused step, or a training loss far
     // above its best for a whole epoch. Exit 4 either way, with the epoch's line saying so.
     DivergenceWatch watch;
@@ -137,7 +163,31 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
     std::vector<HistoryPoint> history;  // for --history: the page's columns, once per epoch
     for (int epoch = 1; epoch <= static_cast<int>(epochs); ++epoch) {
         const long target = epoch;
-        while (trainer->epochs() < target && !trainer->diverged()) trainer->step();
+        while (trainer->epochs() < target && !trainer->diverged()) {
+            // --trace: lecture 002's "grad:" line for each step, the sample and every gradient.
+            const int sample = trainer->next_sample();
+            if (!trainer->step() || !trace) continue;
+            std::string line = "\tgrad:";
+            const Dataset& d = trainer->data().train;
+            if (trainer->last_batch_rows() == 1) {
+                for (Eigen::Index f = 0; f < d.X.cols(); ++f) line += " " + float_text(d.X(sample, f));
+                line += " " + float_text(d.y(sample, 0));
+            }
+            int parameters = 0;
+            for (const Layer<float>& L : trainer->mlp().layers) parameters += static_cast<int>(L.dW.size() + (trainer->mlp().desc().bias ? L.db.size() : 0));
+            if (parameters <= 8) {
+                for (const Layer<float>& L : trainer->mlp().layers) {
+                    for (Eigen::Index k = 0; k < L.dW.size(); ++k) line += " " + float_text(L.dW.data()[k]);
+                    if (trainer->mlp().desc().bias)
+                        for (Eigen::Index k = 0; k < L.db.size(); ++k) line += " " + float_text(L.db.data()[k]);
+                }
+            } else {
+                double norm = 0;
+                for (const Layer<float>& L : trainer->mlp().layers) norm += L.dW.squaredNorm();
+                line += " " + trf("|dC/dW| = %s", float_text(static_cast<float>(std::sqrt(norm))).c_str());
+            }
+            out << line << "\n";
+        }
         const bool held_out = trainer->data().test.size() > 0;  // your data (--csv): every point trains
         const Metrics on_train = trainer->evaluate(trainer->data().train);
         const Metrics on_test = held_out ? trainer->evaluate(trainer->data().test) : Metrics{NAN, NAN};
@@ -155,7 +205,9 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
         HistoryPoint h{trainer->steps(), trainer->epoch_progress(), on_train.loss, on_test.loss, on_train.accuracy, on_test.accuracy, {}};
         for (const Layer<float>& L : trainer->mlp().layers) h.gradient_norms.push_back(L.dW.norm());
         history.push_back(std::move(h));
-        if (jsonl) {
+        if (trace) {  // the notes' line: the epoch counted from 0, and the last step's loss
+            out << "progress: " << epoch - 1 << " " << float_text(trainer->last_loss()) << "\n";
+        } else if (jsonl) {
             JsonWriter w;
             w.begin_object().key("epoch").value(epoch).key("steps").value(static_cast<int>(trainer->steps())).key("train_loss").value(on_train.loss);
             if (held_out) w.key("test_loss").value(on_test.loss);
@@ -172,6 +224,7 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
             out << trf("epoch %4d  train loss %.5f   test loss %.5f", epoch, on_train.loss, on_test.loss) << "\n";
         }
     }
+    if (has_predict) out << "predict (AT) " << plain_number(predict) << " " << prediction() << "\n";
     // The same files as the page's Export menu.
     auto save = [&](const char* flag, const std::string& text) {
         if (flags[flag].empty()) return true;

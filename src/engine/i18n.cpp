@@ -56,4 +56,16 @@ bool has_translation(Language lang, const char* english) {
 
 const std::vector<std::string>& untranslated() { return g_untranslated; }
 
+namespace detail {
+// One trf's string arguments live until its snprintf is done; nested trf calls (a message inside a
+// message) take further slots. Sixteen outlast any message we compose.
+const char* message_arg(const char* s) {
+    static std::string ring[16];
+    static unsigned next = 0;
+    std::string& slot = ring[next++ % 16];
+    slot = message_safe(s);
+    return slot.c_str();
+}
+}  // namespace detail
+
 }  // namespace nabla

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstdio>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,11 +42,9 @@ Language language_from_locale(std::string_view locale);
 // the status line or the terminal.
 namespace detail {
 template <class T>
-T message_arg(std::deque<std::string>&, T v) { return v; }
-inline const char* message_arg(std::deque<std::string>& keep, const char* s) {
-    keep.push_back(message_safe(s));
-    return keep.back().c_str();
-}
+T message_arg(T v) { return v; }
+// An escaped copy, kept in a small ring until the calls in flight are done (engine/i18n.cpp).
+const char* message_arg(const char* s);
 }  // namespace detail
 
 template <class... Args>
@@ -62,9 +59,7 @@ std::string format_text(const char* format, Args... args) {
 
 template <class... Args>
 std::string trf(const char* english_format, Args... args) {
-    const char* format = tr(english_format);
-    std::deque<std::string> keep;  // a deque: growing it leaves the earlier strings where they are
-    return format_text(format, detail::message_arg(keep, args)...);
+    return format_text(tr(english_format), detail::message_arg(args)...);
 }
 
 struct Translation {

@@ -26,4 +26,10 @@ std::string short_number(double v, int digits) {
     return buf;
 }
 
+std::string float_text(float v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.8g", static_cast<double>(v));
+    return buf;
+}
+
 }  // namespace nabla

@@ -9,5 +9,8 @@ namespace nabla {
 std::string plain_number(double v);
 // `digits` significant digits, as on a slide: "0.7311", "-12", "1.2e-05"; "NaN", "+∞", never "-0".
 std::string short_number(double v, int digits = 4);
+// A float32 in the eight significant digits it holds, as PyTorch printed them in lecture 002:
+// "1.9976202", "7.9904809", "-16.228802", "-2".
+std::string float_text(float v);
 
 }  // namespace nabla

@@ -81,7 +81,11 @@ std::unique_ptr<Trainer> PlaygroundLab::build(const PlaygroundState& s, DataSpli
     t.mlp.sizes.push_back(head_outputs(t.mlp.head, split.train.classes));
     t.mlp.hidden = s.activation;
     t.mlp.seed = s.seed;
+    t.mlp.bias = s.bias != 0;
+    t.mlp.init = s.init;
+    t.mlp.weight_init = static_cast<float>(s.weight_init);
     t.shuffle_seed = s.seed + 1;
+    t.shuffle = s.shuffle != 0;
     t.batch_size = std::min(s.batch_size, split.train.size());
     t.optimizer = optimizer_settings(t.optimizer, s);
     return Trainer::create(t, std::move(split), error);

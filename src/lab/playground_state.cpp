@@ -87,6 +87,10 @@ const Setting<S> kRows[] = {
     choice<S, &S::regularization>("reg", "regularisation").alias("penalty").live(),
     number<S, &S::regularization_rate>("rate", "the regularisation rate", {0, 10}).slider({1e-5, 1}).log().live(),
     text<S>("own", "your data", write_own, read_own, check_own).optional(),
+    whole<S, &S::bias>("bias", "biases (1 with, 0 without)", {0, 1}).optional(),
+    choice<S, &S::init>("init", "initialisation").optional(),
+    number<S, &S::weight_init>("w0", "the initial weight", {-10, 10}).optional(),
+    whole<S, &S::shuffle>("shuffle", "shuffling (1 each epoch, 0 in order)", {0, 1}).optional(),
 };
 const SettingTable<S> kTable = table_of(kRows);
 

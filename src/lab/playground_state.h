@@ -69,6 +69,11 @@ struct PlaygroundState {
     Regularization regularization = Regularization::None;
     double regularization_rate = 0.001;
     OwnData own;  // the points of "your data" (dataset Own); in the link only then
+    // Lecture 002's loop (ŷ = x·w, w = 1.0, the samples in order): in links only when not the default.
+    int bias = 1;          // 0: no biases, a weight alone per input
+    Init init = Init::Auto;
+    double weight_init = 1;  // Init::Constant's value
+    int shuffle = 1;       // 0: every epoch in the data's own order
 
     bool one_input() const { return dataset == DatasetKind::Line || (dataset == DatasetKind::Own && own.task == OwnTask::Curve); }
 

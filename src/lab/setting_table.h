@@ -42,7 +42,7 @@ struct Setting {
     Range slider_range;              // what a slider spans, inside range; empty: range itself
     bool log_scale = false;          // sliders
     bool is_live = false;            // applied at the next step, keeping the weights (otherwise rebuilds)
-    bool is_optional = false;        // a Text row left out of links while its text is "" (its default)
+    bool is_optional = false;        // left out of links while it has its default (a Text row: "")
     double (*get)(const S&) = nullptr;
     void (*set)(S&, double) = nullptr;
     const char* (*choice_key)(int) = nullptr;                          // Choice
@@ -210,7 +210,7 @@ std::string encode_settings(const SettingTable<S>& table, const S& s) {
     std::string out;
     for (const Setting<S>& row : table) {
         const std::string text = setting_text(row, s);
-        if (row.is_optional && text.empty()) continue;
+        if (row.is_optional && text == setting_text(row, S{})) continue;
         out += (out.empty() ? "" : "&") + std::string(row.key) + "=" + link_encode(text);
     }
     return out;

@@ -86,11 +86,14 @@ bool read_weights_json(const std::string& text, WeightsFile& out, std::string& e
     json doc;
     Parser parser(doc);
     if (!json::sax_parse(text, &parser)) return error = parser.error.empty() ? tr("not JSON") : parser.error, false;
-    if (!doc.is_object() || !doc.contains("format") || doc["format"] != kFormat)
+    if (!doc.is_object() || !doc.contains("format") || !doc["format"].is_string() || doc["format"].get_ref<const std::string&>() != kFormat)
         return error = tr("not a Nabla weights file: it has no \"format\": \"nabla-weights\""), false;
     int version = 0;
     if (!doc.contains("version") || !whole_in(doc["version"], 1, 1e6, version) || version != kVersion)
-        return error = trf("weights file version %s: this Nabla reads version %d", doc.contains("version") ? doc["version"].dump().c_str() : "?", kVersion), false;
+        // The version as written when it is a number (no serializer for the rest: the page's weight).
+        return error = trf("weights file version %s: this Nabla reads version %d",
+                           doc.contains("version") && doc["version"].is_number() ? format_number(doc["version"].get<double>()).c_str() : "?", kVersion),
+               false;
     WeightsFile f;
     const int max_entries = NetworkLimits::max_hidden_layers + 2;
     if (!doc.contains("sizes") || !doc["sizes"].is_array() || doc["sizes"].size() < 2 || static_cast<int>(doc["sizes"].size()) > max_entries)

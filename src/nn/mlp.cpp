@@ -70,6 +70,7 @@ Mlp<T>::Mlp(const MlpDesc& desc) : desc_(desc) {
                 switch (init) {
                     case Init::He: w = rng.normal(0, std::sqrt(2.0 / in)); break;                  // He et al. 2015
                     case Init::PlaygroundUniform: w = rng.uniform(-0.5, 0.5); break;               // TF Playground
+                    case Init::Constant: w = desc.weight_init; break;                               // lecture 002
                     default: { const double a = std::sqrt(6.0 / (in + out)); w = rng.uniform(-a, a); }  // Glorot
                 }
                 L.W(i, j) = static_cast<T>(w);

@@ -28,7 +28,7 @@ struct EnumTable<Head> {
 };
 static_assert(enum_table_complete<Head>(), "every head has one row, in order");
 
-enum class Init { Auto, Xavier, He, PlaygroundUniform, Last = PlaygroundUniform };
+enum class Init { Auto, Xavier, He, PlaygroundUniform, Constant, Last = Constant };
 template <>
 struct EnumTable<Init> {
     static constexpr EnumRow<Init> rows[] = {
@@ -36,6 +36,7 @@ struct EnumTable<Init> {
         {Init::Xavier, "xavier", "Xavier", "Xavier", ""},
         {Init::He, "he", "He", "He", ""},
         {Init::PlaygroundUniform, "playground", "TensorFlow Playground's uniform", "uniform", ""},
+        {Init::Constant, "constant", "constant", "constant", "every weight starts at one value (lecture 002: w = 1.0)"},
     };
 };
 static_assert(enum_table_complete<Init>(), "every initialisation has one row, in order");
@@ -50,6 +51,7 @@ struct MlpDesc {
     Head head = Head::SigmoidBCE;
     Init init = Init::Auto;   // Auto: He for ReLU and leaky ReLU, Xavier otherwise
     float bias_init = 0;
+    float weight_init = 1;    // Init::Constant's value
     bool bias = true;
     std::uint64_t seed = 1;
 

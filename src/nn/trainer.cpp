@@ -6,6 +6,14 @@
 
 #include "engine/i18n.h"
 
+// Once per run or per record, not per step: built for size in the page (clang's minsize; GCC, the
+// native build, has no such attribute). step_part keeps the file's speed.
+#if defined(__clang__)
+#define NABLA_FOR_SIZE __attribute__((minsize))
+#else
+#define NABLA_FOR_SIZE
+#endif
+
 namespace nabla {
 
 Matrix<float> targets_for_head(const Dataset& data, Head head) {
@@ -29,7 +37,7 @@ std::string check_network_fits_data(const MlpDesc& mlp, const Dataset& data) {
     return "";
 }
 
-std::unique_ptr<Trainer> Trainer::create(const TrainerDesc& desc, DataSplit data, std::string& error) {
+NABLA_FOR_SIZE std::unique_ptr<Trainer> Trainer::create(const TrainerDesc& desc, DataSplit data, std::string& error) {
     error = desc.mlp.validate();
     if (error.empty()) error = desc.optimizer.validate();
     if (error.empty()) error = check_network_fits_data(desc.mlp, data.train);
@@ -39,7 +47,7 @@ std::unique_ptr<Trainer> Trainer::create(const TrainerDesc& desc, DataSplit data
     return std::unique_ptr<Trainer>(new Trainer(desc, std::move(data)));
 }
 
-Trainer::Trainer(const TrainerDesc& desc, DataSplit data) : desc_(desc), data_(std::move(data)) {
+NABLA_FOR_SIZE Trainer::Trainer(const TrainerDesc& desc, DataSplit data) : desc_(desc), data_(std::move(data)) {
     train_targets_ = targets_for_head(data_.train, desc.mlp.head);
     test_targets_ = targets_for_head(data_.test, desc.mlp.head);
     const int chunk = std::min(data_.train.size(), kChunkRows);
@@ -54,7 +62,7 @@ Trainer::Trainer(const TrainerDesc& desc, DataSplit data) : desc_(desc), data_(s
     }
 }
 
-void Trainer::reset() {
+NABLA_FOR_SIZE void Trainer::reset() {
     mlp_ = std::make_unique<Mlp<float>>(desc_.mlp);
     optimizer_ = std::make_unique<Optimizer<float>>(*mlp_);
     rng_.reseed(desc_.shuffle_seed);
@@ -82,6 +90,7 @@ std::string Trainer::set_optimizer(const OptimizerSettings& settings) {
 }
 
 void Trainer::shuffle() {
+    if (!desc_.shuffle) return;
     for (size_t k = order_.size(); k > 1; --k) std::swap(order_[k - 1], order_[rng_.below(static_cast<std::uint32_t>(k))]);
 }
 
@@ -104,7 +113,7 @@ StepProgress Trainer::step_part(int max_chunks) {
     if (diverged()) return StepProgress::Refused;
     const int n_train = data_.train.size();
     const int features = static_cast<int>(batch_X_.cols());
-    if (part_done_ == 0) part_rows_ = std::min(desc_.batch_size, n_train - cursor_);
+    if (part_done_ == 0) part_rows_ = std::min(desc_.batch_size, n_train - cursor_), part_loss_ = 0;
     const bool chunked = part_rows_ > kChunkRows;
     for (int chunk = 0; chunk < max_chunks && part_done_ < part_rows_; ++chunk) {
         const int rows = std::min(kChunkRows, part_rows_ - part_done_);
@@ -122,6 +131,7 @@ StepProgress Trainer::step_part(int max_chunks) {
             return StepProgress::Refused;
         }
         mlp_->backward(X, batch_acts_);
+        part_loss_ += static_cast<double>(loss) * rows;
         if (chunked) {  // the batch's mean gradient: each chunk's mean, weighted by its share of the rows
             const float share = static_cast<float>(rows) / static_cast<float>(part_rows_);
             for (size_t k = 0; k < mlp_->layers.size(); ++k) {
@@ -134,6 +144,7 @@ StepProgress Trainer::step_part(int max_chunks) {
     }
     if (part_done_ < part_rows_) return StepProgress::Partial;
     part_done_ = 0;
+    last_loss_ = static_cast<float>(part_loss_ / part_rows_);
     if (chunked)
         for (size_t k = 0; k < mlp_->layers.size(); ++k) mlp_->layers[k].dW = sum_dW_[k], mlp_->layers[k].db = sum_db_[k];
     // Refused before the update, so a diverging step changes nothing. No sane step moves a weight by
@@ -157,18 +168,18 @@ StepProgress Trainer::step_part(int max_chunks) {
     return StepProgress::Done;
 }
 
-std::size_t TrainerSnapshot::bytes() const {
+NABLA_FOR_SIZE std::size_t TrainerSnapshot::bytes() const {
     std::size_t params = 0;
     for (const Layer<float>& L : mlp.layers) params += static_cast<std::size_t>(L.W.size() + L.b.size());
     // weights and gradients, two optimizer moments, the shuffle
     return sizeof(TrainerSnapshot) + params * 4 * sizeof(float) + order.size() * sizeof(int);
 }
 
-TrainerSnapshot Trainer::snapshot() const {
+NABLA_FOR_SIZE TrainerSnapshot Trainer::snapshot() const {
     return {*mlp_, *optimizer_, desc_, rng_, order_, cursor_, steps_, epochs_, divergence_};
 }
 
-void Trainer::restore(const TrainerSnapshot& s) {
+NABLA_FOR_SIZE void Trainer::restore(const TrainerSnapshot& s) {
     *mlp_ = s.mlp;
     *optimizer_ = s.optimizer;
     desc_ = s.desc;
@@ -181,13 +192,13 @@ void Trainer::restore(const TrainerSnapshot& s) {
     part_done_ = 0;
 }
 
-std::unique_ptr<Trainer> Trainer::clone() const {
+NABLA_FOR_SIZE std::unique_ptr<Trainer> Trainer::clone() const {
     std::unique_ptr<Trainer> t(new Trainer(desc_, data_));
     t->restore(snapshot());
     return t;
 }
 
-std::string Trainer::set_weights(const std::vector<Matrix<float>>& W, const std::vector<RowVector<float>>& b) {
+NABLA_FOR_SIZE std::string Trainer::set_weights(const std::vector<Matrix<float>>& W, const std::vector<RowVector<float>>& b) {
     if (W.size() != mlp_->layers.size() || b.size() != W.size())
         return trf("these weights have %d layers, the network %d", static_cast<int>(W.size()), static_cast<int>(mlp_->layers.size()));
     for (size_t k = 0; k < W.size(); ++k) {
@@ -212,13 +223,13 @@ Metrics EvaluationInParts::metrics(const Dataset& data) const {
     return {n > 0 ? loss_sum / n : 0, data.regression() ? -1 : static_cast<double>(correct) / n};
 }
 
-Metrics Trainer::evaluate(const Dataset& data) const {
+NABLA_FOR_SIZE Metrics Trainer::evaluate(const Dataset& data) const {
     EvaluationInParts at;
     evaluate_part(data, at, 1 << 30);
     return at.metrics(data);
 }
 
-bool Trainer::evaluate_part(const Dataset& data, EvaluationInParts& at, int max_chunks) const {
+NABLA_FOR_SIZE bool Trainer::evaluate_part(const Dataset& data, EvaluationInParts& at, int max_chunks) const {
     const Matrix<float>& targets = &data == &data_.test ? test_targets_ : &data == &data_.train ? train_targets_ : eval_T_;
     if (&targets == &eval_T_ && at.start == 0) eval_T_ = targets_for_head(data, desc_.mlp.head);
     const int n = data.size();

@@ -5,6 +5,7 @@
 // status() says so and why, and nothing non-finite reaches the caller.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@ struct TrainerDesc {
     int batch_size = 10;
     OptimizerSettings optimizer;
     std::uint64_t shuffle_seed = 1;
+    bool shuffle = true;  // false: every epoch in the data's own order (lecture 002's `for x, y in zip(...)`)
 };
 
 struct Metrics {
@@ -75,6 +77,8 @@ public:
     StepProgress step_part(int max_chunks);
     bool mid_step() const { return part_done_ > 0; }
     int last_batch_rows() const { return part_rows_; }  // the rows of the last (or current) step's batch
+    float last_loss() const { return last_loss_; }       // the last step's batch loss, before its update
+    int next_sample() const { return order_[cursor_]; }  // the training point the next batch starts with
 
     TrainerSnapshot snapshot() const;
     void restore(const TrainerSnapshot& s);  // a snapshot of this trainer (same data and network)
@@ -109,6 +113,8 @@ private:
     std::vector<Matrix<float>> sum_dW_;      // a batch of several chunks: its gradient so far
     std::vector<RowVector<float>> sum_db_;
     int part_rows_ = 0, part_done_ = 0;      // the batch in progress: its rows, and how many are done
+    double part_loss_ = 0;                   // its loss so far, weighted by the chunks' rows
+    float last_loss_ = NAN;
     mutable Matrix<float> eval_T_;
     std::vector<int> order_;
     Rng rng_;  // shuffles; reseeded by reset() so a run is reproducible

@@ -451,6 +451,39 @@ void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCom
     ImGui::EndChild();
 }
 
+// Biases, the initial weights and the order of the samples: what lecture 002's loop needs (ŷ = x·w,
+// w = 1.0, the samples in order), in a popup beside the layers, since most runs keep the defaults.
+void network_options(const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands) {
+    const PlaygroundState& s = lab.state();
+    ImGui::SameLine();
+    if (ImGui::SmallButton(id_label("options\xE2\x80\xA6", "net-options").c_str())) ImGui::OpenPopup("net-options");
+    note_widget("pg:net-options");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("biases, initial weights, the order of the samples"));
+    if (!ImGui::BeginPopup("net-options")) return;
+    playground::Rebuild next{s};
+    bool changed = false, bias = s.bias != 0, shuffle = s.shuffle != 0;
+    if (ImGui::Checkbox(id_label("biases", "bias").c_str(), &bias)) next.state.bias = bias, changed = true;
+    note_widget("pg:bias");
+    int init = 0;
+    if (combo(id_label("initial weights", "init").c_str(), "pg:init", s.init, init, em(12))) next.state.init = static_cast<Init>(init), changed = true;
+    note_widget("pg:init");
+    if (s.init == Init::Constant) {
+        double w0 = s.weight_init;
+        ImGui::SetNextItemWidth(em(6));
+        if (ImGui::InputDouble(id_label("w\xE2\x82\x80", "w0").c_str(), &w0, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue) &&
+            std::isfinite(w0) && std::fabs(w0) <= 10)
+            next.state.weight_init = w0, changed = true;
+        note_widget("pg:w0");
+    }
+    if (ImGui::Checkbox(id_label("shuffle the samples each epoch", "shuffle").c_str(), &shuffle)) next.state.shuffle = shuffle, changed = true;
+    note_widget("pg:shuffle");
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+    ImGui::TextUnformatted(tr("lecture 002's loop: no biases, constant w\xE2\x82\x80 = 1, in order, batch 1"));
+    ImGui::PopStyleColor();
+    ImGui::EndPopup();
+    if (changed) commands.push_back(next);
+}
+
 // Neurons as thumbnails of their output over the plane; edges by weight sign and size.
 void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
     heading(fonts, tr("Network"));
@@ -466,6 +499,7 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     ImGui::SameLine();
     const int hidden_layers = static_cast<int>(s.hidden.size());
     ImGui::TextColored(to_vec4(colors::muted), "  %s", (hidden_layers == 1 ? trf("%d hidden layer", hidden_layers) : trf("%d hidden layers", hidden_layers)).c_str());
+    if (edit_layers) network_options(lab, commands);
 
     const Mlp<float>& mlp = lab.trainer().mlp();
     const std::vector<int>& sizes = mlp.desc().sizes;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_set>
 #include <cmath>
 
 namespace nabla::ui {
@@ -63,7 +62,10 @@ std::vector<Vec2> dashes(double length, double period, double on, int max_dashes
 }
 
 int bound_segments(std::vector<Segment>& segments, size_t budget) {
-    std::unordered_set<uint64_t> seen;
+    // A set of pixel pairs seen, open addressing in a power-of-two table (0: empty slot).
+    size_t slots = 16;
+    while (slots < 2 * segments.size()) slots *= 2;
+    std::vector<uint64_t> seen(slots, 0);
     auto pixel = [](Vec2 p) {  // 16 bits a coordinate: pictures are far smaller than 32 768 px
         const auto q = [](double v) { return static_cast<uint64_t>(static_cast<uint16_t>(static_cast<int>(std::lround(v)) + 32768)); };
         return q(p.x) << 16 | q(p.y);
@@ -72,7 +74,12 @@ int bound_segments(std::vector<Segment>& segments, size_t budget) {
     for (const Segment& s : segments) {
         uint64_t from = pixel(s.a), to = pixel(s.b);
         if (from > to) std::swap(from, to);  // a step back over the same pixels is the same line
-        if (seen.insert(from << 32 | to).second) segments[kept++] = s;
+        const uint64_t key = (from << 32 | to) + 1;
+        size_t i = static_cast<size_t>(key * 0x9E3779B97F4A7C15ull >> 40) & (slots - 1);
+        while (seen[i] != 0 && seen[i] != key) i = (i + 1) & (slots - 1);
+        if (seen[i] == key) continue;
+        seen[i] = key;
+        segments[kept++] = s;
     }
     segments.resize(kept);
     if (budget < 2 || segments.size() <= budget) return 1;

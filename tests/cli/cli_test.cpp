@@ -177,3 +177,43 @@ TEST(CliTrain, TrainsOnACsvFileAndNamesABadRow) {
 
 }  // namespace
 }  // namespace nabla
+
+namespace nabla {
+namespace {
+
+// Lecture 002's PyTorch loop (shared/LESSONS.md E4), line for line: x = [1, 2, 3], y = [2, 4, 6],
+// ŷ = x·w with no bias, w = 1.0, one sample at a time in order, lr 0.01, 20 epochs, in float32.
+TEST(CliTrain, ReproducesLectureTwosLoop) {
+    const std::string data = ::testing::TempDir() + "nabla_e4.csv", weights = ::testing::TempDir() + "nabla_e4.json";
+    std::ofstream(data) << "x,y\n1,2\n2,4\n3,6\n";
+    const CliRun r = run({"train", "--csv", data, "--layers", "none", "--no-bias", "--weight-init", "1", "--no-shuffle",
+                          "--batch", "1", "--lr", "0.01", "--epochs", "20", "--trace", "--predict", "4", "--weights", weights});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::istringstream lines(r.out);
+    std::string line;
+    std::vector<std::string> all;
+    while (std::getline(lines, line)) all.push_back(line);
+    ASSERT_EQ(all.size(), 1u + 20u * 4u + 1u) << r.out;
+    EXPECT_EQ(all[0], "predict (BT) 4 4");
+    // Float32's eight digits, as PyTorch printed them; the notes round them: -2.0, -7.84, -16.2288.
+    const double grads[] = {-2.0, -7.84, -16.2288};
+    for (int k = 0; k < 3; ++k) {
+        ASSERT_EQ(all[1 + k].rfind("\tgrad: " + std::to_string(k + 1) + " " + std::to_string(2 * k + 2) + " ", 0), 0u) << all[1 + k];
+        EXPECT_NEAR(std::stod(all[1 + k].substr(all[1 + k].rfind(' '))), grads[k], 1e-5) << all[1 + k];
+    }
+    // The notes' epoch losses: 7.315944, 3.998764, ..., 7.5804e-05.
+    const std::pair<int, double> losses[] = {{4, 7.315944}, {8, 3.998764}, {80, 7.5804e-05}};
+    for (const auto& [at, loss] : losses) {
+        ASSERT_EQ(all[at].rfind("progress: " + std::to_string(at / 4 - 1) + " ", 0), 0u) << all[at];
+        EXPECT_NEAR(std::stod(all[at].substr(all[at].rfind(' '))), loss, loss * 1e-5) << all[at];
+    }
+    EXPECT_EQ(all[81], "predict (AT) 4 7.9904809");
+    std::ifstream f(weights);
+    const std::string json((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const size_t at = json.find("\"W\":[[");
+    ASSERT_NE(at, std::string::npos) << json;
+    EXPECT_EQ(static_cast<float>(std::stod(json.substr(at + 6))), 1.9976202f) << json;
+}
+
+}  // namespace
+}  // namespace nabla

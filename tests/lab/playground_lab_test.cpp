@@ -505,3 +505,37 @@ TEST(PlaygroundCompare, ATamperedRunBInALinkIsRefused) {
 
 }  // namespace
 }  // namespace nabla
+
+namespace nabla {
+namespace {
+
+// Lecture 002's loop in the playground (shared/LESSONS.md E4): three points of your own, no hidden
+// layer, no bias, w = 1.0, batch 1 in order, lr 0.01: after 20 epochs w = 1.9976202 (float32).
+TEST(PlaygroundLab, ReproducesLectureTwosLoop) {
+    PlaygroundLab lab;
+    const std::string link = "data=own&own=xy:1,2;2,4;3,6&features=x1&layers=none&bias=0&init=constant&w0=1&shuffle=0&batch=1&lr=0.01";
+    ASSERT_TRUE(lab.apply(playground::LoadState{link})) << lab.error();
+    const Mlp<float>& net = lab.trainer().mlp();
+    ASSERT_EQ(net.desc().sizes, (std::vector<int>{1, 1}));
+    EXPECT_EQ(net.layers[0].W(0, 0), 1.0f);
+    const float gradients[] = {-2.0f, -7.84f, -16.2288f};
+    for (const float g : gradients) {
+        ASSERT_EQ(lab.advance(1), 1);
+        EXPECT_FLOAT_EQ(lab.trainer().mlp().layers[0].dW(0, 0), g);
+    }
+    EXPECT_FLOAT_EQ(lab.trainer().last_loss(), 7.315944f);  // the notes' "progress: 0 7.315944"
+    ASSERT_EQ(lab.advance(57), 57);
+    EXPECT_EQ(lab.trainer().mlp().layers[0].W(0, 0), 1.9976202f);
+    EXPECT_NEAR(lab.trainer().last_loss(), 7.5804e-05f, 5e-9f);
+    EXPECT_EQ(lab.trainer().epochs(), 20);
+    // The link says so in its own words, and reopens the same run; the defaults stay out of links.
+    EXPECT_NE(lab.link().find("bias=0&init=constant&shuffle=0"), std::string::npos) << lab.link();  // w0=1: the default
+    EXPECT_EQ(PlaygroundLab().link().find("bias="), std::string::npos);
+    PlaygroundLab again;
+    ASSERT_TRUE(again.apply(playground::LoadState{lab.link()})) << again.error();
+    again.finish_replay();
+    EXPECT_EQ(again.trainer().mlp().layers[0].W(0, 0), 1.9976202f);
+}
+
+}  // namespace
+}  // namespace nabla
