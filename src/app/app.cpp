@@ -30,6 +30,10 @@
 #include "ui/trajectory_panel.h"
 #include "ui/widget_map.h"
 
+// One frame's draw list may pass 65 535 vertices (a large graph zoomed to read, six long paths):
+// 16-bit indices wrapped into glyph garbage over the picture (issue 15). cmake/imgui.cmake makes them 32-bit.
+static_assert(sizeof(ImDrawIdx) == 4, "ImDrawIdx must be 32-bit: see cmake/imgui.cmake");
+
 namespace nabla {
 
 // Where a refused command is told: the header's status line unless the lab shows it itself, and
