@@ -451,12 +451,19 @@ void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCom
     ImGui::EndChild();
 }
 
+// On the same line as the last item when `width` more fits there, else on the next (a phone's column).
+void same_line_if_room(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
 // Biases, the initial weights and the order of the samples: what lecture 002's loop needs (ŷ = x·w,
 // w = 1.0, the samples in order), in a popup beside the layers, since most runs keep the defaults.
 void network_options(const PlaygroundLab& lab, std::vector<PlaygroundCommand>& commands) {
     const PlaygroundState& s = lab.state();
-    ImGui::SameLine();
-    if (ImGui::SmallButton(id_label("options\xE2\x80\xA6", "net-options").c_str())) ImGui::OpenPopup("net-options");
+    const std::string label = id_label("options\xE2\x80\xA6", "net-options");
+    same_line_if_room(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("net-options");
     note_widget("pg:net-options");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("biases, initial weights, the order of the samples"));
     if (!ImGui::BeginPopup("net-options")) return;
@@ -471,14 +478,17 @@ void network_options(const PlaygroundLab& lab, std::vector<PlaygroundCommand>& c
         double w0 = s.weight_init;
         ImGui::SetNextItemWidth(em(6));
         if (ImGui::InputDouble(id_label("w\xE2\x82\x80", "w0").c_str(), &w0, 0, 0, "%g", ImGuiInputTextFlags_EnterReturnsTrue) &&
-            std::isfinite(w0) && std::fabs(w0) <= 10)
+            playground_settings()["w0"].range.contains(w0))  // the row's range, as links have it
             next.state.weight_init = w0, changed = true;
         note_widget("pg:w0");
     }
     if (ImGui::Checkbox(id_label("shuffle the samples each epoch", "shuffle").c_str(), &shuffle)) next.state.shuffle = shuffle, changed = true;
     note_widget("pg:shuffle");
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+    // Wrapped where a phone's screen ends (a popup grows to its widest line).
+    ImGui::PushTextWrapPos(std::min(em(22), ImGui::GetMainViewport()->WorkSize.x - 4 * ImGui::GetStyle().WindowPadding.x));
     ImGui::TextUnformatted(tr("lecture 002's loop: no biases, constant w\xE2\x82\x80 = 1, in order, batch 1"));
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::EndPopup();
     if (changed) commands.push_back(next);
@@ -496,9 +506,10 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     if (edit_layers) ImGui::SameLine();
     if (edit_layers && ImGui::SmallButton(id_label("\xE2\x88\x92 layer", "layer-").c_str()) && !s.hidden.empty()) rebuild(lab, commands, [](PlaygroundState& st, int) { st.hidden.pop_back(); }, 0);
     note_widget("pg:layer-");
-    ImGui::SameLine();
     const int hidden_layers = static_cast<int>(s.hidden.size());
-    ImGui::TextColored(to_vec4(colors::muted), "  %s", (hidden_layers == 1 ? trf("%d hidden layer", hidden_layers) : trf("%d hidden layers", hidden_layers)).c_str());
+    const std::string count = "  " + (hidden_layers == 1 ? trf("%d hidden layer", hidden_layers) : trf("%d hidden layers", hidden_layers));
+    same_line_if_room(ImGui::CalcTextSize(count.c_str()).x);
+    ImGui::TextColored(to_vec4(colors::muted), "%s", count.c_str());
     if (edit_layers) network_options(lab, commands);
 
     const Mlp<float>& mlp = lab.trainer().mlp();
