@@ -10,6 +10,8 @@ endif()
 # playground-sized networks, where per-call overhead dominates; bench/run.sh).
 add_compile_options(-flto)
 add_link_options(-flto)
+# No RTTI: nothing asks a type its name (no typeid, no dynamic_cast), and the names cost page weight.
+add_compile_options(-fno-rtti)
 
 # Link flags of the web app (used by cmake/web_app.cmake):
 set(NABLA_WEB_LINK_FLAGS

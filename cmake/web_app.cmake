@@ -23,7 +23,10 @@ target_link_libraries(nabla_gfx PUBLIC nabla_lab nabla_paint)
 
 # The fonts, subset to the characters of every string literal (English and the Korean table) at
 # build time; the build fails when a translation uses a character the fonts lack.
-file(GLOB_RECURSE _font_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/*.cpp" "${CMAKE_SOURCE_DIR}/src/*.h" "${CMAKE_SOURCE_DIR}/src/*.inc")
+# The course's text (src/lessons/course.txt) adds its maths and arrows to the Latin subset; its Hangul
+# goes into hangul-more.ttf, which the page fetches when a Korean lesson opens.
+file(GLOB_RECURSE _font_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/*.cpp" "${CMAKE_SOURCE_DIR}/src/*.h" "${CMAKE_SOURCE_DIR}/src/*.inc"
+  "${CMAKE_SOURCE_DIR}/src/lessons/*.txt")
 set(NABLA_FONT_FILES "${CMAKE_BINARY_DIR}/fonts/latin.ttf" "${CMAKE_BINARY_DIR}/fonts/latin-bold.ttf" "${CMAKE_BINARY_DIR}/fonts/hangul.ttf")
 add_custom_command(
   OUTPUT ${NABLA_FONT_FILES} "${CMAKE_BINARY_DIR}/fonts/hangul-more.ttf" "${CMAKE_BINARY_DIR}/fonts/glyph_ranges.inc"
@@ -42,7 +45,8 @@ add_library(nabla_ui STATIC
   src/ui/playground_panel.cpp
   src/ui/trajectory_panel.cpp
   src/ui/widget_map.cpp
-  src/ui/hidden.cpp)
+  src/ui/hidden.cpp
+  src/ui/lesson_panel.cpp)
 nabla_layer(nabla_ui ui)
 target_include_directories(nabla_ui PRIVATE "${CMAKE_BINARY_DIR}/fonts")
 add_dependencies(nabla_ui nabla_fonts)
@@ -64,6 +68,11 @@ add_custom_command(OUTPUT "${NABLA_DIST_DIR}/hangul-more.ttf"
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/fonts/hangul-more.ttf" "${NABLA_DIST_DIR}/hangul-more.ttf"
   DEPENDS "${CMAKE_BINARY_DIR}/fonts/hangul-more.ttf")
 add_custom_target(nabla_more_fonts ALL DEPENDS "${NABLA_DIST_DIR}/hangul-more.ttf")
+# The course, beside the page: fetched when the Lessons tab or a lesson link first opens (lab/course.h).
+add_custom_command(OUTPUT "${NABLA_DIST_DIR}/course.txt"
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/src/lessons/course.txt" "${NABLA_DIST_DIR}/course.txt"
+  DEPENDS "${CMAKE_SOURCE_DIR}/src/lessons/course.txt")
+add_custom_target(nabla_course ALL DEPENDS "${NABLA_DIST_DIR}/course.txt")
 # The page, rewritten whenever web/index.html changes, with its Content-Security-Policy hashes filled in.
 add_custom_command(OUTPUT "${NABLA_DIST_DIR}/index.html"
   COMMAND node "${CMAKE_SOURCE_DIR}/web/inline_csp.mjs" "${CMAKE_SOURCE_DIR}/web/index.html" "${NABLA_DIST_DIR}/index.html"
@@ -83,7 +92,8 @@ set_source_files_properties(
   src/lab/compare_run.cpp src/lab/exports.cpp src/lab/graph_lab.cpp src/lab/graph_layout.cpp src/lab/hidden_controls.cpp
   src/lab/history.cpp src/lab/json_writer.cpp src/lab/network_graph.cpp src/lab/playground_lab.cpp
   src/lab/playground_state.cpp src/lab/replay.cpp src/lab/trajectory_lab.cpp src/lab/trajectory_state.cpp
-  src/lab/url_codec.cpp src/lab/weights_file.cpp src/lab/plane_grid.cpp
+  src/lab/url_codec.cpp src/lab/weights_file.cpp src/lab/plane_grid.cpp src/lab/course.cpp src/lab/lesson_lab.cpp
+  src/lab/json_reader.cpp
   src/nn/datasets.cpp src/nn/divergence.cpp src/nn/own_data.cpp
   src/engine/expression_parser.cpp src/engine/gradient_check.cpp src/engine/i18n.cpp src/engine/i18n_ko.cpp
   src/engine/number_text.cpp src/engine/range.cpp src/engine/utf8.cpp

@@ -12,7 +12,6 @@ cd "$(dirname "$0")/.."
 APT_PINNED=(
   emscripten=3.1.6~dfsg-5          # em++ 3.1.6, clang 14, binaryen 108
   libeigen3-dev=3.4.0-4
-  nlohmann-json3-dev=3.11.2-2      # reads weights files (src/lab/weights_file.cpp)
   wabt=1.0.32-1                    # wasm-objdump: proves SIMD is in the binary
   fonts-dejavu-core=2.37-6         # the UI font (Latin, Greek, maths), subset and embedded in the module
   fonts-nanum=20200506-1           # Hangul: NanumBarunGothic, subset to the Korean table's syllables

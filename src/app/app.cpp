@@ -18,12 +18,14 @@
 #include "lab/graph_lab.h"
 #include "lab/hidden_controls.h"
 #include "lab/json_writer.h"
+#include "lab/lesson_lab.h"
 #include "lab/playground_lab.h"
 #include "lab/trajectory_lab.h"
 #include "lab/url_codec.h"
 #include "ui/fonts.h"
 #include "ui/graph_panel.h"
 #include "ui/hidden.h"
+#include "ui/lesson_panel.h"
 #include "ui/playground_panel.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -140,6 +142,10 @@ struct TrajectorySlot : LabOf<TrajectoryLab, ui::TrajectoryPanel> {
     }
 };
 
+// The Lessons tab: the course's table of contents; while a lesson is open its bar sits over the labs
+// (app_frame) and its link is the page's.
+struct LessonSlot : LabOf<LessonLab, ui::LessonPanel> {};
+
 // The UI scale's choices: automatic (grows with the window, so a 1920x1080 projector is not tiny), or
 // a fixed percentage of the 17 px text that fits a 1280x720 projector.
 constexpr int kScaleChoices[] = {0, 100, 125, 150, 200};
@@ -173,6 +179,8 @@ struct App {
     const GraphLab* graph = nullptr;  // its expression may hold names in any script
     const PlaygroundLab* playground = nullptr;
     const TrajectoryLab* trajectory = nullptr;
+    LessonSlot* lessons = nullptr;
+    bool course_asked = false;  // the platform was asked to fetch the course (app_take_course_request)
     std::vector<Download> downloads;  // asked for by the Export menu, taken by the platform
     int picture_in = 0;               // frames until the picture is cut (the menu must be gone from it)
     std::string picture_name;
@@ -184,6 +192,10 @@ struct App {
 };
 
 App* g_app = nullptr;
+
+// Opens a link; one the open lesson asked for keeps the lesson open (any other ends it).
+bool open_link(const std::string& full_link, bool for_lesson);
+bool open_step_link(const std::string& link) { return open_link(link, true); }
 
 LabSlot* lab_named(const std::string& name) {
     for (auto& l : g_app->labs)
@@ -199,6 +211,20 @@ void add_lab(const char* title, const char* kept) {
     g_app->labs.push_back(std::move(slot));
 }
 
+// In a lesson a clicker's Next and Back walk the lesson, except while the Graph lab on screen is
+// being stepped through backprop on a step without a question ("step it yourself"): then they
+// step gates until backprop is complete (or back at its start), and only then move the lesson.
+bool lesson_takes(Nav nav, const LabSlot& shown) {
+    const LessonLab& lesson = g_app->lessons->lab;
+    if (!lesson.open() || (nav != Nav::Next && nav != Nav::Back)) return false;
+    if (lesson.current()->has_question) return true;  // a question's reveal may leave backprop part-way
+    if (std::string(shown.name()) != GraphLab::name) return true;
+    const GraphLab& graph = *g_app->graph;
+    if (graph.state().backprop_step < 0) return true;
+    const int done = graph.backprop_done(), total = static_cast<int>(graph.backprop_order().size());
+    return nav == Nav::Next ? done >= total : done <= 0;
+}
+
 // A presentation clicker sends Page Down / Page Up (some: arrows, Space, Enter); keyboards have the
 // rest. Ignored while a text box has the keyboard, so typing an expression never steps anything.
 void keys(LabSlot& lab) {
@@ -210,7 +236,10 @@ void keys(LabSlot& lab) {
                  {ImGuiKey_LeftArrow, Nav::Back},  {ImGuiKey_PageUp, Nav::Back},  {ImGuiKey_Home, Nav::First},
                  {ImGuiKey_End, Nav::Last},        {ImGuiKey_Enter, Nav::RunPause}, {ImGuiKey_KeypadEnter, Nav::RunPause}};
     for (const auto& k : kKeys)
-        if (ImGui::IsKeyPressed(k.key, false)) lab.nav(k.nav);
+        if (ImGui::IsKeyPressed(k.key, false)) {
+            if (lesson_takes(k.nav, lab)) g_app->lessons->nav(k.nav);
+            else lab.nav(k.nav);
+        }
     if (ImGui::IsKeyPressed(ImGuiKey_P, false)) g_app->presenting = !g_app->presenting;  // P: present
 }
 
@@ -281,22 +310,9 @@ void hide_menu() {
     ImGui::EndPopup();
 }
 
-void header() {
+// The text size, for the back of a lecture hall.
+void scale_combo() {
     App& a = *g_app;
-    ImGui::PushFont(a.fonts.heading);
-    ImGui::TextUnformatted("\xE2\x88\x87 Nabla");
-    ImGui::PopFont();
-    if (!a.presenting) {
-        ImGui::SameLine();
-        ImGui::TextColored(ui::to_vec4(ui::colors::muted), "  %s", tr("backpropagation, gate by gate"));
-    }
-    // One ID for both states, so the button stays the same widget when it toggles or the language changes.
-    const std::string present = a.presenting ? ui::id_label("\xE2\x96\xA0 End presentation (P)", "present")
-                                             : ui::id_label("\xE2\x96\xB6 Present (P)", "present");
-    ui::flow(ImGui::CalcTextSize(present.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
-    if (ImGui::Button(present.c_str())) a.presenting = !a.presenting, a.st.deliberate = true;
-    ui::note_widget("app:present");
-    // The text size, for the back of a lecture hall.
     ui::flow(ui::em(7.5f));
     int choice = 0;
     for (int i = 0; i < static_cast<int>(std::size(kScaleChoices)); ++i)
@@ -312,6 +328,26 @@ void header() {
     if (ImGui::Combo("##scale", &choice, labels, static_cast<int>(std::size(labels))))
         a.scale_percent = kScaleChoices[choice], a.st.deliberate = true;
     ui::note_widget("app:scale");
+}
+
+void header() {
+    App& a = *g_app;
+    ImGui::PushFont(a.fonts.heading);
+    ImGui::TextUnformatted("\xE2\x88\x87 Nabla");
+    ImGui::PopFont();
+    if (!a.presenting) {
+        ImGui::SameLine();
+        ImGui::TextColored(ui::to_vec4(ui::colors::muted), "  %s", tr("backpropagation, gate by gate"));
+    }
+    // One ID for both states, so the button stays the same widget when it toggles or the language changes.
+    const std::string present = a.presenting ? ui::id_label("\xE2\x96\xA0 End presentation (P)", "present")
+                                             : ui::id_label("\xE2\x96\xB6 Present (P)", "present");
+    ui::flow(ImGui::CalcTextSize(present.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(present.c_str())) a.presenting = !a.presenting, a.st.deliberate = true;
+    ui::note_widget("app:present");
+    // A lesson presented: its picture and text, the end of the presentation and the language only.
+    const bool lesson_presented = a.presenting && a.lessons->lab.open();
+    if (!lesson_presented) scale_combo();
     // The language switch names the other language in its own words: a Korean student finds
     // "한국어" on an English page, an English speaker "English" on a Korean one.
     const Language other = language() == Language::Korean ? Language::English : Language::Korean;
@@ -324,14 +360,20 @@ void header() {
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Language: the whole app, its messages and the link"));
     ui::note_widget("app:lang");
+    if (lesson_presented) {
+        if (!a.st.status.empty()) ImGui::SameLine(), ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", bounded(a.st.status).c_str());
+        return;
+    }
     // The link reproduces what is on screen, training included: copied for the class in one click.
     const std::string copy = ui::id_label("Copy link", "copylink");
     ui::flow(ImGui::CalcTextSize(copy.c_str(), nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x);
     if (ImGui::Button(copy.c_str())) a.copy_link = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Copy this page's link: it opens the same state, training replayed"));
     ui::note_widget("app:copy-link");
-    export_menu();
-    hide_menu();
+    if (a.labs[a.tab].get() != a.lessons) {  // the Lessons tab has no picture and no controls to hide
+        export_menu();
+        hide_menu();
+    }
     if (!a.st.status.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ui::to_vec4(ui::colors::bad), "   %s", bounded(a.st.status).c_str());
@@ -349,6 +391,8 @@ void app_init(const char* reader_language) {
     g_app->playground = &static_cast<LabOf<PlaygroundLab, ui::PlaygroundPanel>&>(*g_app->labs.back()).lab;
     add_lab<TrajectorySlot>("Trajectory lab", "the default runs");
     g_app->trajectory = &static_cast<TrajectorySlot&>(*g_app->labs.back()).lab;
+    add_lab<LessonSlot>("Lessons", "the open lesson");
+    g_app->lessons = &static_cast<LessonSlot&>(*g_app->labs.back());
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini: the page's state lives in its link
     ui::set_hidden_controls(&g_app->hidden);
 }
@@ -357,6 +401,13 @@ bool app_fit(float css_width, float css_height, float pixel_ratio) {
     App& a = *g_app;
     const float px = body_px(a.scale_percent, a.presenting, css_width, css_height);
     if (const GraphLab* graph = a.graph) ui::want_glyphs(graph->state().expression);  // typed or linked names: 가중치
+    // The course's texts are not in the built-in subset: Hangul beyond the table comes from hangul-more.ttf.
+    const LessonLab& lessons = a.lessons->lab;
+    for (const Lesson& l : lessons.course().lessons) ui::want_glyphs(l.title.text());
+    if (const LessonStep* step = lessons.current()) {
+        ui::want_glyphs(lessons.text()), ui::want_glyphs(lessons.ask()), ui::want_glyphs(lessons.hint());
+        for (const LessonOption& o : step->question.options) ui::want_glyphs(o.label.text());
+    }
     if (px == a.fonts_px && pixel_ratio == a.fonts_ratio && !ui::fonts_stale()) return false;
     a.fonts = ui::load_fonts(px, pixel_ratio);
     ui::apply_theme(px / kBodyPx);
@@ -378,7 +429,14 @@ void app_frame() {
     // Training is time-sliced: never more than 10 ms of a 16 ms frame, so the page keeps drawing at
     // 60 frames per second while it learns (each lab also caps its steps per frame).
     for (auto& l : a.labs) l->frame(now_ms() + 10.0);
-    if (ImGui::BeginTabBar("labs")) {
+    const bool in_lesson = a.lessons->lab.open();
+    if (in_lesson) {
+        a.lessons->panel.presenting = a.presenting;
+        a.lessons->panel.draw_bar(a.lessons->lab, a.fonts, a.lessons->pending, vp->Size.y * (a.presenting ? 0.34f : 0.4f));
+    }
+    if (in_lesson && a.presenting) {  // the lesson's picture and text only: no tabs
+        a.labs[a.tab]->draw(a.fonts, a.presenting);
+    } else if (ImGui::BeginTabBar("labs")) {
         for (size_t i = 0; i < a.labs.size(); ++i) {
             LabSlot& l = *a.labs[i];
             const bool open = ImGui::BeginTabItem(ui::id_label(l.title, l.name()).c_str(), nullptr,
@@ -386,6 +444,7 @@ void app_frame() {
             ui::note_widget(std::string("tab:") + l.name());
             if (open) {
                 if (!a.select_tab) a.tab = i;
+                if (&l == a.lessons) a.lessons->lab.want_course();
                 l.draw(a.fonts, a.presenting);
                 ImGui::EndTabItem();
             }
@@ -403,7 +462,10 @@ void app_frame() {
     }
     for (auto& l : a.labs) {
         l->apply_pending(a.st);
-        if (const std::string link = l->take_link_request(); !link.empty()) app_open_link(link);
+        if (const std::string link = l->take_link_request(); !link.empty()) {
+            if (l.get() == a.lessons) open_step_link(link);
+            else app_open_link(link);
+        }
     }
 }
 
@@ -432,7 +494,7 @@ bool app_command(const std::string& lab, const std::string& kind, const std::str
     LabSlot* l = lab_named(lab);
     if (!l) return a.st.last_error = trf("no lab named '%s'", lab.c_str()), false;
     const bool ok = l->command(kind, text, value, a.st);
-    if (const std::string link = l->take_link_request(); !link.empty()) return app_open_link(link);
+    if (const std::string link = l->take_link_request(); !link.empty()) return l == a.lessons ? open_step_link(link) && ok : app_open_link(link);
     return ok;
 }
 
@@ -489,7 +551,8 @@ bool app_take_copy_link() { return std::exchange(g_app->copy_link, false); }
 
 std::string app_link() {
     const App& a = *g_app;
-    std::string link = a.labs[a.tab]->link();
+    const LessonLab& lesson = a.lessons->lab;
+    std::string link = lesson.open() || !lesson.link().empty() ? a.lessons->link() : a.labs[a.tab]->link();
     if (a.presenting) link += std::string("&") + kPresentKey + "=1";
     if (a.scale_percent > 0) link += std::string("&") + kTextKey + "=" + std::to_string(a.scale_percent);
     if (a.language_chosen || language() != Language::English) link += std::string("&") + kLangKey + "=" + enum_key(language());
@@ -497,7 +560,11 @@ std::string app_link() {
     return link;
 }
 
-bool app_open_link(const std::string& full_link) {
+bool app_open_link(const std::string& full_link) { return open_link(full_link, false); }
+
+namespace {
+
+bool open_link(const std::string& full_link, bool for_lesson) {
     App& a = *g_app;
     // The app's own keys first; the rest is the lab's. A link without hide= shows everything.
     std::string link, hide_refusal;
@@ -529,6 +596,8 @@ bool app_open_link(const std::string& full_link) {
         a.st.status = trf("cannot read the link: it should start with %s", names.c_str());
         return false;
     }
+    // A lab link from anywhere but the open lesson (the address bar, Back, a preset's link) ends the lesson.
+    if (!for_lesson && l != a.lessons && a.lessons->lab.open()) a.lessons->lab.apply({LessonCommand::Close});
     for (size_t i = 0; i < a.labs.size(); ++i)
         if (a.labs[i].get() == l) a.tab = i;
     a.select_tab = true;
@@ -538,6 +607,27 @@ bool app_open_link(const std::string& full_link) {
     }
     a.st.status = trf("%s (kept %s)", a.st.last_error.c_str(), tr(l->kept));
     return false;
+}
+
+}  // namespace
+
+// ---- the course, fetched beside the page when first wanted --------------------------------
+
+bool app_take_course_request() {
+    App& a = *g_app;
+    if (a.course_asked || !a.lessons->lab.wants_course()) return false;
+    return a.course_asked = true;
+}
+
+void app_course_arrived(const std::string& text) {
+    App& a = *g_app;
+    const bool had_pending = !a.lessons->lab.link().empty();
+    if (!a.lessons->lab.load_course(text)) {
+        a.st.status = a.lessons->lab.error();
+        return;
+    }
+    // A lesson link that waited for the course: its step's lab opens now.
+    if (const std::string link = a.lessons->take_link_request(); !link.empty() && had_pending) open_step_link(link);
 }
 
 }  // namespace nabla

@@ -55,6 +55,12 @@ bool app_take_download(Download& out);
 // The Export menu's "Load weights…": the platform opens a file picker (once per call that says so).
 bool app_take_pick_file();
 
+// The course (src/lessons/course.txt) is fetched beside the page when the Lessons tab or a lesson
+// link first wants it: true once when the platform should fetch it; it hands the text (or, on
+// failure, a notice) back.
+bool app_take_course_request();
+void app_course_arrived(const std::string& text);
+
 // The page link: "graph:expr=...&x=-2". app_link() changes whenever the state does;
 // app_open_link() applies a link (from the URL hash) and reports a tampered one in the status line.
 std::string app_link();

@@ -17,6 +17,7 @@
 namespace nabla {
 
 int train_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);  // cli_train.cpp
+int lessons_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);  // cli_lessons.cpp
 // "usage: " and the first line, then the others indented under it (and `hang` columns more).
 std::string usage_block(const std::vector<std::string>& lines, size_t hang);
 
@@ -49,7 +50,9 @@ namespace {
 std::string usage() {
     std::string u = usage_block({std::string("nabla train --help  (") +
                                      tr("train an MLP on a generated dataset; prints loss and accuracy per epoch") + ")",
-                                 tr("nabla grad \"<expression>\" name=value ... [--nodes] [--check]")},
+                                 tr("nabla grad \"<expression>\" name=value ... [--nodes] [--check]"),
+                                 std::string("nabla lessons src/lessons/course.txt [--check]  (") +
+                                     tr("the course; --check prints every question's answer as the labs compute it") + ")"},
                                 0);
     u += std::string("  ") + tr("prints the output value and the gradient of every input as JSON") + "\n";
     u += std::string("  --nodes  ") + tr("also every node: op, value, gradient, and each input edge's local/upstream/downstream") + "\n";
@@ -161,6 +164,7 @@ int run_cli(const std::vector<std::string>& all_args, std::ostream& out, std::os
     }
     if (args[0] == "grad") return grad_command(args, out, err);
     if (args[0] == "train") return train_command(args, out, err);
+    if (args[0] == "lessons") return lessons_command(args, out, err);
     err << "nabla: " << trf("unknown command '%s'", args[0].c_str()) << "\n" << usage();
     return 2;
 }

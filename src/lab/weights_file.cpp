@@ -1,46 +1,39 @@
 #include "lab/weights_file.h"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "engine/i18n.h"
+#include "lab/json_reader.h"
 #include "lab/json_writer.h"
 #include "lab/playground_state.h"
 
 namespace nabla {
-
-using nlohmann::json;
 
 namespace {
 
 constexpr const char* kFormat = "nabla-weights";
 constexpr int kVersion = 1;
 
-// A SAX handler that builds the document as nlohmann's own DOM parser does, but keeps the syntax
-// error's message instead of throwing it (the page has no exceptions).
-struct Parser : nlohmann::detail::json_sax_dom_parser<json> {
-    std::string error;
-    explicit Parser(json& into) : json_sax_dom_parser(into, false) {}
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
-        std::string what = e.what();  // "[json.exception.parse_error.101] parse error at line 1, column 30: ..."
-        if (const size_t close = what.find("] "); close != std::string::npos) what = what.substr(close + 2);
-        error = trf("not JSON: %s", what.c_str());
-        return false;
-    }
-};
+using Kind = JsonValue::Kind;
 
-bool whole_in(const json& j, double lo, double hi, int& out) {
-    if (!j.is_number()) return false;
-    const double v = j.get<double>();
+bool whole_in(const JsonValue* j, double lo, double hi, int& out) {
+    if (!j || j->kind != Kind::Number) return false;
+    const double v = j->number;
     if (!(v >= lo && v <= hi) || v != std::floor(v)) return false;
     out = static_cast<int>(v);
     return true;
 }
 
+// The field when it is there and of that kind, else nullptr.
+const JsonValue* field(const JsonValue& doc, const char* key, Kind kind) {
+    const JsonValue* f = doc.find(key);
+    return f && f->kind == kind ? f : nullptr;
+}
+
 template <class E>
-bool enum_field(const json& doc, const char* key, E& out, std::string& error) {
-    if (!doc.contains(key) || !doc[key].is_string() || !enum_from_key(doc[key].get<std::string>(), out))
-        return error = trf("\"%s\" must be one of %s", key, enum_keys<E>(", ").c_str()), false;
+bool enum_field(const JsonValue& doc, const char* key, E& out, std::string& error) {
+    const JsonValue* f = field(doc, key, Kind::String);
+    if (!f || !enum_from_key(f->text, out)) return error = trf("\"%s\" must be one of %s", key, enum_keys<E>(", ").c_str()), false;
     return true;
 }
 
@@ -56,7 +49,7 @@ WeightsFile weights_of(const Mlp<float>& mlp) {
 }
 
 // Written with our JSON writer (numbers that round-trip, one layer's row per line); read with
-// nlohmann's parser, which is what people's files need.
+// our JSON reader (lab/json_reader.h), which says where a hand-edited file stops being JSON.
 std::string write_weights_json(const WeightsFile& f) {
     JsonWriter w;
     w.begin_object().key("format").value(kFormat).key("version").value(kVersion);
@@ -83,62 +76,64 @@ std::string write_weights_json(const WeightsFile& f) {
 
 
 bool read_weights_json(const std::string& text, WeightsFile& out, std::string& error) {
-    json doc;
-    Parser parser(doc);
-    if (!json::sax_parse(text, &parser)) return error = parser.error.empty() ? tr("not JSON") : parser.error, false;
-    if (!doc.is_object() || !doc.contains("format") || !doc["format"].is_string() || doc["format"].get_ref<const std::string&>() != kFormat)
+    JsonValue doc;
+    if (!read_json(text, doc, error)) return error = trf("not JSON: %s", error.c_str()), false;
+    const JsonValue* format = field(doc, "format", Kind::String);
+    if (doc.kind != Kind::Object || !format || format->text != kFormat)
         return error = tr("not a Nabla weights file: it has no \"format\": \"nabla-weights\""), false;
     int version = 0;
-    if (!doc.contains("version") || !whole_in(doc["version"], 1, 1e6, version) || version != kVersion)
-        // The version as written when it is a number (no serializer for the rest: the page's weight).
+    const JsonValue* version_field = doc.find("version");
+    if (!whole_in(version_field, 1, 1e6, version) || version != kVersion)
         return error = trf("weights file version %s: this Nabla reads version %d",
-                           doc.contains("version") && doc["version"].is_number() ? format_number(doc["version"].get<double>()).c_str() : "?", kVersion),
+                           version_field && version_field->kind == Kind::Number ? format_number(version_field->number).c_str() : "?", kVersion),
                false;
     WeightsFile f;
     const int max_entries = NetworkLimits::max_hidden_layers + 2;
-    if (!doc.contains("sizes") || !doc["sizes"].is_array() || doc["sizes"].size() < 2 || static_cast<int>(doc["sizes"].size()) > max_entries)
+    const JsonValue* sizes = field(doc, "sizes", Kind::Array);
+    if (!sizes || sizes->items.size() < 2 || static_cast<int>(sizes->items.size()) > max_entries)
         return error = trf("\"sizes\" must list 2 to %d layer sizes", max_entries), false;
-    for (size_t k = 0; k < doc["sizes"].size(); ++k) {
+    for (size_t k = 0; k < sizes->items.size(); ++k) {
         int n = 0;
-        if (!whole_in(doc["sizes"][k], 1, NetworkLimits::neurons.hi, n))
+        if (!whole_in(&sizes->items[k], 1, NetworkLimits::neurons.hi, n))
             return error = trf("sizes[%d] must be a whole number from 1 to %d", static_cast<int>(k), static_cast<int>(NetworkLimits::neurons.hi)), false;
         f.sizes.push_back(n);
     }
     if (!enum_field(doc, "activation", f.activation, error) || !enum_field(doc, "head", f.head, error)) return false;
     for (const char* key : {"features", "playground"})
-        if (doc.contains(key) && !doc[key].is_string()) return error = trf("\"%s\" must be text", key), false;
-    if (doc.contains("features")) f.features = doc["features"].get<std::string>();
-    if (doc.contains("playground")) f.playground = doc["playground"].get<std::string>();
+        if (doc.find(key) && !field(doc, key, Kind::String)) return error = trf("\"%s\" must be text", key), false;
+    if (const JsonValue* v = field(doc, "features", Kind::String)) f.features = v->text;
+    if (const JsonValue* v = field(doc, "playground", Kind::String)) f.playground = v->text;
     int steps = 0;
-    if (doc.contains("steps") && !whole_in(doc["steps"], 0, 1e9, steps)) return error = tr("\"steps\" must be a whole number"), false;
+    if (doc.find("steps") && !whole_in(doc.find("steps"), 0, 1e9, steps)) return error = tr("\"steps\" must be a whole number"), false;
     f.steps = steps;
     const size_t layer_count = f.sizes.size() - 1;
-    if (!doc.contains("layers") || !doc["layers"].is_array() || doc["layers"].size() != layer_count)
+    const JsonValue* layers = field(doc, "layers", Kind::Array);
+    if (!layers || layers->items.size() != layer_count)
         return error = trf("\"layers\" must hold %d layers, one for each size after the inputs", static_cast<int>(layer_count)), false;
+    auto finite = [](const JsonValue& v) { return v.kind == Kind::Number && std::isfinite(static_cast<float>(v.number)); };
     for (size_t k = 0; k < layer_count; ++k) {
-        const json& L = doc["layers"][k];
+        const JsonValue& L = layers->items[k];
         const int rows = f.sizes[k + 1], cols = f.sizes[k];
         const std::string at = "layers[" + std::to_string(k) + "]";
-        if (!L.is_object() || !L.contains("W") || !L["W"].is_array() || static_cast<int>(L["W"].size()) != rows)
+        const JsonValue* LW = L.kind == Kind::Object ? field(L, "W", Kind::Array) : nullptr;
+        if (!LW || static_cast<int>(LW->items.size()) != rows)
             return error = trf("%s.W must hold %d rows (one per neuron)", at.c_str(), rows), false;
-        if (!L.contains("b") || !L["b"].is_array() || static_cast<int>(L["b"].size()) != rows)
-            return error = trf("%s.b must hold %d numbers", at.c_str(), rows), false;
+        const JsonValue* Lb = field(L, "b", Kind::Array);
+        if (!Lb || static_cast<int>(Lb->items.size()) != rows) return error = trf("%s.b must hold %d numbers", at.c_str(), rows), false;
         Matrix<float> W(rows, cols);
         RowVector<float> b(rows);
         for (int i = 0; i < rows; ++i) {
-            const json& row = L["W"][static_cast<size_t>(i)];
-            if (!row.is_array() || static_cast<int>(row.size()) != cols)
+            const JsonValue& row = LW->items[static_cast<size_t>(i)];
+            if (row.kind != Kind::Array || static_cast<int>(row.items.size()) != cols)
                 return error = trf("%s.W[%d] must hold %d numbers (one per input)", at.c_str(), i, cols), false;
             for (int j = 0; j < cols; ++j) {
-                const json& v = row[static_cast<size_t>(j)];
-                if (!v.is_number() || !std::isfinite(static_cast<float>(v.get<double>())))
-                    return error = trf("%s.W[%d][%d] is not a finite number", at.c_str(), i, j), false;
-                W(i, j) = static_cast<float>(v.get<double>());
+                const JsonValue& v = row.items[static_cast<size_t>(j)];
+                if (!finite(v)) return error = trf("%s.W[%d][%d] is not a finite number", at.c_str(), i, j), false;
+                W(i, j) = static_cast<float>(v.number);
             }
-            const json& v = L["b"][static_cast<size_t>(i)];
-            if (!v.is_number() || !std::isfinite(static_cast<float>(v.get<double>())))
-                return error = trf("%s.b[%d] is not a finite number", at.c_str(), i), false;
-            b(i) = static_cast<float>(v.get<double>());
+            const JsonValue& v = Lb->items[static_cast<size_t>(i)];
+            if (!finite(v)) return error = trf("%s.b[%d] is not a finite number", at.c_str(), i), false;
+            b(i) = static_cast<float>(v.number);
         }
         f.W.push_back(std::move(W));
         f.b.push_back(std::move(b));

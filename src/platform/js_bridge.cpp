@@ -199,6 +199,15 @@ EM_JS(void, js_fetch_more_hangul, (), {
       .catch((e) => Module.ccall('nabla_more_hangul_failed', null, ['string'], [String(e && e.message ? e.message : e)]));
 });
 
+// The course's text, fetched beside the page when the Lessons tab or a lesson link first wants it.
+EM_JS(void, js_fetch_course, (), {
+    fetch('course.txt').then((r) => {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.text();
+    }).then((t) => Module.ccall('nabla_course_arrived', null, ['string'], [t]))
+      .catch((e) => Module.ccall('nabla_course_failed', null, ['string'], [String(e && e.message ? e.message : e)]));
+});
+
 // A lost WebGL context (a GPU reset, a driver update, a laptop waking up) is not the end: the
 // default is prevented so the browser may restore it, and then everything is made again.
 EM_JS(void, js_install_context_loss, (), {
@@ -356,6 +365,8 @@ void bridge_fail(const char* message) { js_fail(message); }
 
 bool bridge_text_field_focused() { return js_text_field_focused() != 0; }
 
+void bridge_fetch_course() { js_fetch_course(); }
+
 void bridge_fetch_more_hangul() {
     static bool asked = false;
     if (!std::exchange(asked, true)) js_fetch_more_hangul();
@@ -418,6 +429,12 @@ EMSCRIPTEN_KEEPALIVE void nabla_text_input(const char* utf8) {
 
 EMSCRIPTEN_KEEPALIVE void nabla_more_hangul_failed(const char* why) {
     nabla::app_notice(nabla::trf("the larger Hangul font could not be loaded (%s): some typed syllables show as boxes", why));
+}
+
+EMSCRIPTEN_KEEPALIVE void nabla_course_arrived(const char* text) { nabla::app_course_arrived(text); }
+
+EMSCRIPTEN_KEEPALIVE void nabla_course_failed(const char* why) {
+    nabla::app_notice(nabla::trf("the lessons could not be loaded (%s): the labs work without them", why));
 }
 
 EMSCRIPTEN_KEEPALIVE void nabla_open_hash(const char* link) {

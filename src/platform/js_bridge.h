@@ -14,6 +14,7 @@ void bridge_after_frame(int vertices, int indices, int draw_calls);
 void bridge_fail(const char* message);  // shows a message in the page instead of the app
 bool bridge_text_field_focused();       // the hidden text field has the focus: text comes from it, not GLFW
 void bridge_fetch_more_hangul();        // fetches hangul-more.ttf into /fonts, once
+void bridge_fetch_course();             // fetches course.txt beside the page (app_course_arrived)
 bool bridge_gl_lost();                  // the WebGL context is lost: draw nothing until it returns
 bool bridge_take_gl_restored();         // it came back since the last call: make every GL object again
 void bridge_fit_canvas();               // keeps the drawing buffer the canvas's CSS box × devicePixelRatio

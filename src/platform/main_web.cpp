@@ -83,6 +83,7 @@ void frame() {
     for (int i = 0; i < draw->CmdListsCount; ++i) draw_calls += draw->CmdLists[i]->CmdBuffer.Size;
     nabla::bridge_after_frame(draw->TotalVtxCount, draw->TotalIdxCount, draw_calls);
     if (nabla::ui::wants_more_hangul()) nabla::bridge_fetch_more_hangul();
+    if (nabla::app_take_course_request()) nabla::bridge_fetch_course();
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace nabla::ui {
 
 namespace {
 
-#include "glyph_ranges.inc"  // kLatinRanges, kHangulRanges: what the embedded subsets hold
+#include "glyph_ranges.inc"  // kLatinRanges, kBoldRanges, kHangulRanges: what the embedded subsets hold
 
 constexpr const char* kLatin = "/fonts/latin.ttf";
 constexpr const char* kLatinBold = "/fonts/latin-bold.ttf";
@@ -105,7 +105,11 @@ Fonts load_fonts(float body_px, float pixel_ratio) {
     merge.MergeMode = true;
     // Hangul is drawn a little larger than its em: Nanum's syllables sit small beside DejaVu's capitals.
     auto add = [&](const char* latin, float px, bool with_table_hangul) {
-        ImFont* font = io.Fonts->AddFontFromFileTTF(latin, px, &cfg, kLatinRanges);
+        // Bold holds ASCII and Greek (scripts/subset_fonts.py); the rest of a heading comes from the
+        // regular font, merged under it (a merge never replaces a glyph the font has).
+        const bool bold = latin == kLatinBold;
+        ImFont* font = io.Fonts->AddFontFromFileTTF(latin, px, &cfg, bold ? kBoldRanges : kLatinRanges);
+        if (bold) io.Fonts->AddFontFromFileTTF(kLatin, px, &merge, kLatinRanges);
         if (other_ranges.Size > 1) io.Fonts->AddFontFromFileTTF(kLatin, px, &merge, other_ranges.Data);
         if (with_table_hangul) io.Fonts->AddFontFromFileTTF(kHangul, px * 1.05f, &merge, kHangulRanges);
         else if (table_ranges.Size > 1) io.Fonts->AddFontFromFileTTF(kHangul, px * 1.05f, &merge, table_ranges.Data);

@@ -143,8 +143,12 @@ void check_section(const GraphLab& lab, const Fonts& fonts) {
     ImGui::Spacing();
     heading(fonts, tr("Gradient check (central differences)"));
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
-    ImGui::TextWrapped("%s", tr("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h against backprop, with the h that suits each input (hover a row)"));
+    // While backprop is stepped the nodes show "?": the table would give every gradient away.
+    const bool stepping = lab.current_gate() >= 0;
+    ImGui::TextWrapped("%s", stepping ? tr("Hidden while backprop is stepped, so it does not give the gradients away: it returns when backprop is complete.")
+                                      : tr("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h against backprop, with the h that suits each input (hover a row)"));
     ImGui::PopStyleColor();
+    if (stepping) return;
     if (!ImGui::BeginTable("check", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
     ImGui::TableSetupColumn(id_label("input", "input").c_str());
     ImGui::TableSetupColumn(id_label("analytic", "analytic").c_str());

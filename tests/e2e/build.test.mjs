@@ -10,8 +10,9 @@ import { gzipSync } from 'node:zlib';
 import { DIST } from './browser.mjs';
 
 test('dist/ holds the page, the loader and the module, and nothing fetched from elsewhere', () => {
-  // hangul-more.ttf: the larger Hangul set, fetched only when someone types Hangul (ui/fonts.h)
-  assert.deepEqual(readdirSync(DIST).sort(), ['hangul-more.ttf', 'index.html', 'nabla.js', 'nabla.wasm']);
+  // hangul-more.ttf: the larger Hangul set, fetched only when someone types Hangul (ui/fonts.h);
+  // course.txt: the lessons, fetched when the Lessons tab or a lesson link first opens (lab/course.h)
+  assert.deepEqual(readdirSync(DIST).sort(), ['course.txt', 'hangul-more.ttf', 'index.html', 'nabla.js', 'nabla.wasm']);
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   assert.match(html, /<script async src="nabla.js"><\/script>/);
   assert.doesNotMatch(html, /(src|href)=["']?(https?:)?\/\//, 'the page loads nothing from the network');
