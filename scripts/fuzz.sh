@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_expression fuzz_graph_link fuzz_playground_link fuzz_trajectory_link fuzz_data_files)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_expression fuzz_graph_link fuzz_playground_link fuzz_trajectory_link fuzz_data_files fuzz_course)
 scripts/install-deps.sh --test >/dev/null
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz

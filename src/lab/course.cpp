@@ -7,6 +7,7 @@
 
 #include "engine/expression_parser.h"
 #include "engine/i18n.h"
+#include "engine/utf8.h"
 #include "lab/json_reader.h"
 
 namespace nabla {
@@ -40,7 +41,8 @@ struct Reader {
     int line = 0;
     std::string* continued = nullptr;  // the text field an indented line adds to
 
-    bool fail(const std::string& why) { return error = "line " + std::to_string(line) + ": " + why, false; }
+    // A course may hold any bytes: what it echoes is escaped (engine/utf8.h).
+    bool fail(const std::string& why) { return error = message_safe("line " + std::to_string(line) + ": " + why), false; }
     Lesson* lesson() { return course.lessons.empty() ? nullptr : &course.lessons.back(); }
     LessonStep* step() { return lesson() && !lesson()->steps.empty() ? &lesson()->steps.back() : nullptr; }
 
@@ -99,8 +101,8 @@ struct Reader {
     bool complete() {
         if (course.lessons.empty()) return error = "the course has no lessons", false;
         for (const Lesson& l : course.lessons) {
-            if (l.title.en.empty()) return error = "lesson " + l.key + " has no title", false;
-            if (l.steps.empty()) return error = "lesson " + l.key + " has no steps", false;
+            if (l.title.en.empty()) return error = message_safe("lesson " + l.key + " has no title"), false;
+            if (l.steps.empty()) return error = message_safe("lesson " + l.key + " has no steps"), false;
             for (const LessonStep& s : l.steps) {
                 line = s.line;
                 if (s.link.empty()) return fail("the step has no link");
@@ -209,7 +211,7 @@ bool Course::parse(const std::string& text, Course& out, std::string& error) {
         } else if (colon != std::string::npos && (space == std::string::npos || colon < space)) {
             key = line.substr(0, colon), value = trim(line.substr(colon + 1));
         } else {
-            return error = "line " + std::to_string(r.line) + ": expected 'field: value', 'step' or 'lesson key'", false;
+            return error = "line " + std::to_string(r.line) + ": expected 'field: value', 'step' or 'lesson key'", false;  // echoes nothing
         }
         if (!r.field(key, value)) return error = r.error, false;
     }
@@ -259,7 +261,8 @@ bool evaluate_in(const std::string& expression, const json& root, double& out, s
 bool evaluate_in_json(const std::string& expression, const std::string& text, double& out, std::string& error) {
     json root;
     if (!read_json(text, root, error)) return error = "the lab's JSON does not parse: " + error, false;
-    return evaluate_in(expression, root, out, error);
+    if (!evaluate_in(expression, root, out, error)) return error = message_safe(error), false;  // it echoes the course's path
+    return true;
 }
 
 bool fill_in(const std::string& text, const std::string& lab_json, std::string& out, std::string& error) {
@@ -273,17 +276,17 @@ bool fill_in(const std::string& text, const std::string& lab_json, std::string& 
             break;
         }
         const size_t close = text.find('}', open);
-        if (close == std::string::npos) return error = "'{' without '}' in \"" + text + "\"", false;
+        if (close == std::string::npos) return error = message_safe("'{' without '}' in \"" + text + "\""), false;
         out += text.substr(i, open - i);
         std::string inside = text.substr(open + 1, close - open - 1);
         int digits = 4;
         if (const size_t colon = inside.rfind(':'); colon != std::string::npos) {
             digits = std::atoi(inside.c_str() + colon + 1);
             inside.resize(colon);
-            if (digits < 1 || digits > 17) return error = "{" + inside + ":digits}: 1 to 17 digits", false;
+            if (digits < 1 || digits > 17) return error = message_safe("{" + inside + ":digits}: 1 to 17 digits"), false;
         }
         double v = 0;
-        if (!evaluate_in(inside, root, v, error)) return false;
+        if (!evaluate_in(inside, root, v, error)) return error = message_safe(error), false;
         char buf[40];
         std::snprintf(buf, sizeof buf, "%.*g", digits, v);
         out += std::string(buf[0] == '-' ? "\xE2\x88\x92" : "") + (buf[0] == '-' ? buf + 1 : buf);  // a typographic minus

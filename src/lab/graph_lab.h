@@ -4,6 +4,7 @@
 // No ImGui, no GL: native tests and the CLI drive the same code as the page.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,8 +22,11 @@ struct GraphLabState {
     std::vector<std::pair<std::string, double>> values = {{"x", -2}, {"y", 5}, {"z", -4}};
     int backprop_step = -1;  // -1: backprop complete; k >= 0: only the first k gates have propagated
     static constexpr Range steps{-1, 100000};  // what a link's step= may say
+    int quiz = -1;           // -1: no quiz; k >= 0: the student has filled in the first k gradients (lab/graph_quiz.h)
+    int quiz_level = 1;      // the next exercise's level, 1 to 3
 
-    // "expr=f%20%3D%20...&x=-2&y=5&step=-1": for the URL hash, presets and the test hook.
+    // "expr=f%20%3D%20...&x=-2&y=5&step=-1" (and "&quiz=2&level=1" in a quiz): for the URL hash,
+    // presets and the test hook. Inputs named like a key are written "v.step=".
     std::string to_string() const;
     // Parses to_string()'s format; on a malformed string returns false, says why, changes nothing.
     static bool from_string(const std::string& text, GraphLabState& out, std::string& error);
@@ -37,15 +41,16 @@ struct GraphPreset {
 const std::vector<GraphPreset>& graph_presets();
 
 struct GraphCommand {
-    enum Kind { SetExpression, SetValue, StepForward, StepBack, StepToStart, StepToEnd, LoadPreset, LoadState };
+    enum Kind { SetExpression, SetValue, StepForward, StepBack, StepToStart, StepToEnd, LoadPreset, LoadState,
+                QuizStart, QuizAnswer, QuizShow, QuizNew, QuizEnd };
     Kind kind;
-    std::string text = {};  // expression, input name, preset id, or state string
-    double value = 0;
+    std::string text = {};  // expression, input name, preset id, state string, or a quiz answer
+    double value = 0;       // an input's value, or a quiz's level (QuizStart, QuizNew)
 };
 
 // Typing mistakes show under the expression box, not on the app's status line; dragging a value
 // leaves the status line as it is. (Other labs' commands: see app.cpp's defaults.)
-inline bool shows_error_inline(const GraphCommand& c) { return c.kind == GraphCommand::SetExpression; }
+inline bool shows_error_inline(const GraphCommand& c) { return c.kind == GraphCommand::SetExpression || c.kind == GraphCommand::QuizAnswer; }
 inline bool keeps_status(const GraphCommand& c) { return c.kind == GraphCommand::SetValue; }
 
 // A gate whose behaviour has a name in the lecture: add distributes, mul swaps, max routes, and a
@@ -68,9 +73,11 @@ public:
     // Returns false (and sets error()) when the command is refused; the last good graph stays.
     bool apply(const GraphCommand& command);
     // The hook's words: expression, value (text: the input), step_forward, step_back, step_start,
-    // step_end, preset, state (a link). False with `error` for anything else.
+    // step_end, preset, state (a link), quiz_start (value: level), quiz_answer (text), quiz_show,
+    // quiz_new (value: level), quiz_end. False with `error` for anything else.
     static bool parse_command(const std::string& kind, const std::string& text, double value, GraphCommand& out, std::string& error);
-    // Keys and clickers step backprop: next, back, to the start, to the end.
+    // Keys and clickers step backprop: next, back, to the start, to the end. In a quiz, next shows
+    // the gradient asked for (the student is stuck), nothing else.
     bool nav_command(Nav nav, GraphCommand& out) const;
 
     const GraphLabState& state() const { return state_; }
@@ -82,6 +89,21 @@ public:
     int current_gate() const;         // the gate highlighted in step mode, -1 when complete
     bool propagated(int gate) const;      // has sent its gradient down its in-edges in this step
     bool gradient_ready(int node) const;  // every consumer has propagated into it (or it is the output)
+
+    // What the picture may show: in a quiz, only the gradients filled in (and the output's 1);
+    // otherwise what backprop has reached. An edge's upstream/local/downstream likewise.
+    bool shows_gradient(int node) const;
+    bool shows_edge(int edge) const;
+    // The quiz (lab/graph_quiz.h): on, the nodes in the order asked, the one asked now (-1 when
+    // all are filled in), how the last answer went and the rule that explains it.
+    enum class QuizVerdict { None, Right, Wrong, NotANumber, Shown };
+    bool quiz_on() const { return state_.quiz >= 0; }
+    const std::vector<int>& quiz_order() const { return quiz_order_; }
+    int quiz_node() const;
+    QuizVerdict quiz_verdict() const { return quiz_verdict_; }
+    const std::string& quiz_hint() const { return quiz_hint_; }
+    const std::string& quiz_typed() const { return quiz_typed_; }
+    double quiz_tolerance(double gradient) const;
     const std::string& draft() const { return draft_; }  // the text in the box, even if it fails
     const ParseError& parse_error() const { return parse_error_; }
     const std::string& error() const { return error_; }  // last refused command, for the status line
@@ -97,6 +119,10 @@ private:
     GraphLayout layout_;
     std::vector<GradientCheckRow> check_;
     std::vector<int> order_;
+    std::vector<int> quiz_order_;
+    QuizVerdict quiz_verdict_ = QuizVerdict::None;
+    std::string quiz_hint_, quiz_typed_;
+    std::uint64_t quiz_seed_ = 1;  // the next exercise's
     std::string draft_;
     ParseError parse_error_;
     std::string error_;

@@ -121,17 +121,23 @@ void fit(GraphView& view, const GraphLayout& L, ImVec2 avail) {
     view.pan = ImVec2(std::max(0.0f, (avail.x - ws.x * view.zoom) * 0.5f), std::max(0.0f, (avail.y - ws.y * view.zoom) * 0.5f));
 }
 
-void edge_tooltip(const GraphLab& lab, const Edge& e) {
+void edge_tooltip(const GraphLab& lab, int edge) {
     const ScalarGraph& g = lab.parsed().graph;
+    const Edge& e = g.edge(edge);
     const std::string from = gate_name(lab, e.from), to = gate_name(lab, e.to);
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(trf("edge  %s \xE2\x86\x92 %s", from.c_str(), to.c_str()).c_str());
     ImGui::Separator();
     ImGui::TextUnformatted(trf("forward value carried:  %s", short_number(g.node(e.from).value).c_str()).c_str());
+    if (lab.quiz_on() && !lab.shows_edge(edge)) {  // the quiz: the rule is the student's to apply
+        ImGui::TextColored(to_vec4(colors::pending), "%s", trf("in the quiz: fill in %s's gradient to see this edge's", from.c_str()).c_str());
+        ImGui::EndTooltip();
+        return;
+    }
     ImGui::TextUnformatted(trf("local gradient  \xE2\x88\x82(%s)/\xE2\x88\x82(%s) = ", to.c_str(), from.c_str()).c_str());
     ImGui::SameLine(0, 0);
     ImGui::TextUnformatted(short_number(e.local).c_str());
-    if (!lab.propagated(e.to)) {
+    if (!lab.shows_edge(edge)) {
         ImGui::TextColored(to_vec4(colors::pending), "%s", trf("upstream not known yet: step backprop to reach %s", to.c_str()).c_str());
     } else {
         ImGui::TextColored(to_vec4(colors::gradient), "%s",
@@ -157,7 +163,7 @@ void node_tooltip(const GraphLab& lab, int node) {
     else ImGui::TextUnformatted(trf("gate %s  (%s)  named %s", label, op_info(n.op).name, n.name.c_str()).c_str());
     ImGui::Separator();
     ImGui::TextColored(to_vec4(colors::value), "%s", trf("value %s", fixed_number(n.value).c_str()).c_str());
-    if (lab.gradient_ready(node))
+    if (lab.shows_gradient(node))
         ImGui::TextColored(to_vec4(colors::gradient), "%s",
                            trf("\xE2\x88\x82%s/\xE2\x88\x82(this) = %s", lab.parsed().output_name.c_str(), fixed_number(n.grad).c_str()).c_str());
     else
@@ -252,7 +258,7 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         if (b.x < origin.x - reach || a.x > origin.x + avail.x + reach || b.y < origin.y - reach || a.y > origin.y + avail.y + reach) continue;
         if (hovered && hovered_edge < 0 && ImGui::IsMouseHoveringRect(a, b)) hovered_node = i;
         note_rect("node:" + std::to_string(i), a, b);
-        const bool is_current = stepping && i == current;
+        const bool is_current = (stepping && i == current) || i == lab.quiz_node();
         if (is_current)
             c.dl->AddRectFilled(ImVec2(a.x - c.px(6), a.y - c.px(6)), ImVec2(b.x + c.px(6), b.y + c.px(6)),
                                 IM_COL32(255, 200, 80, 110), c.px(12));
@@ -266,7 +272,7 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         const bool named = !n.name.empty() && n.op != Op::Input;
         const std::string value = (named ? n.name + " = " : "") + short_number(n.value);
         c.text_centered(ImVec2(centre.x, a.y - c.px(14)), value, 19, n.finite() ? colors::value : colors::bad, true);
-        const bool ready = lab.gradient_ready(i);
+        const bool ready = lab.shows_gradient(i);
         c.text_centered(ImVec2(centre.x, b.y + c.px(14)), ready ? short_number(n.grad) : "?", 19,
                         ready ? colors::gradient : colors::pending, true);
         if (const char* pattern = gate_pattern(g, i))
@@ -274,7 +280,7 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     }
     c.dl->PopClipRect();
 
-    if (hovered_edge >= 0) edge_tooltip(lab, g.edge(hovered_edge));
+    if (hovered_edge >= 0) edge_tooltip(lab, hovered_edge);
     else if (hovered_node >= 0) node_tooltip(lab, hovered_node);
 
     // Legend along the bottom, on its own band so the graph never runs under it.

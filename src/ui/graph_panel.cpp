@@ -92,7 +92,7 @@ void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCo
         ImGui::PopID();
         ImGui::TableNextColumn();
         const int id = g.find_input(name);
-        const bool ready = lab.gradient_ready(id);
+        const bool ready = lab.shows_gradient(id);
         ImGui::TextColored(to_vec4(ready ? colors::gradient : colors::pending), "%s", ready ? short_number(g.node(id).grad).c_str() : "?");
     }
     ImGui::EndTable();
@@ -133,9 +133,78 @@ void stepper_buttons(const GraphLab& lab, std::vector<GraphCommand>& commands) {
     }
 }
 
-void stepper_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+// The quiz: the gradient asked for now, a box for it, how the last answer went and its rule, and a
+// new exercise at a level.
+void quiz_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    ImGui::Spacing();
+    heading(fonts, tr("Quiz: fill in every gradient, in backprop order"));
+    const int node = lab.quiz_node();
+    const int total = static_cast<int>(lab.quiz_order().size()), done = lab.state().quiz;
+    if (node != panel.quiz_for) panel.quiz_answer[0] = '\0', panel.quiz_for = node;  // a new question: an empty box
+    if (node >= 0) {
+        // Its name where it has one (q, x); else its gate's symbol, highlighted on the canvas.
+        const Node& n = lab.parsed().graph.node(node);
+        const std::string label = n.name.empty() ? lab.layout().places[node].label : n.name;
+        const std::string ask = trf("\xE2\x88\x82%s/\xE2\x88\x82(%s) =", lab.parsed().output_name.c_str(), label.c_str());
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(ask.c_str());
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em(7));
+        const bool entered = ImGui::InputText("##quiz", panel.quiz_answer, sizeof panel.quiz_answer, ImGuiInputTextFlags_EnterReturnsTrue);
+        note_widget("quiz:answer");
+        ImGui::SameLine();
+        const bool check = ImGui::Button(id_label("Check", "quiz-check").c_str());
+        note_widget("quiz:check");
+        if ((entered || check) && panel.quiz_answer[0]) commands.push_back({GraphCommand::QuizAnswer, panel.quiz_answer});
+        flow(ImGui::CalcTextSize(tr("Show")).x + 2 * ImGui::GetStyle().FramePadding.x);
+        if (ImGui::Button(id_label("Show", "quiz-show").c_str())) commands.push_back({GraphCommand::QuizShow});
+        note_widget("quiz:show");
+    } else {
+        ImGui::TextColored(to_vec4(colors::value), "%s", trf("\xE2\x9C\x93 All %d gradients filled in.", total).c_str());
+    }
+    ImGui::TextColored(to_vec4(colors::muted), "%s", trf("%d of %d gradients", done, total).c_str());
+    ImGui::PushTextWrapPos(0);
+    switch (lab.quiz_verdict()) {
+        case GraphLab::QuizVerdict::Right: ImGui::TextColored(to_vec4(colors::value), "%s", tr("\xE2\x9C\x93 Right.")); break;
+        case GraphLab::QuizVerdict::Wrong:
+            ImGui::TextColored(to_vec4(colors::bad), "%s", trf("\xE2\x9C\x97 Not %s: %s", lab.quiz_typed().c_str(), lab.quiz_hint().c_str()).c_str());
+            break;
+        case GraphLab::QuizVerdict::NotANumber:
+            ImGui::TextColored(to_vec4(colors::bad), "%s", trf("'%s' is not a number: type one, such as -0.5 or 2*3", lab.quiz_typed().c_str()).c_str());
+            break;
+        case GraphLab::QuizVerdict::Shown: ImGui::TextColored(to_vec4(colors::muted), "%s", trf("Shown: %s", lab.quiz_hint().c_str()).c_str()); break;
+        case GraphLab::QuizVerdict::None: break;
+    }
+    ImGui::PopTextWrapPos();
+    note_widget("quiz:verdict");
+    // A new exercise at a level, or back to the lab.
+    static const char* const kLevels[] = {"easy", "medium", "hard"};
+    const std::string level_label = std::string(tr(kLevels[lab.state().quiz_level - 1])) + "###quiz-level";
+    if (ImGui::Button(id_label("New exercise", "quiz-new").c_str())) commands.push_back({GraphCommand::QuizNew, "", static_cast<double>(lab.state().quiz_level)});
+    note_widget("quiz:new");
+    flow(em(6));
+    ImGui::SetNextItemWidth(em(6));
+    if (ImGui::BeginCombo("##quiz-level", level_label.c_str())) {
+        for (int k = 0; k < 3; ++k) {
+            if (ImGui::Selectable(tr(kLevels[k]), k + 1 == lab.state().quiz_level)) commands.push_back({GraphCommand::QuizNew, "", static_cast<double>(k + 1)});
+            note_widget(std::string("quiz:level:") + std::to_string(k + 1));
+        }
+        ImGui::EndCombo();
+    }
+    note_widget("quiz:level");
+    flow(ImGui::CalcTextSize(tr("End quiz")).x + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button(id_label("End quiz", "quiz-end").c_str())) commands.push_back({GraphCommand::QuizEnd});
+    note_widget("quiz:end");
+}
+
+void stepper_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+    if (lab.quiz_on()) return quiz_section(panel, lab, fonts, commands);
     ImGui::Spacing();
     heading(fonts, tr("Backprop, one gate at a time"));
+    ImGui::SameLine();
+    // Quiz me: the same graph with its gradients hidden, for the student to fill in.
+    if (ImGui::SmallButton(id_label("Quiz me", "quiz-start").c_str())) commands.push_back({GraphCommand::QuizStart, "", 1});
+    note_widget("quiz:start");
     stepper_buttons(lab, commands);
 }
 
@@ -144,8 +213,9 @@ void check_section(const GraphLab& lab, const Fonts& fonts) {
     heading(fonts, tr("Gradient check (central differences)"));
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
     // While backprop is stepped the nodes show "?": the table would give every gradient away.
-    const bool stepping = lab.current_gate() >= 0;
-    ImGui::TextWrapped("%s", stepping ? tr("Hidden while backprop is stepped, so it does not give the gradients away: it returns when backprop is complete.")
+    const bool stepping = lab.current_gate() >= 0 || lab.quiz_on();
+    ImGui::TextWrapped("%s", lab.quiz_on() ? tr("Hidden during the quiz: it would give the gradients away.")
+                             : stepping ? tr("Hidden while backprop is stepped, so it does not give the gradients away: it returns when backprop is complete.")
                                       : tr("(f(x+h) \xE2\x88\x92 f(x\xE2\x88\x92h)) / 2h against backprop, with the h that suits each input (hover a row)"));
     ImGui::PopStyleColor();
     if (stepping) return;
@@ -202,8 +272,9 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     if (presenting) {  // the graph fills the window; the stepper under it, for the clicker's audience
-        draw_graph_canvas(lab, view, fonts, ImVec2(0, -em(3.4f)));
-        stepper_buttons(lab, commands);
+        draw_graph_canvas(lab, view, fonts, ImVec2(0, -em(lab.quiz_on() ? 6.8f : 3.4f)));
+        if (lab.quiz_on()) quiz_section(*this, lab, fonts, commands);
+        else stepper_buttons(lab, commands);
         return;
     }
     const Layout layout = layout_for(avail);
@@ -214,7 +285,7 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
         const float width = ImGui::GetContentRegionAvail().x;
         const float least = 300 + em(3);  // the picture inside the frame and its legend: at least 300 px
         draw_graph_canvas(lab, view, fonts, ImVec2(width, std::clamp(width + em(2), least, std::max(least, avail.y * 0.62f))));
-        stepper_section(lab, fonts, commands);
+        stepper_section(*this, lab, fonts, commands);
         if (!hidden("expression")) expression_section(*this, lab, fonts, commands);
         if (!hidden("presets")) presets_section(lab, fonts, commands);
         if (!hidden("inputs")) inputs_section(lab, fonts, commands);
@@ -237,12 +308,12 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
     ImGui::BeginChild("graph_strip", ImVec2(0, 0), false);
     if (layout == Layout::Wide && ImGui::BeginTable("strip", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
-        stepper_section(lab, fonts, commands);
+        stepper_section(*this, lab, fonts, commands);
         ImGui::TableNextColumn();
         if (!hidden("check")) check_section(lab, fonts);
         ImGui::EndTable();
     } else if (layout == Layout::Compact) {
-        stepper_section(lab, fonts, commands);
+        stepper_section(*this, lab, fonts, commands);
         if (!hidden("check")) check_section(lab, fonts);
     }
     ImGui::EndChild();

@@ -19,6 +19,8 @@ struct GraphPanel {
     std::string shown_expression;  // the expression whose layout the view last fitted
     int steps_per_frame = 0;       // nothing runs between frames in the Graph lab
     bool presenting = false;       // presentation mode: the graph and the stepper only
+    char quiz_answer[64] = {};     // the gradient being typed in the quiz
+    int quiz_for = -2;             // the node the box was last cleared for
 
     void draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands);
     void forget_gl() {}  // the graph is drawn by ImGui alone: no GL objects of its own
