@@ -1,6 +1,6 @@
 // The README's screenshots, from the current build (after a web build): each lab in a state worth
 // showing, in English and in Korean, at 1280x720. Writes docs/*.png.
-//   node scripts/readme_screenshots.mjs
+//   node scripts/readme_screenshots.mjs   (under xvfb-run, or with a display)
 import { openApp, command, frames, clickWidget } from '../tests/e2e/browser.mjs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -39,6 +39,16 @@ for (const [locale, prefix] of [['en-US', ''], ['ko-KR', 'ko-']]) {
   await until(app.page, () => !window.nabla.state().playground.replaying);
   await frames(app.page, 5);
   await app.page.screenshot({ path: join(docs, 'compare.png') });
+  await app.close();
+}
+// A lesson's question answered wrong (its rule as the hint), in English; the sigmoid lesson in Korean, presented.
+for (const [hash, answer, name] of [['lesson:n=1&step=2', '-4', 'lesson.png'], ['lesson:n=2&step=5&lang=ko&ui.present=1', '0.3', 'ko-lesson.png']]) {
+  const app = await openApp({ hash });
+  await until(app.page, () => window.nabla.state().lesson.open && !window.nabla.state().playground.replaying);
+  await command(app.page, 'lesson', 'answer', answer);
+  await frames(app.page, 5);
+  await until(app.page, () => window.nabla.state().missing_glyphs === 0);
+  await app.page.screenshot({ path: join(docs, name) });
   await app.close();
 }
 console.log(`screenshots written to ${docs}`);

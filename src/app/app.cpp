@@ -430,12 +430,18 @@ void app_frame() {
     // 60 frames per second while it learns (each lab also caps its steps per frame).
     for (auto& l : a.labs) l->frame(now_ms() + 10.0);
     const bool in_lesson = a.lessons->lab.open();
+    // A lesson presented on a wide screen (a projector's 16:9) reads beside its picture, which keeps
+    // the whole height; otherwise the lesson's bar sits over the lab.
+    const bool beside = in_lesson && a.presenting && vp->Size.x >= 1.5f * vp->Size.y;
     if (in_lesson) {
         a.lessons->panel.presenting = a.presenting;
-        a.lessons->panel.draw_bar(a.lessons->lab, a.fonts, a.lessons->pending, vp->Size.y * (a.presenting ? 0.34f : 0.4f));
+        a.lessons->panel.draw_bar(a.lessons->lab, a.fonts, a.lessons->pending, vp->Size.y * (a.presenting ? 0.34f : 0.4f),
+                                  beside ? std::round(vp->Size.x * 0.3f) : 0);
     }
     if (in_lesson && a.presenting) {  // the lesson's picture and text only: no tabs
+        if (beside) ImGui::SameLine(), ImGui::BeginGroup();
         a.labs[a.tab]->draw(a.fonts, a.presenting);
+        if (beside) ImGui::EndGroup();
     } else if (ImGui::BeginTabBar("labs")) {
         for (size_t i = 0; i < a.labs.size(); ++i) {
             LabSlot& l = *a.labs[i];

@@ -265,9 +265,9 @@ bool evaluate_in_json(const std::string& expression, const std::string& text, do
     return true;
 }
 
-bool fill_in(const std::string& text, const std::string& lab_json, std::string& out, std::string& error) {
-    json root;
-    if (!read_json(lab_json, root, error)) return error = "the lab's JSON does not parse: " + error, false;
+bool fill_in(const std::string& text, const std::string& lab_json, const std::string& after_json, std::string& out, std::string& error) {
+    json root, after;
+    if (!read_json(lab_json, root, error) || !read_json(after_json, after, error)) return error = "the lab's JSON does not parse: " + error, false;
     out.clear();
     for (size_t i = 0; i < text.size();) {
         const size_t open = text.find('{', i);
@@ -286,7 +286,8 @@ bool fill_in(const std::string& text, const std::string& lab_json, std::string& 
             if (digits < 1 || digits > 17) return error = message_safe("{" + inside + ":digits}: 1 to 17 digits"), false;
         }
         double v = 0;
-        if (!evaluate_in(inside, root, v, error)) return error = message_safe(error), false;
+        const bool revealed = inside.compare(0, 6, "after.") == 0;
+        if (!evaluate_in(revealed ? inside.substr(6) : inside, revealed ? after : root, v, error)) return error = message_safe(error), false;
         char buf[40];
         std::snprintf(buf, sizeof buf, "%.*g", digits, v);
         out += std::string(buf[0] == '-' ? "\xE2\x88\x92" : "") + (buf[0] == '-' ? buf + 1 : buf);  // a typographic minus

@@ -67,8 +67,9 @@ bool evaluate_in_json(const std::string& expression, const std::string& json, do
 
 // A step's text with every "{expression}" replaced by its value in the lab's JSON, to 4 significant
 // digits ("{inspect.s}") or as many as asked ("{first_weight:8}"): a text never quotes a number the
-// lab does not show.
-bool fill_in(const std::string& text, const std::string& json, std::string& out, std::string& error);
+// lab does not show. Paths read the step's lab as it opens (`json`); "after." before a path reads it
+// as the reveal leaves it (`after`: "{after.inspect.s}"), for a question that shows a number it hides.
+bool fill_in(const std::string& text, const std::string& json, const std::string& after, std::string& out, std::string& error);
 
 // A student's typed answer: a number, or arithmetic the Graph lab's parser can evaluate ("-0.2*2",
 // "−4" with a typographic minus). False when it is not a number.

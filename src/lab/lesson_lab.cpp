@@ -82,14 +82,20 @@ bool LessonLab::go(int lesson, int step) {
     chosen_ = -1, tries_ = 0;
     const LessonStep& s = *current();
     link_request_ = s.link;
-    // The lab as the step's question sees it (its reveal link), for the answer and the texts' numbers.
+    // The lab as the step opens it (the texts' numbers) and as its reveal leaves it (the answer, and
+    // the texts' "after." numbers), each opened out of sight.
     answer_error_.clear();
-    std::string json, why;
-    const bool needs_lab = s.has_question || s.text.en.find('{') != std::string::npos || s.text.ko.find('{') != std::string::npos;
-    if (needs_lab && !lab_json_for_link(s.reveal.empty() ? s.link : s.reveal, json, why)) answer_error_ = "line " + std::to_string(s.line) + ": " + why;
-    if (answer_error_.empty() && needs_lab) fill_texts(json);
-    else fill_texts("{}");
-    compute_answer(json);
+    std::string json = "{}", after = "{}", why;
+    auto braces = [](const Bilingual& b) { return b.en.find('{') != std::string::npos || b.ko.find('{') != std::string::npos; };
+    const bool texts = braces(s.text) || braces(s.question.ask) || braces(s.question.hint);
+    const std::string reveal = s.reveal.empty() ? s.link : s.reveal;
+    if (texts && !lab_json_for_link(s.link, json, why)) answer_error_ = "line " + std::to_string(s.line) + ": " + why;
+    if (answer_error_.empty() && (s.has_question || texts)) {
+        if (reveal == s.link && texts) after = json;
+        else if (!lab_json_for_link(reveal, after, why)) answer_error_ = "line " + std::to_string(s.line) + ": " + why;
+    }
+    fill_texts(answer_error_.empty() ? json : "{}", answer_error_.empty() ? after : "{}");
+    compute_answer(after);
     return true;
 }
 
@@ -120,14 +126,14 @@ void LessonLab::compute_answer(const std::string& json) {
     }
 }
 
-void LessonLab::fill_texts(const std::string& json) {
+void LessonLab::fill_texts(const std::string& json, const std::string& after) {
     const LessonStep& s = *current();
     auto fill = [&](const Bilingual& from, Bilingual& to) {
         to = from;
         std::string why, filled;
         for (auto [in, out] : {std::pair{&from.en, &to.en}, std::pair{&from.ko, &to.ko}}) {
             if (in->find('{') == std::string::npos) continue;
-            if (fill_in(*in, json, filled, why)) *out = filled;  // else the text as written, and the error said
+            if (fill_in(*in, json, after, filled, why)) *out = filled;  // else the text as written, and the error said
             else if (answer_error_.empty()) answer_error_ = "line " + std::to_string(s.line) + ": " + why;
         }
     };

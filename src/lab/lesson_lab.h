@@ -93,7 +93,7 @@ private:
 
     bool go(int lesson, int step);
     void compute_answer(const std::string& lab_json);
-    void fill_texts(const std::string& lab_json);
+    void fill_texts(const std::string& lab_json, const std::string& after_json);
     bool load_state(const std::string& text);
 };
 

@@ -785,6 +785,8 @@ std::string PlaygroundLab::to_json() const {
     for (const int s : trainer().mlp().desc().sizes) w.value(s);
     w.end_array();
     w.key("first_weight").value(static_cast<double>(trainer().mlp().layers[0].W(0, 0)));
+    // The last step's batch loss before its update: what PyTorch's loop prints (lecture 002's "progress").
+    w.key("last_loss").value(static_cast<double>(trainer().last_loss()));
     // (How many moments the timeline keeps is not here: it depends on the way a run went, a branch
     // or a replay, not on where it is.)
     w.key("timeline").begin_object().key("viewing").value(view_ != nullptr).key("present_steps").value(static_cast<double>(trainer_->steps())).end_object();

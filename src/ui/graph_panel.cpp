@@ -272,7 +272,7 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     if (presenting) {  // the graph fills the window; the stepper under it, for the clicker's audience
-        draw_graph_canvas(lab, view, fonts, ImVec2(0, -em(lab.quiz_on() ? 6.8f : 3.4f)));
+        draw_graph_canvas(lab, view, fonts, ImVec2(0, -em(lab.quiz_on() ? 6.8f : 4.8f)));  // the stepper: buttons and two lines
         if (lab.quiz_on()) quiz_section(*this, lab, fonts, commands);
         else stepper_buttons(lab, commands);
         return;

@@ -59,16 +59,16 @@ void LessonPanel::draw(const LessonLab& lab, const Fonts& fonts, std::vector<Les
     }
 }
 
-void LessonPanel::draw_bar(const LessonLab& lab, const Fonts& fonts, std::vector<LessonCommand>& commands, float max_height) {
+void LessonPanel::draw_bar(const LessonLab& lab, const Fonts& fonts, std::vector<LessonCommand>& commands, float max_height, float side_width) {
     const Lesson* lesson = lab.current_lesson();
     const LessonStep* step = lab.current();
     if (!lesson || !step) return;
     const int key = lab.lesson() * 1000 + lab.step();
     if (key != answer_for) answer[0] = '\0', answer_for = key;  // a new step: an empty box
 
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
+    if (side_width <= 0) ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, max_height));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(238, 244, 252, 255));
-    ImGui::BeginChild("lesson_bar", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+    ImGui::BeginChild("lesson_bar", ImVec2(side_width, 0), ImGuiChildFlags_Border | (side_width > 0 ? 0 : ImGuiChildFlags_AutoResizeY));
     note_widget("lesson:bar");
     // Where we are, with Back and Next on either side of it.
     if (ImGui::Button(id_label("\xE2\x97\x80 Back", "lesson-back").c_str())) commands.push_back({LessonCommand::Back});
@@ -104,8 +104,9 @@ void LessonPanel::draw_bar(const LessonLab& lab, const Fonts& fonts, std::vector
             note_widget("lesson:answer");
             const bool check = flow_button(id_label("Check", "lesson-check"), "check");
             if ((entered || check) && answer[0]) commands.push_back({LessonCommand::Answer, 0, 0, answer});
-            ImGui::SameLine();
-            ImGui::TextColored(to_vec4(colors::muted), "%s", trf("(within \xC2\xB1%s)", number_text(lab.tolerance()).c_str()).c_str());
+            const std::string within = trf("(within \xC2\xB1%s)", number_text(lab.tolerance()).c_str());
+            flow(ImGui::CalcTextSize(within.c_str()).x);
+            ImGui::TextColored(to_vec4(colors::muted), "%s", within.c_str());
         } else {
             for (size_t i = 0; i < q.options.size(); ++i) {
                 const bool right = lab.revealed() && static_cast<int>(i) == lab.right_option();

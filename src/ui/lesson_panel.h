@@ -20,8 +20,9 @@ struct LessonPanel {
 
     // The Lessons tab.
     void draw(const LessonLab& lab, const Fonts& fonts, std::vector<LessonCommand>& commands);
-    // The bar over the labs while a lesson is open; at most `max_height` pixels (it scrolls beyond).
-    void draw_bar(const LessonLab& lab, const Fonts& fonts, std::vector<LessonCommand>& commands, float max_height);
+    // The bar over the labs while a lesson is open, at most `max_height` pixels (it scrolls beyond);
+    // or, with a `side_width`, a column of that width beside them (a presented lesson on a wide screen).
+    void draw_bar(const LessonLab& lab, const Fonts& fonts, std::vector<LessonCommand>& commands, float max_height, float side_width = 0);
     void forget_gl() {}
 };
 

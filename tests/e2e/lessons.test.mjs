@@ -163,6 +163,12 @@ test('lecture 002\'s loop as a lesson: the notes\' float32 numbers', async () =>
   let s = await state(page);
   assert.equal(s.lesson.key, 'training-loop');
   assert.equal(s.playground.steps, 3, 'one epoch of three samples');
+  assert.match(s.lesson.text, /loss, computed before its update, is 7\.3159437:/);
+  await command(page, 'lesson', 'next');
+  await settled(page);
+  s = await state(page);
+  assert.equal(s.playground.steps, 6);
+  assert.match(s.lesson.text, /last loss 3\.998764/);
   assert.equal(Math.fround(s.lesson.question.expected), Math.fround(1.9976202));
   assert.equal((await command(page, 'lesson', 'answer', '1.99762')).ok, true);
   await settled(page);
@@ -173,7 +179,8 @@ test('lecture 002\'s loop as a lesson: the notes\' float32 numbers', async () =>
   await command(page, 'lesson', 'next');
   await settled(page);
   s = await state(page);
-  assert.match(s.lesson.text, /w = 1\.9976202/);
+  assert.match(s.lesson.text, /w = 1\.9976202,/);
+  assert.match(s.lesson.text, /the last loss is 7\.5804e-05/);
   assert.match(s.lesson.text, /4\u00b7w = 7\.9904809/);
   await screenshot(page, 'lesson-en-training-loop.png');
   assert.deepEqual(problems, []);

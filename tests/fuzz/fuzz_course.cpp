@@ -39,14 +39,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 if (!s.question.answer.empty() && !evaluate_in_json(s.question.answer, graph_json(), v, why))
                     FUZZ_CHECK(clean_message(why), "answer refusal message");
                 why.clear();
-                if (!fill_in(s.text.en, graph_json(), filled, why)) FUZZ_CHECK(clean_message(why), "text refusal message");
+                if (!fill_in(s.text.en, graph_json(), graph_json(), filled, why)) FUZZ_CHECK(clean_message(why), "text refusal message");
             }
     }
 
     // A tampered lesson link against a small course of its own (opening a step opens its lab).
     static LessonLab lessons = [] {
         LessonLab lab;
-        lab.load_course("lesson a\ntitle: A | 가\nstep\nlink: graph:expr=f%20%3D%20x*y&x=2&y=3\nen: {gradients.x}\nko: {gradients.y}\n"
+        lab.load_course("lesson a\ntitle: A | 가\nstep\nlink: graph:expr=f%20%3D%20x*y&x=2&y=3\nen: {gradients.x}\nko: {after.gradients.y}\n"
                         "ask: Q | 질문\nanswer: gradients.x\nstep\nlink: graph:expr=f%20%3D%20x&x=1\nen: two\nko: 둘\n");
         lab.apply({LessonCommand::Open, 0, 0});
         return lab;
