@@ -671,7 +671,9 @@ void fitted_curve(ImDrawList* dl, const std::vector<float>& y, const Mlp<float>&
     // The lecture's form when the network is one linear neuron on x alone; else the network's f.
     char formula[96];
     const char* label = formula;
-    if (mlp.layers.size() == 1 && features == X1)
+    if (mlp.layers.size() == 1 && features == X1 && !mlp.desc().bias)  // lecture 002's model: a weight alone
+        std::snprintf(formula, sizeof formula, "y\xCC\x82 = w\xC2\xB7x = %.8g\xC2\xB7x", mlp.layers[0].W(0, 0));
+    else if (mlp.layers.size() == 1 && features == X1)
         std::snprintf(formula, sizeof formula, "y\xCC\x82 = w\xC2\xB7x + b = %.4g\xC2\xB7x %s %.3g", mlp.layers[0].W(0, 0),
                       mlp.layers[0].b(0) < 0 ? "\xE2\x88\x92" : "+", std::fabs(mlp.layers[0].b(0)));
     else
