@@ -602,15 +602,19 @@ bool open_link(const std::string& full_link, bool for_lesson) {
         a.st.status = trf("cannot read the link: it should start with %s", names.c_str());
         return false;
     }
-    // A lab link from anywhere but the open lesson (the address bar, Back, a preset's link) ends the lesson.
-    if (!for_lesson && l != a.lessons && a.lessons->lab.open()) a.lessons->lab.apply({LessonCommand::Close});
+    const size_t shown = a.tab;
     for (size_t i = 0; i < a.labs.size(); ++i)
         if (a.labs[i].get() == l) a.tab = i;
     a.select_tab = true;
     if (l->command("state", link.substr(colon + 1), 0, a.st)) {
+        // A lab link from anywhere but the open lesson (the address bar, Back, a preset's link) ends
+        // the lesson, or a lesson link still waiting for the course.
+        if (!for_lesson && l != a.lessons) a.lessons->lab.apply({LessonCommand::Close});
         if (!hide_refusal.empty()) a.st.status = trf("cannot read the link: %s", hide_refusal.c_str());
         return true;
     }
+    // Refused: everything stays, the open lesson's step on screen included.
+    if (l == a.lessons && a.lessons->lab.open()) a.tab = shown;
     a.st.status = trf("%s (kept %s)", a.st.last_error.c_str(), tr(l->kept));
     return false;
 }
@@ -623,6 +627,13 @@ bool app_take_course_request() {
     App& a = *g_app;
     if (a.course_asked || !a.lessons->lab.wants_course()) return false;
     return a.course_asked = true;
+}
+
+void app_course_failed(const std::string& message) {
+    App& a = *g_app;
+    a.lessons->lab.course_failed(message);
+    a.course_asked = false;  // the Lessons tab asks again when it is opened again
+    a.st.status = message;
 }
 
 void app_course_arrived(const std::string& text) {

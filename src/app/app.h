@@ -60,6 +60,7 @@ bool app_take_pick_file();
 // failure, a notice) back.
 bool app_take_course_request();
 void app_course_arrived(const std::string& text);
+void app_course_failed(const std::string& message);  // in the current language
 
 // The page link: "graph:expr=...&x=-2". app_link() changes whenever the state does;
 // app_open_link() applies a link (from the URL hash) and reports a tampered one in the status line.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "engine/utf8.h"
 #include "lab/json_writer.h"
 #include "lab/lesson_lab.h"
 
@@ -46,11 +47,12 @@ int lessons_command(const std::vector<std::string>& args, std::ostream& out, std
                 ++failures;
                 continue;
             }
-            if (!s.has_question) continue;
-            lessons.apply({LessonCommand::Open, static_cast<int>(l), static_cast<int>(k)});
+            lessons.apply({LessonCommand::Open, static_cast<int>(l), static_cast<int>(k)});  // its texts' numbers too
             if (!lessons.answer_error().empty()) {
-                out << "     " << lessons.answer_error() << "\n";
+                out << "     " << message_safe(lessons.answer_error()) << "\n";
                 ++failures;
+            } else if (!s.has_question) {
+                continue;
             } else if (s.question.numeric()) {
                 out << "     = " << format_number(lessons.expected()) << "  (\xC2\xB1" << format_number(lessons.tolerance()) << ")\n";
             } else {

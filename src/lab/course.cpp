@@ -186,7 +186,7 @@ bool operand(const std::string& text, const json& root, double& out, std::string
 
 bool Course::parse(const std::string& text, Course& out, std::string& error) {
     Reader r;
-    size_t from = 0;
+    size_t from = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a byte-order mark some editors write
     while (from <= text.size()) {
         const size_t nl = text.find('\n', from);
         const std::string raw = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);

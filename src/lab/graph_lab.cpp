@@ -242,21 +242,22 @@ bool GraphLab::nav_command(Nav nav, GraphCommand& out) const {
 
 bool GraphLab::apply(const GraphCommand& c) {
     GraphLabState next = state_;
-    // A new expression, preset or value in a quiz starts its questions over (the gradients changed).
-    if (c.kind == GraphCommand::SetExpression || c.kind == GraphCommand::LoadPreset || c.kind == GraphCommand::SetValue)
-        quiz_verdict_ = QuizVerdict::None;
+    // A new expression, preset or value in a quiz starts its questions over (the gradients changed),
+    // once it is accepted: a refused one changes nothing.
     if (quiz_on() && (c.kind == GraphCommand::SetExpression || c.kind == GraphCommand::LoadPreset)) next.quiz = 0;
-    if (quiz_on() && c.kind == GraphCommand::SetValue) state_.quiz = 0;
     switch (c.kind) {
         case GraphCommand::SetExpression:
             next.expression = c.text;
             next.backprop_step = -1;
-            return load(next);
+            if (!load(next)) return false;
+            quiz_verdict_ = QuizVerdict::None;
+            return true;
         case GraphCommand::SetValue: {
             if (!std::isfinite(c.value)) return error_ = trf("the value of %s must be a finite number", c.text.c_str()), false;
             for (auto& [name, v] : state_.values)
                 if (name == c.text) {
                     v = c.value;
+                    if (quiz_on()) state_.quiz = 0, quiz_verdict_ = QuizVerdict::None;
                     recompute();
                     return true;
                 }
@@ -283,6 +284,7 @@ bool GraphLab::apply(const GraphCommand& c) {
                 if (c.text == p.id) {
                     GraphLabState preset = p.state;
                     preset.quiz = next.quiz, preset.quiz_level = next.quiz_level;
+                    quiz_verdict_ = QuizVerdict::None;
                     return load(preset);
                 }
             return error_ = trf("no preset named '%s'", c.text.c_str()), false;

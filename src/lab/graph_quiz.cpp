@@ -1,5 +1,6 @@
 #include "lab/graph_quiz.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/expression_parser.h"
@@ -25,7 +26,13 @@ std::vector<int> quiz_order(const ScalarGraph& g, int output, const std::vector<
 
 std::string quiz_hint(const ScalarGraph& g, int node, const std::string& output_name) {
     const Node& n = g.node(node);
-    if (n.out.size() >= 2) return trf("it feeds %d gates: the branches sum, so add the gradient each one sends back", static_cast<int>(n.out.size()));
+    if (n.out.empty()) return "";  // the output, or a value nothing uses
+    std::vector<int> gates;        // x * x is one gate with two edges from x
+    for (const int e : n.out)
+        if (std::find(gates.begin(), gates.end(), g.edge(e).to) == gates.end()) gates.push_back(g.edge(e).to);
+    if (n.out.size() >= 2)
+        return gates.size() >= 2 ? trf("it feeds %d gates: the branches sum, so add the gradient each one sends back", static_cast<int>(gates.size()))
+                                 : tr("it is both inputs of one gate: the branches sum, so add the gradient of each input edge");
     const Edge& e = g.edge(n.out[0]);
     const Node& gate = g.node(e.to);
     const std::string up = short_number(gate.grad);
@@ -33,7 +40,8 @@ std::string quiz_hint(const ScalarGraph& g, int node, const std::string& output_
         case Op::Add: return trf("add distributes: it passes its upstream %s to each input unchanged", up.c_str());
         case Op::Sub: return trf("subtract: the upstream %s to the first input, its negative to the second", up.c_str());
         case Op::Mul: return trf("mul swaps: upstream %s times the other input's value", up.c_str());
-        case Op::Max: case Op::Min: return trf("max routes: all of the upstream %s to the larger input, 0 to the other", up.c_str());
+        case Op::Max: return trf("max routes: all of the upstream %s to the larger input, 0 to the other", up.c_str());
+        case Op::Min: return trf("min routes: all of the upstream %s to the smaller input, 0 to the other", up.c_str());
         default: break;
     }
     return trf("upstream \xE2\x88\x82%s/\xE2\x88\x82(%s) = %s times the %s gate's local gradient", output_name.c_str(), op_info(gate.op).name,
@@ -51,18 +59,18 @@ struct Builder {
 
     struct Text {
         std::string s;
-        int precedence;  // 1: a sum, 2: a product, 3: a name or a call
+        int precedence;  // 1: a sum, 2: a product, 3: a square, 4: a name or a call
     };
     static std::string wrap(const Text& t, int least) { return t.precedence >= least ? t.s : "(" + t.s + ")"; }
 
     Text fresh() {
         static const char* const kNames[] = {"a", "b", "c", "d", "e", "g", "h"};
         names.push_back(kNames[names.size() % 7]);
-        return {names.back(), 3};
+        return {names.back(), 4};
     }
     Text leaf() {
         // A name used again makes a branch (its gradients sum): from level 2, one time in four.
-        if (level >= 2 && !names.empty() && rng.below(4) == 0) return {names[rng.below(static_cast<std::uint32_t>(names.size()))], 3};
+        if (level >= 2 && !names.empty() && rng.below(4) == 0) return {names[rng.below(static_cast<std::uint32_t>(names.size()))], 4};
         return fresh();
     }
     Text tree(int budget) {
@@ -72,8 +80,8 @@ struct Builder {
             const std::string u = kUnary[rng.below(6)];
             const Text inner = tree(budget - 1);
             if (u == "inv") return {"1 / " + wrap(inner, 3), 2};
-            if (u == "square") return {wrap(inner, 3) + "^2", 3};
-            return {u + "(" + inner.s + ")", 3};
+            if (u == "square") return {wrap(inner, 4) + "^2", 3};  // (a^2)^2, not a^2^2 = a^(2^2)
+            return {u + "(" + inner.s + ")", 4};
         }
         const int left = static_cast<int>(rng.below(static_cast<std::uint32_t>(budget)));
         const Text a = tree(left);
@@ -83,7 +91,7 @@ struct Builder {
             case 0: return {a.s + " + " + wrap(b, 2), 1};
             case 1: return {wrap(a, 2) + " * " + wrap(b, 3), 2};
             case 2: return {a.s + " - " + wrap(b, 2), 1};
-            default: return {"max(" + a.s + ", " + b.s + ")", 3};
+            default: return {"max(" + a.s + ", " + b.s + ")", 4};
         }
     }
 };
@@ -120,7 +128,10 @@ Exercise random_exercise(int level, std::uint64_t seed) {
         Exercise ex{"f = " + b.tree(lo + static_cast<int>(rng.below(static_cast<std::uint32_t>(hi - lo + 1)))).s, {}};
         ParseError err;
         ParsedExpression p = parse_expression(ex.expression, err);
-        if (!p.ok()) continue;  // cannot happen with this grammar; drawn again rather than shown
+        if (!p.ok()) {  // cannot happen with this grammar; drawn again rather than shown
+            if (attempt > 1000) return {"f = (a + b) * c", {{"a", -2}, {"b", 5}, {"c", -4}}};
+            continue;
+        }
         for (int tries = 0; tries < 20; ++tries) {
             ex.values.clear();
             for (const int id : p.inputs) {

@@ -1,9 +1,12 @@
 #include "lab/lesson_lab.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <type_traits>
 
 #include "engine/i18n.h"
+#include "engine/utf8.h"
 #include "lab/graph_lab.h"
 #include "lab/json_writer.h"
 #include "lab/playground_lab.h"
@@ -22,12 +25,28 @@ bool still_replaying(const Lab&) {
 }
 bool still_replaying(const PlaygroundLab& lab) { return lab.replaying(); }
 
+// A graph link that leaves an input out keeps the student's value on the page (GraphLab keeps an
+// input's value across expressions) but 1 here: the answer would differ. Refused.
+bool sets_every_input(const GraphLab& lab, const std::string& state, std::string& error) {
+    GraphLabState given;
+    std::string why;
+    if (!GraphLabState::from_string(state, given, why)) return true;  // the lab refused it already
+    for (const auto& [name, v] : lab.state().values) {
+        bool set = false;
+        for (const auto& [n, x] : given.values) set = set || n == name;
+        if (!set) return error = message_safe("the link does not set " + name + ": the page would keep the student's value"), false;
+    }
+    return true;
+}
+
 template <class Lab>
 bool open_in(const std::string& state, std::string& json, std::string& error) {
     Lab lab;
     typename Lab::Command c;
     if (!Lab::parse_command("state", state, 0, c, error)) return false;
     if (!lab.apply(c)) return error = lab.error(), false;
+    if constexpr (std::is_same_v<Lab, GraphLab>)
+        if (!sets_every_input(lab, state, error)) return false;
     // A playground link replays its training over frames on the page; here all at once.
     for (int frames = 0; still_replaying(lab) && frames < 1000000; ++frames) lab.frame(1, no_clock, 1e300);
     json = lab.to_json();
@@ -50,15 +69,25 @@ bool lab_json_for_link(const std::string& link, std::string& json, std::string& 
     if (lab == GraphLab::name) return open_in<GraphLab>(state, json, error);
     if (lab == PlaygroundLab::name) return open_in<PlaygroundLab>(state, json, error);
     if (lab == TrajectoryLab::name) return open_in<TrajectoryLab>(state, json, error);
-    return error = "no lab named '" + lab + "'", false;
+    return error = message_safe("no lab named '" + lab + "'"), false;
 }
 
 bool LessonLab::load_course(const std::string& text) {
     Course c;
-    if (!Course::parse(text, c, error_)) return error_ = trf("the course cannot be read: %s", error_.c_str()), false;
+    if (!Course::parse(text, c, error_)) {
+        pending_.clear();
+        return error_ = trf("the course cannot be read: %s", error_.c_str()), false;
+    }
     course_ = std::move(c);
+    lesson_ = -1, step_ = 0;  // a step of another course means nothing in this one
     if (!pending_.empty()) return load_state(std::exchange(pending_, std::string()));
     return true;
+}
+
+void LessonLab::course_failed(const std::string& why) {
+    error_ = why;
+    pending_.clear();
+    wanted_ = false;
 }
 
 bool LessonLab::at_end() const {
@@ -174,6 +203,11 @@ bool LessonLab::load_state(const std::string& text) {
 bool LessonLab::apply(const LessonCommand& c) {
     error_.clear();
     if (c.kind == LessonCommand::LoadState) return load_state(c.text);
+    if (c.kind == LessonCommand::Close) {  // also a lesson link still waiting for the course
+        lesson_ = -1, step_ = 0;
+        pending_.clear();
+        return true;
+    }
     if (!has_course()) return error_ = tr("the course has not arrived yet"), false;
     if (c.kind == LessonCommand::Open) return go(c.lesson, c.step);
     if (!open()) return error_ = tr("no lesson is open"), false;
@@ -187,9 +221,6 @@ bool LessonLab::apply(const LessonCommand& c) {
             if (step_ > 0) return go(lesson_, step_ - 1);
             if (lesson_ > 0) return go(lesson_ - 1, static_cast<int>(course_.lessons[lesson_ - 1].steps.size()) - 1);
             return error_ = tr("this is the course's first step"), false;
-        case LessonCommand::Close:
-            lesson_ = -1, step_ = 0;
-            return true;
         case LessonCommand::Reveal:
             if (!s.has_question) return error_ = tr("this step asks nothing"), false;
             if (!revealed_ && !s.reveal.empty()) link_request_ = s.reveal;
@@ -215,7 +246,8 @@ bool LessonLab::apply(const LessonCommand& c) {
             return true;
         }
         case LessonCommand::Open:
-        case LessonCommand::LoadState: break;
+        case LessonCommand::LoadState:
+        case LessonCommand::Close: break;
     }
     return true;
 }
@@ -225,14 +257,15 @@ bool LessonLab::parse_command(const std::string& kind, const std::string& text, 
     if (kind == "open") {
         out.kind = LessonCommand::LoadState;  // by number or key, with an optional ":step"
         const size_t colon = text.find(':');
-        const std::string lesson = text.empty() ? std::to_string(static_cast<int>(value)) : text.substr(0, colon);
+        const double n = std::isfinite(value) ? std::clamp(value, 0.0, 1e6) : 0;  // the hook's number, never cast out of range
+        const std::string lesson = text.empty() ? std::to_string(static_cast<int>(n)) : text.substr(0, colon);
         out.text = "n=" + lesson + (colon == std::string::npos ? "" : "&step=" + text.substr(colon + 1));
     } else if (kind == "next") out.kind = LessonCommand::Next;
     else if (kind == "back") out.kind = LessonCommand::Back;
     else if (kind == "close") out.kind = LessonCommand::Close;
     else if (kind == "reveal") out.kind = LessonCommand::Reveal;
     else if (kind == "answer") out.kind = LessonCommand::Answer, out.text = text;
-    else if (kind == "choose") out.kind = LessonCommand::Choose, out.choice = static_cast<int>(value);
+    else if (kind == "choose") out.kind = LessonCommand::Choose, out.choice = std::isfinite(value) ? static_cast<int>(std::clamp(value, -1.0, 1e6)) : -1;
     else if (kind == "state") out.kind = LessonCommand::LoadState, out.text = text;
     else return error = trf("the lessons have no command '%s'", kind.c_str()), false;
     return true;

@@ -37,6 +37,9 @@ public:
     bool has_course() const { return !course_.lessons.empty(); }
     bool wants_course() const { return wanted_ && !has_course(); }
     void want_course() { wanted_ = true; }
+    // The course could not be fetched: a lesson link waiting for it is dropped (the page's link is
+    // the lab's again) and the Lessons tab says why; opening the tab again asks again.
+    void course_failed(const std::string& why);
     const Course& course() const { return course_; }
 
     bool apply(const LessonCommand& c);

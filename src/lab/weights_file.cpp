@@ -1,5 +1,6 @@
 #include "lab/weights_file.h"
 
+#include <cfloat>
 #include <cmath>
 
 #include "engine/i18n.h"
@@ -110,7 +111,8 @@ bool read_weights_json(const std::string& text, WeightsFile& out, std::string& e
     const JsonValue* layers = field(doc, "layers", Kind::Array);
     if (!layers || layers->items.size() != layer_count)
         return error = trf("\"layers\" must hold %d layers, one for each size after the inputs", static_cast<int>(layer_count)), false;
-    auto finite = [](const JsonValue& v) { return v.kind == Kind::Number && std::isfinite(static_cast<float>(v.number)); };
+    // In float's range before the cast (a double past FLT_MAX cast to float is undefined).
+    auto finite = [](const JsonValue& v) { return v.kind == Kind::Number && std::abs(v.number) <= FLT_MAX; };
     for (size_t k = 0; k < layer_count; ++k) {
         const JsonValue& L = layers->items[k];
         const int rows = f.sizes[k + 1], cols = f.sizes[k];

@@ -434,7 +434,7 @@ EMSCRIPTEN_KEEPALIVE void nabla_more_hangul_failed(const char* why) {
 EMSCRIPTEN_KEEPALIVE void nabla_course_arrived(const char* text) { nabla::app_course_arrived(text); }
 
 EMSCRIPTEN_KEEPALIVE void nabla_course_failed(const char* why) {
-    nabla::app_notice(nabla::trf("the lessons could not be loaded (%s): the labs work without them", why));
+    nabla::app_course_failed(nabla::trf("the lessons could not be loaded (%s): the labs work without them", why));
 }
 
 EMSCRIPTEN_KEEPALIVE void nabla_open_hash(const char* link) {

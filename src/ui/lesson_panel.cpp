@@ -71,7 +71,10 @@ void LessonPanel::draw_bar(const LessonLab& lab, const Fonts& fonts, std::vector
     ImGui::BeginChild("lesson_bar", ImVec2(side_width, 0), ImGuiChildFlags_Border | (side_width > 0 ? 0 : ImGuiChildFlags_AutoResizeY));
     note_widget("lesson:bar");
     // Where we are, with Back and Next on either side of it.
+    LessonCommand probe;  // the course's first and last steps have nowhere to go
+    ImGui::BeginDisabled(!lab.nav_command(Nav::Back, probe));
     if (ImGui::Button(id_label("\xE2\x97\x80 Back", "lesson-back").c_str())) commands.push_back({LessonCommand::Back});
+    ImGui::EndDisabled();
     note_widget("lesson:back");
     ImGui::SameLine();
     ImGui::PushFont(fonts.heading);
@@ -85,8 +88,10 @@ void LessonPanel::draw_bar(const LessonLab& lab, const Fonts& fonts, std::vector
     ImGui::TextColored(to_vec4(colors::muted), "%s", of.c_str());
     // Next reveals an unanswered question first, as the clicker does.
     const bool asks = step->has_question && !lab.revealed();
+    ImGui::BeginDisabled(!lab.nav_command(Nav::Next, probe));
     if (flow_button(asks ? id_label("Show the answer \xE2\x96\xB6", "lesson-next") : id_label("Next \xE2\x96\xB6", "lesson-next"), "next"))
         commands.push_back({asks ? LessonCommand::Reveal : LessonCommand::Next});
+    ImGui::EndDisabled();
     if (!presenting && flow_button(id_label("\xE2\x9C\x95 Close", "lesson-close"), "close")) commands.push_back({LessonCommand::Close});
 
     ImGui::TextWrapped("%s", lab.text().c_str());

@@ -261,3 +261,28 @@ test('lesson links: cold, tampered, Korean, presented, at phone and projector si
     assert.deepEqual(problems, []);
   }
 });
+
+test('a refused link during a lesson keeps the lesson and its step on screen; an accepted lab link ends it', async () => {
+  const { page, problems } = await open({ hash: 'lesson:n=5&step=2' });
+  await courseLoaded(page);
+  await settled(page);
+  await page.evaluate(() => { location.hash = '#graph:expr=f%20%3D%20(x'; });
+  await frames(page, 5);
+  let s = await state(page);
+  assert.equal(s.lesson.open, true, 'a mistyped lab link leaves the lesson open');
+  assert.equal(s.lesson.step, 2);
+  assert.match(s.status, /kept/);
+  await page.evaluate(() => { location.hash = '#lesson:n=99'; });
+  await frames(page, 5);
+  s = await state(page);
+  assert.equal(s.lesson.lesson, 5);
+  assert.equal(s.lab, 'graph', 'the step\'s lab stays on screen');
+  assert.match(s.status, /there is no lesson 99/);
+  await page.evaluate(() => { location.hash = '#trajectory:surface=bowl&points=32&noise=0.5&kappa=10&seed=1&sampling=1&runs=sgd:0.05:1:-2.5:1.5:0.9'; });
+  await frames(page, 5);
+  s = await state(page);
+  assert.equal(s.lesson.open, false);
+  assert.equal(s.lab, 'trajectory');
+  assert.match(await page.evaluate(() => location.hash), /^#trajectory:/);
+  assert.deepEqual(problems, []);
+});

@@ -192,3 +192,48 @@ TEST(GraphQuiz, ANewExerciseKeepsTheQuizOn) {
 
 }  // namespace
 }  // namespace nabla
+
+namespace nabla {
+namespace {
+
+TEST(GraphQuiz, ARefusedCommandKeepsTheProgress) {
+    GraphLab lab;
+    ASSERT_TRUE(lab.apply({GraphCommand::LoadState, "expr=f%20%3D%20a%20*%20b&a=2&b=3"}));
+    ASSERT_TRUE(lab.apply({GraphCommand::QuizStart, "", 1}));
+    ASSERT_TRUE(lab.apply({GraphCommand::QuizAnswer, "3"}));
+    EXPECT_FALSE(lab.apply({GraphCommand::SetValue, "zz", 1}));
+    EXPECT_FALSE(lab.apply({GraphCommand::SetValue, "a", std::nan("")}));
+    EXPECT_FALSE(lab.apply({GraphCommand::SetExpression, "f = (a"}));
+    EXPECT_FALSE(lab.apply({GraphCommand::LoadPreset, "nope"}));
+    EXPECT_EQ(lab.state().quiz, 1);
+    EXPECT_EQ(lab.quiz_verdict(), GraphLab::QuizVerdict::Right);
+}
+
+TEST(GraphQuiz, HintsForOneGateTwiceAndForMin) {
+    GraphLab lab;
+    ASSERT_TRUE(lab.apply({GraphCommand::LoadState, "expr=f%20%3D%20min(x%20*%20x%2C%20y)&x=3&y=20"}));
+    ASSERT_TRUE(lab.apply({GraphCommand::QuizStart, "", 1}));
+    const ScalarGraph& g = lab.parsed().graph;
+    while (lab.quiz_node() >= 0) {
+        const Node& n = g.node(lab.quiz_node());
+        ASSERT_TRUE(lab.apply({GraphCommand::QuizAnswer, "1000"}));
+        if (n.name == "x") {
+            EXPECT_NE(lab.quiz_hint().find("both inputs of one gate"), std::string::npos) << lab.quiz_hint();
+        }
+        if (n.op == Op::Mul) {
+            EXPECT_NE(lab.quiz_hint().find("min routes"), std::string::npos) << lab.quiz_hint();
+        }
+        ASSERT_TRUE(lab.apply({GraphCommand::QuizShow}));
+    }
+    EXPECT_EQ(quiz_hint(g, lab.parsed().output, "f"), "");  // the output feeds nothing
+}
+
+TEST(GraphQuiz, ASquareOfASquareIsWrittenAsOne) {
+    for (std::uint64_t seed = 1; seed <= 2000; ++seed) {
+        const Exercise ex = random_exercise(QuizLevel::hard, seed);
+        EXPECT_EQ(ex.expression.find("^2^2"), std::string::npos) << ex.expression;
+    }
+}
+
+}  // namespace
+}  // namespace nabla
