@@ -15,8 +15,10 @@ namespace nabla {
 const std::string& Bilingual::text() const { return language() == Language::Korean && !ko.empty() ? ko : en; }
 
 double tolerance_for(const LessonQuestion& q, double expected) {
-    return q.within > 0 ? q.within : std::max(kDefaultWithin, kDefaultWithin * std::abs(expected));
+    return q.within > 0 ? q.within : answer_tolerance(expected);
 }
+
+double answer_tolerance(double expected) { return std::max(kDefaultWithin, kDefaultWithin * std::abs(expected)); }
 
 namespace {
 

@@ -58,6 +58,8 @@ struct Course {
 // A question without "within:" accepts answers this close to the value, or this fraction of it.
 constexpr double kDefaultWithin = 0.005;
 double tolerance_for(const LessonQuestion& q, double expected);
+// The default alone: how far a typed number may be off (the lessons and the Graph lab's quiz).
+double answer_tolerance(double expected);
 
 // Evaluates "path", "number", "a <op> b" (op one of < > <= >= == != *) or such terms joined by
 // " and " against a JSON document (a lab's to_json()). A path is keys and indices:

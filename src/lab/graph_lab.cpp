@@ -201,7 +201,7 @@ int GraphLab::quiz_node() const {
     return quiz_on() && state_.quiz < static_cast<int>(quiz_order_.size()) ? quiz_order_[state_.quiz] : -1;
 }
 
-double GraphLab::quiz_tolerance(double gradient) const { return std::max(0.005, 0.005 * std::abs(gradient)); }
+double GraphLab::quiz_tolerance(double gradient) const { return answer_tolerance(gradient); }
 
 bool GraphLab::parse_command(const std::string& kind, const std::string& text, double value, GraphCommand& out, std::string& error) {
     static const struct {
