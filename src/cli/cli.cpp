@@ -12,12 +12,15 @@
 #include "engine/i18n.h"
 #include "lab/graph_lab.h"
 #include "lab/json_writer.h"
+#include "lab/tensor_text.h"
 #include "lab/url_codec.h"
 
 namespace nabla {
 
 int train_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);  // cli_train.cpp
 int lessons_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);  // cli_lessons.cpp
+int grad_tensor_command(const std::string& expression, const std::vector<std::pair<std::string, Tensor>>& values, bool nodes, bool check,
+                        bool csv, std::ostream& out, std::ostream& err);  // cli_grad_tensor.cpp
 // "usage: " and the first line, then the others indented under it (and `hang` columns more).
 std::string usage_block(const std::vector<std::string>& lines, size_t hang);
 
@@ -62,13 +65,14 @@ std::string usage() {
     u += std::string("  --       ") + tr("what follows is never a flag (an expression that starts with --)") + "\n";
     u += std::string(tr("exit codes: 0 done, 1 the expression or its inputs are wrong, 2 the command line is wrong, 3 a value or gradient is not finite, 4 training diverged")) + "\n";
     u += std::string(tr("example:")) + " nabla grad \"f = (x + y) * z\" x=-2 y=5 z=-4\n";
+    u += std::string(tr("vectors and matrices:")) + " nabla grad \"q = W @ x; f = norm2(q)\" W=[[0.1,0.5],[-0.3,0.8]] x=[0.2,0.4]\n";
     return u;
 }
 
 int grad_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string expression;
     bool nodes = false, check = false, csv = false, have_expression = false, flags_done = false;
-    std::vector<std::pair<std::string, double>> values;
+    std::vector<std::pair<std::string, Tensor>> values;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (!flags_done) {  // after "--" nothing is a flag: `nabla grad -- "--x" x=1` (minus minus x)
@@ -80,8 +84,11 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
         }
         if (!have_expression) { expression = a; have_expression = true; continue; }
         const size_t eq = a.find('=');
-        double v = 0;
-        if (eq == std::string::npos || eq == 0 || !parse_finite(a.substr(eq + 1), v))
+        Tensor v;
+        std::string why;
+        if (eq != std::string::npos && eq > 0 && a.compare(eq + 1, 1, "[") == 0 && !parse_tensor(a.substr(eq + 1), v, why))
+            return err << "nabla grad: " << a.substr(0, eq) + ": " + why << "\n", 2;
+        if (eq == std::string::npos || eq == 0 || !parse_tensor(a.substr(eq + 1), v, why))
             return err << "nabla grad: " << trf("expected name=number, got '%s'", a.c_str()) << "\n", 2;
         for (const auto& [name, given] : values)
             if (name == a.substr(0, eq)) return err << "nabla grad: " << trf("%s is given twice", name.c_str()) << "\n", 2;
@@ -92,11 +99,14 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
     ParseError perr;
     ParsedExpression parsed = parse_expression(expression, perr);
     if (!parsed.ok()) return err << "nabla grad: " << perr.text() << "\n" << perr.caret(expression) << "\n", 1;
+    bool vectorised = false;
+    for (const auto& nv : values) vectorised = vectorised || !nv.second.is_scalar();
+    if (vectorised) return grad_tensor_command(expression, values, nodes, check, csv, out, err);
     ScalarGraph& g = parsed.graph;
     for (const auto& [name, v] : values) {
         const int id = g.find_input(name);
         if (id < 0) return err << "nabla grad: " << trf("'%s' is not an input of the expression", name.c_str()) << "\n", 1;
-        g.set_value(id, v);
+        g.set_value(id, v.data[0]);
     }
     for (const int id : parsed.inputs) {
         bool given = false;

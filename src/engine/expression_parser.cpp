@@ -76,7 +76,7 @@ std::string ParseError::caret(const std::string& expression, const std::string& 
 }
 
 const char* parser_function_list() {
-    return "exp, log, sqrt, tanh, sigmoid, relu, abs, sin, cos, max, min, pow";
+    return "exp, log, sqrt, tanh, sigmoid, relu, abs, sin, cos, max, min, pow, sum, mean, norm2, transpose";
 }
 
 namespace {
@@ -89,7 +89,8 @@ const FunctionName kFunctions[] = {
     {"exp", Op::Exp},   {"log", Op::Log},         {"ln", Op::Log},     {"sqrt", Op::Sqrt},
     {"tanh", Op::Tanh}, {"sigmoid", Op::Sigmoid}, {"relu", Op::Relu},  {"abs", Op::Abs},
     {"sin", Op::Sin},   {"cos", Op::Cos},         {"max", Op::Max},    {"min", Op::Min},
-    {"pow", Op::Pow},
+    {"pow", Op::Pow},   {"sum", Op::Sum},         {"mean", Op::Mean},  {"norm2", Op::Norm2},
+    {"transpose", Op::Transpose},
     {"\xCF\x83", Op::Sigmoid},  // σ(s): the lecture's own name for the sigmoid
 };
 
@@ -192,6 +193,10 @@ private:
         return (is_letter(u) || (!start && is_name_mark(u))) ? static_cast<size_t>(length) : 0;
     }
     bool name_start_here() const { return name_char_here(true) > 0; }
+    bool name_char_at(size_t at) const {
+        const auto c = static_cast<unsigned char>(s_[at]);
+        return c >= 0x80 || std::isalnum(c) != 0 || c == '_';
+    }
 
     std::string read_name() {
         const size_t start = i_;
@@ -220,9 +225,16 @@ private:
             fail(trf("the graph would have more than %d nodes", limits_.max_nodes), pos());
         return !failed_;
     }
-    int make_op(Op op, int a, int b = -1) {
+    // A new node's span: from `begin` to here, its operator at byte `at`.
+    int spanned(int node, size_t begin, size_t at) {
+        size_t end = i_;
+        while (end > begin && std::isspace(static_cast<unsigned char>(s_[end - 1])) != 0) --end;
+        out_.spans.push_back({static_cast<int>(begin), static_cast<int>(end), character_index(at) + 1});
+        return node;
+    }
+    int make_op(Op op, size_t begin, size_t at, int a, int b = -1) {
         if (a < 0 || (op_info(op).arity == 2 && b < 0) || !within_node_budget()) return -1;
-        return out_.graph.add_op(op, a, b);
+        return spanned(out_.graph.add_op(op, a, b), begin, at);
     }
 
     int statement(std::string& name) {
@@ -252,27 +264,31 @@ private:
     }
 
     int sum() {
+        skip_space();
+        const size_t begin = i_;
         int left = product();
         while (left >= 0) {
             skip_space();
             const char c = peek();
             if (c != '+' && c != '-') return left;
-            ++i_;
+            const size_t at = i_++;
             const int right = product();
-            left = make_op(c == '+' ? Op::Add : Op::Sub, left, right);
+            left = make_op(c == '+' ? Op::Add : Op::Sub, begin, at, left, right);
         }
         return -1;
     }
 
     int product() {
+        skip_space();
+        const size_t begin = i_;
         int left = unary();
         while (left >= 0) {
             skip_space();
             const char c = peek();
-            if ((c != '*' && c != '/') || (c == '*' && peek(1) == '*')) return left;
-            ++i_;
+            if ((c != '*' && c != '/' && c != '@') || (c == '*' && peek(1) == '*')) return left;
+            const size_t at = i_++;
             const int right = unary();
-            left = make_op(c == '*' ? Op::Mul : Op::Div, left, right);
+            left = make_op(c == '*' ? Op::Mul : c == '/' ? Op::Div : Op::MatMul, begin, at, left, right);
         }
         return -1;
     }
@@ -282,26 +298,43 @@ private:
         const char c = peek();
         if (c == '-' || c == '+') {
             if (!enter()) return -1;
-            ++i_;
+            const size_t at = i_++;
             const int operand = unary();
             leave();
-            return c == '-' ? make_op(Op::Neg, operand) : operand;
+            return c == '-' ? make_op(Op::Neg, at, at, operand) : operand;
         }
         return power();
     }
 
     int power() {
-        const int base = primary();
+        skip_space();
+        const size_t begin = i_;
+        const int base = postfix();
         if (base < 0) return -1;
         skip_space();
         if (peek() == '^' || (peek() == '*' && peek(1) == '*')) {
             if (!enter()) return -1;
+            const size_t at = i_;
             i_ += peek() == '^' ? 1 : 2;
             const int exponent = unary();  // right-associative: 2^3^2 = 2^(3^2); 2^-1 is allowed
             leave();
-            return make_op(Op::Pow, base, exponent);
+            return make_op(Op::Pow, begin, at, base, exponent);
         }
         return base;
+    }
+
+    // Wᵀ (U+1D40, as the lecture writes it) or W.T (as numpy does), any number of times.
+    int postfix() {
+        const size_t begin = i_;
+        int node = primary();
+        while (node >= 0) {
+            const size_t at = i_;
+            if (s_.compare(i_, 3, "\xE1\xB5\x80") == 0) i_ += 3;
+            else if (peek() == '.' && peek(1) == 'T' && !(i_ + 2 < s_.size() && name_char_at(i_ + 2))) i_ += 2;
+            else return node;
+            node = make_op(Op::Transpose, begin, at, node);
+        }
+        return -1;
     }
 
     int primary() {
@@ -355,7 +388,7 @@ private:
         if (end != literal.c_str() + literal.size()) return fail(trf("malformed number '%s'", literal.c_str()), start);
         if (!std::isfinite(v)) return fail(trf("the number '%s' is too large", literal.c_str()), start);
         if (!within_node_budget()) return -1;
-        return out_.graph.add_const(v);
+        return spanned(out_.graph.add_const(v), static_cast<size_t>(start), static_cast<size_t>(start));
     }
 
     int name_or_call() {
@@ -387,13 +420,13 @@ private:
             if (!expect_close(open)) return -1;
             --parens_;
             leave();
-            return make_op(fn->op, a, b);
+            return make_op(fn->op, static_cast<size_t>(start), static_cast<size_t>(start), a, b);
         }
         if (fn) return fail(trf("'%s' is a function: write %s(...)", name.c_str(), name.c_str()), start);
         auto it = named_.find(name);
         if (it != named_.end()) return it->second;
         if (!within_node_budget()) return -1;
-        const int node = out_.graph.add_input(name, 1.0);
+        const int node = spanned(out_.graph.add_input(name, 1.0), static_cast<size_t>(start), static_cast<size_t>(start));
         named_[name] = node;
         out_.inputs.push_back(node);
         return node;

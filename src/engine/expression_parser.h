@@ -3,9 +3,10 @@
 //   program   := statement ((';' | newline) statement)*      the last statement is the output
 //   statement := [name '='] sum
 //   sum       := product (('+' | '-') product)*
-//   product   := unary (('*' | '/') unary)*
+//   product   := unary (('*' | '/' | '@') unary)*                 @ is the matrix product
 //   unary     := ('-' | '+') unary | power
-//   power     := primary (('^' | '**') unary)?
+//   power     := postfix (('^' | '**') unary)?
+//   postfix   := primary ('ᵀ' | '.T')*                             the transpose
 //   primary   := number | name | function '(' sum [',' sum] ')' | '(' sum ')'
 // Free names become inputs (shared: x*x is one input with two edges); a statement's name can be
 // reused later, which is how a shared subexpression is written. Errors carry a 1-based position.
@@ -34,8 +35,17 @@ struct ParseError {
     std::string caret(const std::string& expression, const std::string& indent = "  ") const;
 };
 
+// Where a node came from in the text: its bytes [begin, end) and the 1-based character its
+// operator sits at, so a later error about the node (a shape that does not fit) can point there.
+struct SourceSpan {
+    int begin = 0;
+    int end = 0;
+    int at = 0;
+};
+
 struct ParsedExpression {
     ScalarGraph graph;
+    std::vector<SourceSpan> spans;     // one per graph node
     int output = -1;
     std::string output_name;           // the last statement's name, "f" if it has none
     std::vector<int> inputs;           // input node indices in order of first appearance

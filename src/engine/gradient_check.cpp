@@ -20,7 +20,7 @@ struct Estimate {
 // f(x + h) and f(x - h) of one input; nullopt when either side is not finite (outside the domain).
 class OneInput {
 public:
-    OneInput(ScalarGraph& g, int input, int output) : g_(g), input_(input), output_(output), x_(g.node(input).value) {}
+    OneInput(const std::function<double(double)>& f, double x) : f_(f), x_(x) {}
 
     std::optional<double> central(double h, double& rounding) {
         const double plus = at(x_ + h), minus = at(x_ - h);
@@ -54,22 +54,16 @@ public:
         return best;
     }
 
-    void restore() { g_.set_value(input_, x_); }
     double x() const { return x_; }
 
 private:
-    double at(double v) {
-        g_.set_value(input_, v);
-        g_.forward();
-        return g_.node(output_).value;
-    }
-    ScalarGraph& g_;
-    int input_, output_;
+    double at(double v) { return f_(v); }
+    const std::function<double(double)>& f_;
     double x_;
 };
 
-Estimate numeric_gradient(ScalarGraph& g, int input, int output) {
-    OneInput f(g, input, output);
+Estimate numeric_gradient(const std::function<double(double)>& at, double x0) {
+    OneInput f(at, x0);
     const double x = std::fabs(f.x());
     const int scale = std::ilogb(std::max(x, 1.0));  // the exponent of max(|x|, 1)
     // Most points: steps around 2^-12 of the input's scale, where truncation and rounding balance.
@@ -81,11 +75,25 @@ Estimate numeric_gradient(ScalarGraph& g, int input, int output) {
         const Estimate wide = f.ladder(low, std::min(200, (scale + 10 - low) / 2 + 1), true);
         if (wide.better_than(e)) e = wide;
     }
-    f.restore();
     return e;
 }
 
 }  // namespace
+
+GradientCheckRow check_one(double analytic, const std::function<double(double)>& f, double x) {
+    GradientCheckRow row;
+    row.analytic = analytic;
+    const Estimate e = numeric_gradient(f, x);
+    row.numeric = std::isfinite(e.error) ? e.value : NAN;
+    row.numeric_error = e.error;
+    row.step = e.step;
+    const double gap = std::fabs(row.analytic - row.numeric);
+    const double scale = std::max(std::fabs(row.analytic), std::fabs(row.numeric));
+    row.relative_error = scale == 0 ? 0 : gap / scale;
+    if (std::isnan(row.relative_error)) row.relative_error = INFINITY;
+    row.agrees = row.relative_error <= kGradientCheckTolerance || gap <= 3 * row.numeric_error || gap <= kGradientCheckAbsoluteFloor;
+    return row;
+}
 
 std::vector<GradientCheckRow> check_gradients(ScalarGraph& graph, int output) {
     std::vector<GradientCheckRow> rows;
@@ -93,18 +101,15 @@ std::vector<GradientCheckRow> check_gradients(ScalarGraph& graph, int output) {
     graph.backward(output);
     for (int i = 0; i < graph.size(); ++i) {
         if (graph.node(i).op != Op::Input) continue;
-        GradientCheckRow row;
+        const double x = graph.node(i).value;
+        const std::function<double(double)> f = [&](double v) {
+            graph.set_value(i, v);
+            graph.forward();
+            return graph.node(output).value;
+        };
+        GradientCheckRow row = check_one(graph.node(i).grad, f, x);
+        graph.set_value(i, x);
         row.input = i;
-        row.analytic = graph.node(i).grad;
-        const Estimate e = numeric_gradient(graph, i, output);
-        row.numeric = std::isfinite(e.error) ? e.value : NAN;
-        row.numeric_error = e.error;
-        row.step = e.step;
-        const double gap = std::fabs(row.analytic - row.numeric);
-        const double scale = std::max(std::fabs(row.analytic), std::fabs(row.numeric));
-        row.relative_error = scale == 0 ? 0 : gap / scale;
-        if (std::isnan(row.relative_error)) row.relative_error = INFINITY;
-        row.agrees = row.relative_error <= kGradientCheckTolerance || gap <= 3 * row.numeric_error;
         rows.push_back(row);
     }
     graph.forward();

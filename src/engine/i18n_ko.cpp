@@ -12,6 +12,7 @@ extern const Translation kKorean[] = {
 #include "engine/i18n_ko_trajectory.inc"
 #include "engine/i18n_ko_app_cli.inc"
 #include "engine/i18n_ko_lessons.inc"
+#include "engine/i18n_ko_tensor.inc"
     {"English", "English"},
 };
 extern const size_t kKoreanCount = sizeof(kKorean) / sizeof(kKorean[0]);

@@ -15,6 +15,8 @@ const OpInfo& op_info(Op op) {
         {"log", "log", 1},      {"sqrt", "sqrt", 1},        {"tanh", "tanh", 1},
         {"sigmoid", "\xCF\x83", 1}, {"relu", "relu", 1},    {"abs", "abs", 1},
         {"sin", "sin", 1},      {"cos", "cos", 1},
+        {"matmul", "@", 2},     {"transpose", "\xE1\xB5\x80", 1},  // ᵀ
+        {"sum", "sum", 1},      {"mean", "mean", 1},        {"norm2", "\xE2\x80\x96\xC2\xB7\xE2\x80\x96\xC2\xB2", 1},  // ‖·‖²
     };
     return table[static_cast<int>(op)];
 }
@@ -84,6 +86,11 @@ OpEval evaluate_op(Op op, double a, double b, bool exponent_is_constant) {
         case Op::Abs: r.value = std::fabs(a); d[0] = a > 0 ? 1 : a < 0 ? -1 : 0; break;
         case Op::Sin: r.value = std::sin(a); d[0] = std::cos(a); break;
         case Op::Cos: r.value = std::cos(a); d[0] = -std::sin(a); break;
+        case Op::MatMul: r.value = a * b; d[0] = b; d[1] = a; break;
+        case Op::Transpose:
+        case Op::Sum:
+        case Op::Mean: r.value = a; d[0] = 1; break;
+        case Op::Norm2: r.value = a * a; d[0] = 2 * a; break;
     }
     const int n = op_info(op).arity;
     bool finite = std::isfinite(r.value);

@@ -87,7 +87,7 @@ TEST(Parser, EveryErrorNamesTheProblemAndThePosition) {
         {"2x", "expected an operator before 'x' at 2: write 2*x, not 2x"},
         {"x y", "expected an operator before 'y' at 3: write 2*x, not 2x"},
         {"x + y = 3", "'=' can only follow a name at the start of a statement at 7"},
-        {"f = foo(x)", "unknown function 'foo' at 5: known: exp, log, sqrt, tanh, sigmoid, relu, abs, sin, cos, max, min, pow"},
+        {"f = foo(x)", "unknown function 'foo' at 5: known: exp, log, sqrt, tanh, sigmoid, relu, abs, sin, cos, max, min, pow, sum, mean, norm2, transpose"},
         {"f = exp + 1", "'exp' is a function: write exp(...) at 5"},
         {"f = exp(x, y)", "exp takes 1 argument at 10"},
         {"f = max(x)", "max takes 2 arguments, as in max(a, b) at 10"},
