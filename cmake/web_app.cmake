@@ -93,7 +93,7 @@ set_source_files_properties(
   src/lab/history.cpp src/lab/json_writer.cpp src/lab/network_graph.cpp src/lab/playground_lab.cpp
   src/lab/playground_state.cpp src/lab/replay.cpp src/lab/trajectory_lab.cpp src/lab/trajectory_state.cpp
   src/lab/url_codec.cpp src/lab/weights_file.cpp src/lab/plane_grid.cpp src/lab/course.cpp src/lab/lesson_lab.cpp
-  src/lab/json_reader.cpp src/lab/graph_quiz.cpp src/lab/tensor_text.cpp src/engine/tensor_value.cpp
+  src/lab/json_reader.cpp src/lab/graph_quiz.cpp src/lab/tensor_text.cpp src/lab/tensor_json.cpp src/lab/tensor_expand.cpp src/engine/tensor_value.cpp
   src/nn/datasets.cpp src/nn/divergence.cpp src/nn/own_data.cpp
   src/engine/expression_parser.cpp src/engine/gradient_check.cpp src/engine/i18n.cpp src/engine/i18n_ko.cpp
   src/engine/number_text.cpp src/engine/range.cpp src/engine/utf8.cpp

@@ -42,7 +42,7 @@ MatMulDims matmul_dims(const Shape& a, const Shape& b) {
 }  // namespace
 
 TensorGraph::TensorGraph(const ParsedExpression& parsed, const std::string& text)
-    : spans_(parsed.spans), text_(text), output_(parsed.output) {
+    : spans_(parsed.spans), text_(text), output_name_(parsed.output_name), output_(parsed.output) {
     const ScalarGraph& g = parsed.graph;
     for (const Node& n : g.nodes()) {
         TensorNode t;
@@ -212,7 +212,7 @@ bool TensorGraph::forward(ParseError& error) {
     }
     const TensorNode& out = nodes_[static_cast<size_t>(output_)];
     if (!out.value.is_scalar()) {
-        error = {trf("the output %s is %s: backprop starts from a number", out.name.c_str(), out.value.shape.text().c_str()),
+        error = {trf("the output %s is %s: backprop starts from a number", output_name_.c_str(), out.value.shape.text().c_str()),
                  spans_[static_cast<size_t>(output_)].at, tr("end with one, e.g. f = sum(q) or f = norm2(q)")};
         return false;
     }

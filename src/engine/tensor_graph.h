@@ -73,6 +73,7 @@ private:
     std::vector<TensorEdge> edges_;
     std::vector<SourceSpan> spans_;
     std::string text_;
+    std::string output_name_;  // the last statement's name: "f" in q = W @ x; f = q, whose node is q
     int output_ = -1;
 
     bool infer_shape(int node, Shape& shape, ParseError& error) const;

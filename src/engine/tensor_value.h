@@ -3,6 +3,7 @@
 // nor a column; a matrix has two (rows×cols). Data is flat and row-major.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -34,12 +35,16 @@ struct Tensor {
     std::vector<double> data = {0};
 
     Tensor() = default;
-    explicit Tensor(double v) : data{v} {}
+    Tensor(double v) : data{v} {}  // NOLINT: a number is a value, so {"x", -2} still reads as one
     Tensor(Shape s, double fill) : shape(s), data(static_cast<size_t>(s.size()), fill) {}
+    static Tensor vector(std::initializer_list<double> v);
+    static Tensor matrix(std::initializer_list<std::initializer_list<double>> rows);  // rows of one length
     int size() const { return static_cast<int>(data.size()); }
     bool is_scalar() const { return shape.rank == 0; }
     double& at(int r, int c) { return data[static_cast<size_t>(r * shape.cols2() + c)]; }
     double at(int r, int c) const { return data[static_cast<size_t>(r * shape.cols2() + c)]; }
+    bool operator==(const Tensor& o) const { return shape == o.shape && data == o.data; }
+    bool operator!=(const Tensor& o) const { return !(*this == o); }
 };
 
 // Where element `flat` sits, as a reader counts: "[2]" in a vector, "[1,2]" in a matrix (1-based).

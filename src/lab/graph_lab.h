@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "engine/expression_parser.h"
 #include "engine/gradient_check.h"
 #include "engine/range.h"
+#include "engine/tensor_graph.h"
 #include "lab/graph_layout.h"
 #include "lab/nav.h"
 
@@ -19,7 +21,9 @@ namespace nabla {
 
 struct GraphLabState {
     std::string expression = "f = (x + y) * z";
-    std::vector<std::pair<std::string, double>> values = {{"x", -2}, {"y", 5}, {"z", -4}};
+    // Numbers, vectors or matrices (engine/tensor_value.h): one that is not a number makes the
+    // graph vectorised (engine/tensor_graph.h); a link writes it as [[0.1,0.5],[-0.3,0.8]].
+    std::vector<std::pair<std::string, Tensor>> values = {{"x", -2}, {"y", 5}, {"z", -4}};
     int backprop_step = -1;  // -1: backprop complete; k >= 0: only the first k gates have propagated
     static constexpr Range steps{-1, 100000};  // what a link's step= may say
     int quiz = -1;           // -1: no quiz; k >= 0: the student has filled in the first k gradients (lab/graph_quiz.h)
@@ -42,9 +46,11 @@ const std::vector<GraphPreset>& graph_presets();
 
 struct GraphCommand {
     enum Kind { SetExpression, SetValue, StepForward, StepBack, StepToStart, StepToEnd, LoadPreset, LoadState,
-                QuizStart, QuizAnswer, QuizShow, QuizNew, QuizEnd };
+                QuizStart, QuizAnswer, QuizShow, QuizNew, QuizEnd, SetTensor, ExpandToScalars };
     Kind kind;
-    std::string text = {};  // expression, input name, preset id, state string, or a quiz answer
+    // expression, input name, preset id, state string, a quiz answer, or name=value for SetTensor
+    // ("W=[[0.1,0.5],[-0.3,0.8]]": an input becomes a vector or matrix, or a number again)
+    std::string text = {};
     double value = 0;       // an input's value, or a quiz's level (QuizStart, QuizNew)
 };
 
@@ -74,7 +80,7 @@ public:
     bool apply(const GraphCommand& command);
     // The hook's words: expression, value (text: the input), step_forward, step_back, step_start,
     // step_end, preset, state (a link), quiz_start (value: level), quiz_answer (text), quiz_show,
-    // quiz_new (value: level), quiz_end. False with `error` for anything else.
+    // quiz_new (value: level), quiz_end, tensor (text: name=value), expand. False with `error` for anything else.
     static bool parse_command(const std::string& kind, const std::string& text, double value, GraphCommand& out, std::string& error);
     // Keys and clickers step backprop: next, back, to the start, to the end. In a quiz, next shows
     // the gradient asked for (the student is stuck), nothing else.
@@ -82,6 +88,12 @@ public:
 
     const GraphLabState& state() const { return state_; }
     const ParsedExpression& parsed() const { return parsed_; }    // the last expression that parsed
+    // A vectorised graph (an input is a vector or a matrix): the same nodes and edges as parsed(),
+    // whose scalar values then mean nothing; its values, gradients and check are these.
+    bool vectorised() const { return tensor_.has_value(); }
+    const TensorGraph& tensor() const { return *tensor_; }
+    const std::vector<GradientCheckRow>& tensor_check() const { return tensor_check_; }
+    static constexpr int kCheckedElements = 48;  // of a vectorised graph's inputs, per change
     const GraphLayout& layout() const { return layout_; }
     const std::vector<GradientCheckRow>& check() const { return check_; }
     const std::vector<int>& backprop_order() const { return order_; }  // gates, output first
@@ -116,6 +128,8 @@ public:
 private:
     GraphLabState state_;
     ParsedExpression parsed_;
+    std::optional<TensorGraph> tensor_;
+    std::vector<GradientCheckRow> tensor_check_;
     GraphLayout layout_;
     std::vector<GradientCheckRow> check_;
     std::vector<int> order_;

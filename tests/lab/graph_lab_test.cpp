@@ -46,8 +46,8 @@ TEST(GraphLab, BadExpressionKeepsTheLastGoodGraph) {
     // Fixing it clears the error and keeps the values of the inputs that remain.
     EXPECT_TRUE(lab.apply({GraphCommand::SetExpression, "f = (x + y) * w"}));
     EXPECT_TRUE(lab.parse_error().message.empty());
-    EXPECT_DOUBLE_EQ(lab.state().values[0].second, -2);
-    EXPECT_DOUBLE_EQ(lab.state().values[2].second, 1);  // w is new: starts at 1
+    EXPECT_DOUBLE_EQ(lab.state().values[0].second.data[0], -2);
+    EXPECT_DOUBLE_EQ(lab.state().values[2].second.data[0], 1);  // w is new: starts at 1
 }
 
 TEST(GraphLab, ValuesRecomputeLiveAndRefuseNonFinite) {
@@ -133,7 +133,7 @@ TEST(GraphLab, InputsNamedLikeReservedKeysSurviveTheLink) {
     ASSERT_TRUE(lab.apply({GraphCommand::SetValue, "step", 3}));
     GraphLab other;
     ASSERT_TRUE(other.apply({GraphCommand::LoadState, lab.state().to_string()})) << other.error();
-    EXPECT_DOUBLE_EQ(other.state().values[0].second, 3);
+    EXPECT_DOUBLE_EQ(other.state().values[0].second.data[0], 3);
     EXPECT_EQ(other.state().backprop_step, -1);
 }
 
