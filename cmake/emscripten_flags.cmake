@@ -24,11 +24,12 @@ set(NABLA_WEB_LINK_FLAGS
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   # The labs size their buffers at rebuild; let the heap grow when a user builds a large network.
   -sALLOW_MEMORY_GROWTH=1
+  # Emscripten's small allocator (2 KB gzip-compressed less than dlmalloc): training steps allocate
+  # nothing (tests/nn/allocation_test.cpp), so allocation speed only matters per click.
+  -sMALLOC=emmalloc
   # Browser only; the test hook in web/index.html calls C++ through ccall.
   -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall
-  # The UI fonts ship inside the module, subset to what the app writes in either language
-  # (scripts/subset_fonts.py, cmake/web_app.cmake), so the page needs no network and stays small.
-  # (SHELL: keeps CMake from merging the repeated --embed-file flag.)
-  "SHELL:--embed-file ${CMAKE_BINARY_DIR}/fonts/latin.ttf@/fonts/latin.ttf"
-  "SHELL:--embed-file ${CMAKE_BINARY_DIR}/fonts/latin-bold.ttf@/fonts/latin-bold.ttf"
-  "SHELL:--embed-file ${CMAKE_BINARY_DIR}/fonts/hangul.ttf@/fonts/hangul.ttf")
+  # The UI fonts ship inside the module as bytes (scripts/subset_fonts.py writes fonts/font_data.inc,
+  # ui/fonts.cpp reads them from memory), subset to what the app writes in either language, so the
+  # page needs no network, and no file system: Emscripten's FS stays out of nabla.js.
+  -sFILESYSTEM=0)

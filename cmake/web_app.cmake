@@ -30,10 +30,11 @@ file(GLOB_RECURSE _font_sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/*.cpp
 set(NABLA_FONT_FILES "${CMAKE_BINARY_DIR}/fonts/latin.ttf" "${CMAKE_BINARY_DIR}/fonts/latin-bold.ttf" "${CMAKE_BINARY_DIR}/fonts/hangul.ttf")
 add_custom_command(
   OUTPUT ${NABLA_FONT_FILES} "${CMAKE_BINARY_DIR}/fonts/hangul-more.ttf" "${CMAKE_BINARY_DIR}/fonts/glyph_ranges.inc"
+         "${CMAKE_BINARY_DIR}/fonts/font_data.inc"
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/scripts/subset_fonts.py" "${CMAKE_SOURCE_DIR}/src" "${CMAKE_BINARY_DIR}/fonts"
   DEPENDS "${CMAKE_SOURCE_DIR}/scripts/subset_fonts.py" ${_font_sources}
   COMMENT "Subsetting the fonts to the glyphs Nabla writes")
-add_custom_target(nabla_fonts DEPENDS ${NABLA_FONT_FILES} "${CMAKE_BINARY_DIR}/fonts/glyph_ranges.inc")
+add_custom_target(nabla_fonts DEPENDS ${NABLA_FONT_FILES} "${CMAKE_BINARY_DIR}/fonts/glyph_ranges.inc" "${CMAKE_BINARY_DIR}/fonts/font_data.inc")
 
 add_library(nabla_ui STATIC
   src/ui/fonts.cpp
@@ -41,6 +42,7 @@ add_library(nabla_ui STATIC
   src/ui/format.cpp
   src/ui/plot.cpp
   src/ui/graph_canvas.cpp
+  src/ui/tensor_view.cpp
   src/ui/graph_panel.cpp
   src/ui/playground_panel.cpp
   src/ui/trajectory_panel.cpp
@@ -93,7 +95,8 @@ set_source_files_properties(
   src/lab/history.cpp src/lab/json_writer.cpp src/lab/network_graph.cpp src/lab/playground_lab.cpp
   src/lab/playground_state.cpp src/lab/replay.cpp src/lab/trajectory_lab.cpp src/lab/trajectory_state.cpp
   src/lab/url_codec.cpp src/lab/weights_file.cpp src/lab/plane_grid.cpp src/lab/course.cpp src/lab/lesson_lab.cpp
-  src/lab/json_reader.cpp src/lab/graph_quiz.cpp src/lab/tensor_text.cpp src/lab/tensor_json.cpp src/lab/tensor_expand.cpp src/engine/tensor_value.cpp
+  src/lab/json_reader.cpp src/lab/graph_quiz.cpp src/lab/tensor_text.cpp src/lab/tensor_json.cpp src/lab/tensor_expand.cpp
+  src/engine/tensor_value.cpp src/engine/tensor_graph.cpp
   src/nn/datasets.cpp src/nn/divergence.cpp src/nn/own_data.cpp
   src/engine/expression_parser.cpp src/engine/gradient_check.cpp src/engine/i18n.cpp src/engine/i18n_ko.cpp
   src/engine/number_text.cpp src/engine/range.cpp src/engine/utf8.cpp

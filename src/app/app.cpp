@@ -15,6 +15,7 @@
 #include "engine/i18n.h"
 #include "imgui.h"
 #include "lab/exports.h"
+#include "lab/tensor_json.h"
 #include "lab/graph_lab.h"
 #include "lab/hidden_controls.h"
 #include "lab/json_writer.h"
@@ -285,7 +286,7 @@ void export_menu() {
         if (ImGui::Selectable(ui::id_label("Load weights (JSON)…", "load-weights").c_str())) a.pick_file = true;
         ui::note_widget("app:export:load-weights");
     } else if (lab == "graph") {
-        offer(ui::id_label("Node table (CSV)", "nodes"), "nodes", "nabla-nodes.csv", "text/csv", [&] { return nodes_csv(a.graph->parsed()); });
+        offer(ui::id_label("Node table (CSV)", "nodes"), "nodes", "nabla-nodes.csv", "text/csv", [&] { return a.graph->vectorised() ? tensor_nodes_csv(a.graph->tensor()) : nodes_csv(a.graph->parsed()); });
     } else {
         offer(ui::id_label("Paths (CSV)", "paths"), "paths", "nabla-paths.csv", "text/csv", [&] { return paths_csv(*a.trajectory); });
     }

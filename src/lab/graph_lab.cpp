@@ -37,7 +37,7 @@ const std::vector<GraphPreset>& graph_presets() {
         {"E5", "E5  q = W\xC2\xB7x, f = \xE2\x80\x96q\xE2\x80\x96\xC2\xB2",
          "Vectorised: df/dq = 2q, df/dW = 2q x\xE1\xB5\x80 (an outer product, shaped like W), df/dx = 2W\xE1\xB5\x80q. Hover an edge for its rule.",
          {"q = W @ x; f = norm2(q)", {{"W", Tensor::matrix({{0.1, 0.5}, {-0.3, 0.8}})}, {"x", Tensor::vector({0.2, 0.4})}}, -1}},
-        {"E6", "E6  f = W\xE2\x82\x82\xC2\xB7max(0, W\xE2\x82\x81x)",
+        {"E6", "E6  W\xE2\x82\x82\xC2\xB7max(0, W\xE2\x82\x81x)",
          "Two layers: s = W1 x, h = max(0, s) routes gradient only through the units that are on, df/dW1 = ds x\xE1\xB5\x80.",
          {"s = W1 @ x; h = max(0, s); f = W2 @ h",
           {{"W1", Tensor::matrix({{0.5, -1}, {1, 0.5}, {-0.5, 1}})}, {"x", Tensor::vector({1, 2})}, {"W2", Tensor::vector({1, -0.5, 2})}}, -1}},
@@ -130,7 +130,8 @@ bool GraphLab::load(const GraphLabState& next) {
     s.values.clear();
     auto initial_value = [&](const std::string& name) {
         using Values = std::vector<std::pair<std::string, Tensor>>;
-        for (const Values* list : std::array<const Values*, 2>{&next.values, &state_.values})  // the new state first, then the old
+        // The new state first, then the old, then any value the name had before.
+        for (const Values* list : std::array<const Values*, 3>{&next.values, &state_.values, &remembered_})
             for (const auto& [n, x] : *list)
                 if (n == name) return x;
         return Tensor(1.0);
@@ -149,6 +150,8 @@ bool GraphLab::load(const GraphLabState& next) {
         for (const auto& [name, v] : s.values) tensor->set_value(tensor->find_input(name), v);
         if (!tensor->forward(perr)) return parse_error_ = perr, error_ = perr.text(), false;
     }
+    for (const auto& [name, v] : state_.values) remember(name, v);
+    value_error_.clear();
     state_ = s;
     parsed_ = std::move(parsed);
     tensor_ = std::move(tensor);
@@ -156,6 +159,13 @@ bool GraphLab::load(const GraphLabState& next) {
     error_.clear();
     recompute();
     return true;
+}
+
+void GraphLab::remember(const std::string& name, const Tensor& value) {
+    for (auto& [n, v] : remembered_)
+        if (n == name) return void(v = value);
+    if (remembered_.size() >= kRemembered) remembered_.erase(remembered_.begin());
+    remembered_.emplace_back(name, value);
 }
 
 void GraphLab::recompute() {
@@ -275,6 +285,28 @@ bool GraphLab::nav_command(Nav nav, GraphCommand& out) const {
     return false;
 }
 
+// "W=[[1,2],[3,4]]": one input's value typed, through load() so a shape that no longer fits is
+// refused and the last good graph stays.
+bool GraphLab::set_tensor(const std::string& text, GraphLabState next) {
+    const size_t eq = text.find('=');
+    const std::string name = text.substr(0, eq == std::string::npos ? 0 : eq);
+    bool known = false;
+    for (auto& [n, v] : next.values)
+        if (n == name) {
+            known = true;
+            std::string why;
+            if (!parse_tensor(text.substr(eq + 1), v, why)) return error_ = name + ": " + why, false;
+        }
+    if (!known) return error_ = trf("'%s' is not an input of this expression", name.c_str()), false;
+    if (quiz_on()) return error_ = tr("the quiz asks for one number per node: end it to use vectors and matrices"), false;
+    const ParseError kept = parse_error_;
+    const std::string draft = draft_;
+    if (load(next)) return true;
+    const std::string why = error_;
+    parse_error_ = kept, draft_ = draft;
+    return error_ = trf("cannot set %s: %s", name.c_str(), why.c_str()), false;
+}
+
 bool GraphLab::apply(const GraphCommand& c) {
     GraphLabState next = state_;
     // A new expression, preset or value in a quiz starts its questions over (the gradients changed),
@@ -343,24 +375,9 @@ bool GraphLab::apply(const GraphCommand& c) {
             return load(next);
         }
         case GraphCommand::SetTensor: {
-            const size_t eq = c.text.find('=');
-            const std::string name = c.text.substr(0, eq == std::string::npos ? 0 : eq);
-            bool known = false;
-            for (auto& [n, v] : next.values)
-                if (n == name) {
-                    known = true;
-                    std::string why;
-                    if (!parse_tensor(c.text.substr(eq + 1), v, why)) return error_ = name + ": " + why, false;
-                }
-            if (!known) return error_ = trf("'%s' is not an input of this expression", name.c_str()), false;
-            if (quiz_on()) return error_ = tr("the quiz asks for one number per node: end it to use vectors and matrices"), false;
-            // Through load(), so a shape that no longer fits is refused and the last good graph stays.
-            const ParseError kept = parse_error_;
-            const std::string draft = draft_;
-            if (load(next)) return true;
-            const std::string why = error_;
-            parse_error_ = kept, draft_ = draft;
-            return error_ = trf("cannot set %s: %s", name.c_str(), why.c_str()), false;
+            value_error_.clear();
+            if (!set_tensor(c.text, next)) return value_error_ = error_, false;
+            return true;
         }
         case GraphCommand::ExpandToScalars: {
             if (!tensor_) return error_ = tr("the graph is already one of numbers"), false;
@@ -469,6 +486,7 @@ std::string GraphLab::to_json() const {
     w.key("draft").value(draft_);
     w.key("parse_error").value(parse_error_.message.empty() ? std::string() : parse_error_.text());
     w.key("error").value(error_);
+    w.key("value_error").value(value_error_);
     w.key("vectorised").value(vectorised());
     if (tensor_) write_tensor_expression_json(w, *tensor_, parsed_.output_name, true);
     else write_expression_json(w, parsed_, true);

@@ -56,7 +56,9 @@ struct GraphCommand {
 
 // Typing mistakes show under the expression box, not on the app's status line; dragging a value
 // leaves the status line as it is. (Other labs' commands: see app.cpp's defaults.)
-inline bool shows_error_inline(const GraphCommand& c) { return c.kind == GraphCommand::SetExpression || c.kind == GraphCommand::QuizAnswer; }
+inline bool shows_error_inline(const GraphCommand& c) {
+    return c.kind == GraphCommand::SetExpression || c.kind == GraphCommand::QuizAnswer || c.kind == GraphCommand::SetTensor;
+}
 inline bool keeps_status(const GraphCommand& c) { return c.kind == GraphCommand::SetValue; }
 
 // A gate whose behaviour has a name in the lecture: add distributes, mul swaps, max routes, and a
@@ -119,6 +121,7 @@ public:
     const std::string& draft() const { return draft_; }  // the text in the box, even if it fails
     const ParseError& parse_error() const { return parse_error_; }
     const std::string& error() const { return error_; }  // last refused command, for the status line
+    const std::string& value_error() const { return value_error_; }  // why the last typed value was refused, under the inputs
 
     std::string to_json() const;  // state and results, for the test hook
     std::string link() const { return state_.to_string(); }
@@ -129,6 +132,10 @@ private:
     GraphLabState state_;
     ParsedExpression parsed_;
     std::optional<TensorGraph> tensor_;
+    // Every input's last value by name, so typing an expression over (whose inputs come and go
+    // with each key) keeps a matrix typed earlier. At most kRemembered names.
+    std::vector<std::pair<std::string, Tensor>> remembered_;
+    static constexpr size_t kRemembered = 64;
     std::vector<GradientCheckRow> tensor_check_;
     GraphLayout layout_;
     std::vector<GradientCheckRow> check_;
@@ -140,8 +147,11 @@ private:
     std::string draft_;
     ParseError parse_error_;
     std::string error_;
+    std::string value_error_;
 
     bool load(const GraphLabState& next);
+    void remember(const std::string& name, const Tensor& value);
+    bool set_tensor(const std::string& text, GraphLabState next);
     void recompute();
 };
 

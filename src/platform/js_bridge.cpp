@@ -6,6 +6,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "app/app.h"
 #include "imgui.h"
@@ -195,7 +196,13 @@ EM_JS(void, js_fetch_more_hangul, (), {
     fetch('hangul-more.ttf').then((r) => {
         if (!r.ok) throw new Error('HTTP ' + r.status);
         return r.arrayBuffer();
-    }).then((b) => FS.writeFile('/fonts/hangul-more.ttf', new Uint8Array(b)))
+    }).then((b) => {
+        // Into a buffer the module allocates, then handed over (the page has no file system).
+        const bytes = new Uint8Array(b);
+        const at = Module.ccall('nabla_more_hangul_buffer', 'number', ['number'], [bytes.length]);
+        HEAPU8.set(bytes, at);
+        Module.ccall('nabla_more_hangul_arrived', null, [], []);
+    })
       .catch((e) => Module.ccall('nabla_more_hangul_failed', null, ['string'], [String(e && e.message ? e.message : e)]));
 });
 
@@ -385,6 +392,10 @@ void bridge_canvas_buffer_size(int& width, int& height) {
 
 }  // namespace nabla
 
+namespace {
+std::vector<unsigned char> g_more_hangul_bytes;  // the fetched hangul-more.ttf, written by the page, then taken by the fonts
+}  // namespace
+
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* nabla_state_json() {
@@ -426,6 +437,12 @@ EMSCRIPTEN_KEEPALIVE void nabla_text_input(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     nabla::ui::want_glyphs(utf8);
 }
+
+EMSCRIPTEN_KEEPALIVE unsigned char* nabla_more_hangul_buffer(int size) {
+    g_more_hangul_bytes.assign(static_cast<size_t>(size > 0 ? size : 0), 0);
+    return g_more_hangul_bytes.data();
+}
+EMSCRIPTEN_KEEPALIVE void nabla_more_hangul_arrived() { nabla::ui::add_more_hangul(std::move(g_more_hangul_bytes)); }
 
 EMSCRIPTEN_KEEPALIVE void nabla_more_hangul_failed(const char* why) {
     nabla::app_notice(nabla::trf("the larger Hangul font could not be loaded (%s): some typed syllables show as boxes", why));

@@ -13,18 +13,24 @@ namespace nabla::ui {
 namespace {
 
 #include "glyph_ranges.inc"  // kLatinRanges, kBoldRanges, kHangulRanges: what the embedded subsets hold
+#include "font_data.inc"     // kLatinTtf, kLatinBoldTtf, kHangulTtf: the subsets' bytes
 
-constexpr const char* kLatin = "/fonts/latin.ttf";
-constexpr const char* kLatinBold = "/fonts/latin-bold.ttf";
-constexpr const char* kHangul = "/fonts/hangul.ttf";
-constexpr const char* kHangulMore = "/fonts/hangul-more.ttf";  // written by the page once fetched
+struct FontBytes {
+    const unsigned char* data;
+    int size;
+};
+const FontBytes kLatin{kLatinTtf, static_cast<int>(sizeof kLatinTtf)};
+const FontBytes kLatinBold{kLatinBoldTtf, static_cast<int>(sizeof kLatinBoldTtf)};
+const FontBytes kHangul{kHangulTtf, static_cast<int>(sizeof kHangulTtf)};
+std::vector<unsigned char> g_more_hangul;  // hangul-more.ttf, once the page has fetched it
 
-bool file_exists(const char* path) {
-    if (FILE* f = std::fopen(path, "rb")) {
-        std::fclose(f);
-        return true;
-    }
-    return false;
+bool have_more_hangul() { return !g_more_hangul.empty(); }
+
+// The atlas reads the bytes where they are and never frees them (they outlive it).
+ImFont* add_font(const FontBytes& font, float px, const ImFontConfig& config, const ImWchar* ranges) {
+    ImFontConfig c = config;
+    c.FontDataOwnedByAtlas = false;
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font.data), font.size, px, &c, ranges);
 }
 
 bool in_ranges(const ImWchar* ranges, unsigned c) {
@@ -60,8 +66,10 @@ bool wants_more_hangul() {
     return std::any_of(g_wanted.chars.begin(), g_wanted.chars.end(), [](ImWchar c) { return is_hangul(c) && !in_ranges(kHangulRanges, c); });
 }
 
+void add_more_hangul(std::vector<unsigned char> ttf) { g_more_hangul = std::move(ttf); }
+
 bool fonts_stale() {
-    const bool more = file_exists(kHangulMore);
+    const bool more = have_more_hangul();
     for (ImWchar c : g_wanted.chars)
         if (!g_wanted.baked.count(c) && (!is_hangul(c) || in_ranges(kHangulRanges, c) || more)) return true;
     return more && !g_wanted.more_loaded && wants_more_hangul();
@@ -75,12 +83,7 @@ Fonts load_fonts(float body_px, float pixel_ratio) {
     const float ratio = pixel_ratio > 1 ? pixel_ratio : 1.0f;
     body_px *= ratio;
     Fonts f;
-    if (!file_exists(kLatin) || !file_exists(kLatinBold) || !file_exists(kHangul)) {
-        std::printf("nabla: fonts not found under /fonts; using ImGui's default font\n");
-        f.body = f.heading = f.canvas = f.canvas_bold = io.Fonts->AddFontDefault();
-        return f;
-    }
-    const bool more = file_exists(kHangulMore);
+    const bool more = have_more_hangul();
     g_wanted.more_loaded = more;
     g_wanted.baked.clear();
     // The typed characters: Hangul from hangul.ttf where the table has it (for the canvas), else from
@@ -104,24 +107,24 @@ Fonts load_fonts(float body_px, float pixel_ratio) {
     ImFontConfig merge = cfg;
     merge.MergeMode = true;
     // Hangul is drawn a little larger than its em: Nanum's syllables sit small beside DejaVu's capitals.
-    auto add = [&](const char* latin, float px, bool with_table_hangul) {
+    const FontBytes more_hangul{g_more_hangul.data(), static_cast<int>(g_more_hangul.size())};
+    auto add = [&](bool bold, float px, bool with_table_hangul) {
         // Bold holds ASCII and Greek (scripts/subset_fonts.py); the rest of a heading comes from the
         // regular font, merged under it (a merge never replaces a glyph the font has).
-        const bool bold = latin == kLatinBold;
-        ImFont* font = io.Fonts->AddFontFromFileTTF(latin, px, &cfg, bold ? kBoldRanges : kLatinRanges);
-        if (bold) io.Fonts->AddFontFromFileTTF(kLatin, px, &merge, kLatinRanges);
-        if (other_ranges.Size > 1) io.Fonts->AddFontFromFileTTF(kLatin, px, &merge, other_ranges.Data);
-        if (with_table_hangul) io.Fonts->AddFontFromFileTTF(kHangul, px * 1.05f, &merge, kHangulRanges);
-        else if (table_ranges.Size > 1) io.Fonts->AddFontFromFileTTF(kHangul, px * 1.05f, &merge, table_ranges.Data);
-        if (more_ranges.Size > 1) io.Fonts->AddFontFromFileTTF(kHangulMore, px * 1.05f, &merge, more_ranges.Data);
+        ImFont* font = add_font(bold ? kLatinBold : kLatin, px, cfg, bold ? kBoldRanges : kLatinRanges);
+        if (bold) add_font(kLatin, px, merge, kLatinRanges);
+        if (other_ranges.Size > 1) add_font(kLatin, px, merge, other_ranges.Data);
+        if (with_table_hangul) add_font(kHangul, px * 1.05f, merge, kHangulRanges);
+        else if (table_ranges.Size > 1) add_font(kHangul, px * 1.05f, merge, table_ranges.Data);
+        if (more_ranges.Size > 1) add_font(more_hangul, px * 1.05f, merge, more_ranges.Data);
         return font;
     };
-    f.body = add(kLatin, body_px, true);
-    f.heading = add(kLatinBold, body_px * 1.15f, true);
+    f.body = add(false, body_px, true);
+    f.heading = add(true, body_px * 1.15f, true);
     // Rasterised at twice the largest size the canvas draws, so zooming out stays crisp. The canvas
     // draws names and numbers: the table's Hangul is not baked at this size, only typed names.
-    f.canvas = add(kLatin, 40.0f * ratio, false);
-    f.canvas_bold = add(kLatinBold, 40.0f * ratio, false);
+    f.canvas = add(false, 40.0f * ratio, false);
+    f.canvas_bold = add(true, 40.0f * ratio, false);
     return f;
 }
 

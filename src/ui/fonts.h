@@ -1,4 +1,4 @@
-// The fonts, subset at build time (scripts/subset_fonts.py) and embedded under /fonts:
+// The fonts, subset at build time (scripts/subset_fonts.py) and embedded in the module as bytes:
 //   latin.ttf / latin-bold.ttf  DejaVu Sans: Latin, Greek, the lecture's maths (× − ∂ σ ŷ ←), U+FFFD
 //   hangul.ttf                  NanumBarunGothic: the syllables of the Korean table
 // and one fetched beside the page when first needed:
@@ -8,13 +8,13 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "ui/theme.h"
 
 namespace nabla::ui {
 
-// Clears the atlas and loads the fonts for a body size and device pixel ratio, or ImGui's default
-// font if the files are missing.
+// Clears the atlas and loads the fonts for a body size and device pixel ratio.
 Fonts load_fonts(float body_px, float pixel_ratio = 1);
 
 // Text that will be drawn and was not written by us (typed, pasted, from a link): any character the
@@ -24,6 +24,8 @@ void want_glyphs(std::string_view utf8);
 bool fonts_stale();
 // Whether the page should fetch hangul-more.ttf (a wanted Hangul syllable is in no loaded font).
 bool wants_more_hangul();
+// hangul-more.ttf's bytes, once the page has fetched them: fonts_stale() then says so.
+void add_more_hangul(std::vector<unsigned char> ttf);
 
 // Characters drawn in the last frame that had no glyph: ImGui drew its fallback (U+FFFD) for them.
 int missing_glyphs();

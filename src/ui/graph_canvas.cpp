@@ -10,15 +10,48 @@
 
 #include "engine/i18n.h"
 #include "ui/format.h"
+#include "ui/tensor_view.h"
 #include "ui/widget_map.h"
 
 namespace nabla::ui {
 
 namespace {
 
-constexpr float kNodeW = 74, kNodeH = 36;       // gate box
-constexpr float kColumnGap = 124, kRowGap = 100; // between box centres
-constexpr float kMarginX = 22, kMarginY = 60;   // room for the value above and gradient below
+constexpr float kNodeW = 74, kNodeH = 36;  // gate box
+constexpr float kCellW = 52, kCellH = 18;  // a number of a vector or matrix, in world units
+constexpr float kCellText = 15;            // its text size
+
+// Where boxes go, in world units. A graph of numbers uses the fixed spacing of the slides; a
+// vectorised one makes room for its largest value above a box and gradient below it.
+struct Geometry {
+    float column_gap = 124, row_gap = 100;  // between box centres
+    float margin_x = 22, margin_y = 60;     // room for the value above and gradient below
+    float block_h = 0;                      // a vectorised graph's tallest value, 0 for numbers
+};
+
+float block_width(const GraphLab& lab, int node) {
+    const CellGrid cells = cell_grid(lab.tensor().node(node).value.shape);
+    const TensorNode& n = lab.tensor().node(node);
+    const float name = n.name.empty() || n.op == Op::Input ? 0.0f : 16.0f + 9.0f * static_cast<float>(n.name.size());
+    return name + cells.shown_cols * kCellW + 12;
+}
+
+Geometry geometry_for(const GraphLab& lab) {
+    Geometry G;
+    if (!lab.vectorised()) return G;
+    float widest = 0, tallest = 0;
+    for (int i = 0; i < lab.tensor().size(); ++i) {
+        if (!lab.layout().places[static_cast<size_t>(i)].visible) continue;
+        widest = std::max(widest, block_width(lab, i));
+        tallest = std::max(tallest, cell_grid(lab.tensor().node(i).value.shape).shown_rows * kCellH);
+    }
+    G.block_h = tallest;
+    G.column_gap = std::max(G.column_gap, std::max(widest, kNodeW) + 34);
+    G.margin_x = std::max(G.margin_x, (widest - kNodeW) * 0.5f + 10);
+    G.margin_y = std::max(G.margin_y, tallest + 16);
+    G.row_gap = std::max(G.row_gap, kNodeH + 2 * tallest + 36);
+    return G;
+}
 
 struct Canvas {
     ImDrawList* dl;
@@ -41,18 +74,18 @@ struct Canvas {
     }
 };
 
-ImVec2 node_centre(const GraphLayout& L, int i) {
-    return ImVec2(kMarginX + kNodeW * 0.5f + L.places[i].column * kColumnGap,
-                  kMarginY + kNodeH * 0.5f + (L.places[i].row - L.min_row) * kRowGap);
+ImVec2 node_centre(const Geometry& G, const GraphLayout& L, int i) {
+    return ImVec2(G.margin_x + kNodeW * 0.5f + L.places[i].column * G.column_gap,
+                  G.margin_y + kNodeH * 0.5f + (L.places[i].row - L.min_row) * G.row_gap);
 }
 
-ImVec2 world_size(const GraphLayout& L) {
-    return ImVec2(2 * kMarginX + kNodeW + std::max(0, L.columns - 1) * kColumnGap,
-                  2 * kMarginY + kNodeH + (L.max_row - L.min_row) * kRowGap);
+ImVec2 world_size(const Geometry& G, const GraphLayout& L) {
+    return ImVec2(2 * G.margin_x + kNodeW + std::max(0, L.columns - 1) * G.column_gap,
+                  2 * G.margin_y + kNodeH + (L.max_row - L.min_row) * G.row_gap);
 }
 
-ImVec2 waypoint_centre(const GraphLayout& L, const Waypoint& w) {
-    return ImVec2(kMarginX + kNodeW * 0.5f + w.column * kColumnGap, kMarginY + kNodeH * 0.5f + (w.row - L.min_row) * kRowGap);
+ImVec2 waypoint_centre(const Geometry& G, const GraphLayout& L, const Waypoint& w) {
+    return ImVec2(G.margin_x + kNodeW * 0.5f + w.column * G.column_gap, G.margin_y + kNodeH * 0.5f + (w.row - L.min_row) * G.row_gap);
 }
 
 using Curve = std::array<ImVec2, 4>;  // one cubic Bézier segment
@@ -60,15 +93,15 @@ using Curve = std::array<ImVec2, 4>;  // one cubic Bézier segment
 // The edge's path: from the right of the source box, through its lane in every skipped column,
 // into the left of the consumer (binary gates take input 0 in the upper half, 1 in the lower).
 // Each hop is a cubic with horizontal tangents, so the path reads as one smooth line.
-std::vector<Curve> edge_curves(const GraphLayout& L, const ScalarGraph& g, int edge_id) {
+std::vector<Curve> edge_curves(const Geometry& G, const GraphLayout& L, const ScalarGraph& g, int edge_id) {
     const Edge& e = g.edge(edge_id);
     const Node& to = g.node(e.to);
     const bool binary = op_info(to.op).arity == 2 && L.places[g.edge(to.in[1 - e.slot]).from].visible;
     const float dy = binary ? (e.slot == 0 ? -kNodeH * 0.22f : kNodeH * 0.22f) : 0;
-    const ImVec2 a = node_centre(L, e.from), b = node_centre(L, e.to);
+    const ImVec2 a = node_centre(G, L, e.from), b = node_centre(G, L, e.to);
     std::vector<ImVec2> anchors = {ImVec2(a.x + kNodeW * 0.5f, a.y)};
     for (const Waypoint& w : L.edge_waypoints[edge_id]) {
-        const ImVec2 c = waypoint_centre(L, w);
+        const ImVec2 c = waypoint_centre(G, L, w);
         anchors.emplace_back(c.x - kNodeW * 0.5f, c.y);
         anchors.emplace_back(c.x + kNodeW * 0.5f, c.y);
     }
@@ -113,8 +146,8 @@ std::string gate_name(const GraphLab& lab, int node) {
 
 // Shows the whole graph, centred, unless that would make its text too small to read from the back
 // of a lecture hall: then it stays readable and starts at the top left (drag to see the rest).
-void fit(GraphView& view, const GraphLayout& L, ImVec2 avail) {
-    const ImVec2 ws = world_size(L);
+void fit(GraphView& view, const Geometry& G, const GraphLayout& L, ImVec2 avail) {
+    const ImVec2 ws = world_size(G, L);
     // The readable range grows with the UI scale (em / 17 px), so a projector's larger text is the graph's too.
     const float scale = em() / 17.0f;
     view.zoom = std::clamp(std::min(avail.x / ws.x, avail.y / ws.y), 0.62f * scale, 1.35f * scale);
@@ -122,6 +155,7 @@ void fit(GraphView& view, const GraphLayout& L, ImVec2 avail) {
 }
 
 void edge_tooltip(const GraphLab& lab, int edge) {
+    if (lab.vectorised()) return tensor_edge_tooltip(lab, edge);
     const ScalarGraph& g = lab.parsed().graph;
     const Edge& e = g.edge(edge);
     const std::string from = gate_name(lab, e.from), to = gate_name(lab, e.to);
@@ -154,6 +188,7 @@ void edge_tooltip(const GraphLab& lab, int edge) {
 }
 
 void node_tooltip(const GraphLab& lab, int node) {
+    if (lab.vectorised()) return tensor_node_tooltip(lab, node);
     const ScalarGraph& g = lab.parsed().graph;
     const Node& n = g.node(node);
     ImGui::BeginTooltip();
@@ -173,18 +208,50 @@ void node_tooltip(const GraphLab& lab, int node) {
     ImGui::EndTooltip();
 }
 
+// A value as the lecture writes it: a column for a vector, a grid for a matrix, in brackets;
+// `top` is where its first row starts.
+void draw_block(const Canvas& c, const Tensor& t, float centre_x, float top, ImU32 col, const std::string& prefix, bool known) {
+    const CellGrid cells = cell_grid(t.shape);
+    const float name_w = prefix.empty() ? 0 : 16.0f + 9.0f * static_cast<float>(prefix.size());
+    const float grid_w = cells.shown_cols * kCellW, h = cells.shown_rows * kCellH;
+    const float left = centre_x - c.px((name_w + grid_w + 12) * 0.5f) + c.px(name_w);
+    if (!prefix.empty()) c.text_centered(ImVec2(left - c.px(name_w * 0.5f), top + c.px(h * 0.5f)), prefix + " =", kCellText, col, true);
+    const float x0 = left + c.px(6), x1 = x0 + c.px(grid_w);
+    const float th = std::max(1.0f, c.px(1.4f)), tick = c.px(4);
+    for (const float x : {x0 - c.px(3), x1 + c.px(3)}) {  // the brackets
+        const float in = x < x0 ? tick : -tick;
+        c.dl->AddLine(ImVec2(x + in, top), ImVec2(x, top), col, th);
+        c.dl->AddLine(ImVec2(x, top), ImVec2(x, top + c.px(h)), col, th);
+        c.dl->AddLine(ImVec2(x, top + c.px(h)), ImVec2(x + in, top + c.px(h)), col, th);
+    }
+    for (int r = 0; r < cells.shown_rows; ++r)
+        for (int k = 0; k < cells.shown_cols; ++k)
+            c.text_centered(ImVec2(x0 + c.px((k + 0.5f) * kCellW), top + c.px((r + 0.5f) * kCellH)), known ? cell_text(t, cells, r, k) : "?",
+                            kCellText, col, true);
+}
+
+void draw_tensor_values(const Canvas& c, const GraphLab& lab, int i, ImVec2 centre, ImVec2 a, ImVec2 b) {
+    const TensorNode& n = lab.tensor().node(i);
+    const float h = cell_grid(n.value.shape).shown_rows * kCellH;
+    const bool named = !n.name.empty() && n.op != Op::Input;
+    draw_block(c, n.value, centre.x, a.y - c.px(6 + h), n.finite() ? colors::value : colors::bad, named ? n.name : "", true);
+    const bool ready = lab.shows_gradient(i);
+    draw_block(c, n.grad, centre.x, b.y + c.px(6), ready ? colors::gradient : colors::pending, "", ready);
+}
+
 }  // namespace
 
 void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts, ImVec2 size) {
     const GraphLayout& L = lab.layout();
     const ScalarGraph& g = lab.parsed().graph;
+    const Geometry G = geometry_for(lab);
     ImGui::BeginChild("graph_canvas", size, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     if (avail.x != view.fitted_size.x || avail.y != view.fitted_size.y) view.fit_pending = true;
     if (view.fit_pending) {
         view.fitted_size = avail;
-        fit(view, L, ImVec2(avail.x, avail.y - ImGui::GetTextLineHeightWithSpacing() - 8));  // above the legend
+        fit(view, G, L, ImVec2(avail.x, avail.y - ImGui::GetTextLineHeightWithSpacing() - 8));  // above the legend
         view.fit_pending = false;
     }
     ImGui::InvisibleButton("canvas_input", avail, ImGuiButtonFlags_MouseButtonLeft);
@@ -219,7 +286,7 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     float best = io.MouseSource == ImGuiMouseSource_TouchScreen ? em(1.2f) : 7.0f;
     for (int i = 0; i < static_cast<int>(g.edges().size()); ++i) {
         if (!L.places[g.edge(i).from].visible) continue;
-        curves[i] = edge_curves(L, g, i);
+        curves[i] = edge_curves(G, L, g, i);
         for (Curve& cv : curves[i]) {
             for (ImVec2& p : cv) p = c.to_screen(p);
             if (hovered) {
@@ -239,6 +306,12 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         if (stepping && g.edge(i).to == current) col = colors::highlight, thick = 3.2f;
         if (i == hovered_edge) col = colors::edge_hover, thick = 3.5f;
         for (const Curve& cv : curves[i]) c.dl->AddBezierCubic(cv[0], cv[1], cv[2], cv[3], col, std::max(1.0f, c.px(thick)));
+        // A vectorised graph's edges carry shapes: written where the edge leaves its box.
+        if (lab.vectorised() && !lab.tensor().node(g.edge(i).from).value.is_scalar()) {
+            const ImVec2 p0 = curves[i].front()[0];
+            c.text_centered(ImVec2(p0.x + c.px(22), p0.y - c.px(9)), lab.tensor().node(g.edge(i).from).value.shape.text(), 12, colors::muted,
+                            fonts.body);
+        }
         const ImVec2 tip = curves[i].back()[3];  // arrow head into the consumer
         const float ah = c.px(7);
         c.dl->AddTriangleFilled(tip, ImVec2(tip.x - ah, tip.y - ah * 0.55f), ImVec2(tip.x - ah, tip.y + ah * 0.55f), col);
@@ -250,11 +323,11 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         const NodePlace& p = L.places[i];
         if (!p.visible) continue;
         const Node& n = g.node(i);
-        const ImVec2 centre = c.to_screen(node_centre(L, i));
+        const ImVec2 centre = c.to_screen(node_centre(G, L, i));
         const ImVec2 half(c.px(kNodeW * 0.5f), c.px(kNodeH * 0.5f));
         const ImVec2 a(centre.x - half.x, centre.y - half.y), b(centre.x + half.x, centre.y + half.y);
         // Off the canvas (zoomed in on part of a large graph): nothing of it would show.
-        const float reach = c.px(40);
+        const float reach = c.px(40 + G.block_h);
         if (b.x < origin.x - reach || a.x > origin.x + avail.x + reach || b.y < origin.y - reach || a.y > origin.y + avail.y + reach) continue;
         if (hovered && hovered_edge < 0 && ImGui::IsMouseHoveringRect(a, b)) hovered_node = i;
         note_rect("node:" + std::to_string(i), a, b);
@@ -264,9 +337,14 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
                                 IM_COL32(255, 200, 80, 110), c.px(12));
         const ImU32 fill = n.op == Op::Input ? colors::input_fill : colors::node_fill;
         c.dl->AddRectFilled(a, b, fill, c.px(8));
-        const ImU32 border = !n.finite() ? colors::bad : is_current ? colors::highlight : colors::node_border;
-        c.dl->AddRect(a, b, border, c.px(8), 0, is_current || !n.finite() ? c.px(3.2f) : c.px(1.5f));
+        const bool selected = lab.vectorised() && i == view.selected;
+        const ImU32 border = !n.finite() ? colors::bad : is_current ? colors::highlight : selected ? colors::edge_hover : colors::node_border;
+        c.dl->AddRect(a, b, border, c.px(8), 0, is_current || selected || !n.finite() ? c.px(3.2f) : c.px(1.5f));
         c.text_centered(centre, p.label, 20, colors::text, n.op == Op::Input);
+        if (lab.vectorised()) {
+            draw_tensor_values(c, lab, i, centre, a, b);
+            continue;
+        }
 
         // Forward value above (green), gradient below (red), as on the lecture slides.
         const bool named = !n.name.empty() && n.op != Op::Input;
@@ -280,6 +358,9 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     }
     c.dl->PopClipRect();
 
+    // A click (not a drag) on a gate selects it: the panel shows its Jacobians.
+    if (hovered_node >= 0 && ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 16)
+        view.selected = hovered_node;
     if (hovered_edge >= 0) edge_tooltip(lab, hovered_edge);
     else if (hovered_node >= 0) node_tooltip(lab, hovered_node);
 
@@ -293,7 +374,8 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
     ImGui::TextColored(to_vec4(colors::gradient), "%s",
                        trf("  red: gradient \xE2\x88\x82%s/\xE2\x88\x82node", lab.parsed().output_name.c_str()).c_str());
     ImGui::SameLine();
-    ImGui::TextColored(to_vec4(colors::muted), "%s", tr("  hover an edge: upstream \xC3\x97 local"));
+    ImGui::TextColored(to_vec4(colors::muted), "%s", lab.vectorised() ? tr("  hover an edge for its rule, click a gate for its Jacobians")
+                                                                        : tr("  hover an edge: upstream \xC3\x97 local"));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("drag to pan, wheel to zoom, double-click to fit"));
     ImGui::EndChild();
 }

@@ -15,6 +15,7 @@ struct GraphView {
     float zoom = 1;
     bool fit_pending = true;  // fit the whole graph on the next frame (new expression, double-click)
     ImVec2 fitted_size;       // the canvas size it was fitted to: a new layout or text size fits again
+    int selected = -1;        // the gate clicked last: a vectorised graph shows its Jacobians
 };
 
 void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts, ImVec2 size);

@@ -6,7 +6,9 @@
 #include <cstring>
 
 #include "ui/format.h"
+#include "lab/tensor_text.h"
 #include "ui/hidden.h"
+#include "ui/tensor_view.h"
 #include "ui/text.h"
 #include "ui/widget_map.h"
 
@@ -62,6 +64,18 @@ void expression_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fon
         ImGui::TextWrapped("%s", trf("e.g. q = x + y; f = q * z.  Functions: %s", parser_function_list()).c_str());
         ImGui::PopStyleColor();
     }
+    if (lab.vectorised()) {
+        for (int i = 0; i < lab.tensor().size(); ++i) {
+            const TensorNode& n = lab.tensor().node(i);
+            if (n.finite() || std::strcmp(n.issue, "an input is not a finite number") == 0) continue;
+            const std::string where = tensor_node_name(lab, i) + element_name(n.value.shape, n.issue_element);
+            ImGui::TextColored(to_vec4(colors::bad), "%s", trf("\xE2\x9A\xA0 %s at %s", tr(n.issue), where.c_str()).c_str());
+        }
+        // The same computation as the scalar graph of lecture 001: one node per number.
+        if (ImGui::Button(id_label("Expand to scalars", "expand").c_str())) commands.push_back({GraphCommand::ExpandToScalars});
+        note_widget("expand");
+        return;
+    }
     for (const Node& n : lab.parsed().graph.nodes()) {
         if (n.finite() || (n.issue && std::strcmp(n.issue, "an input is not a finite number") == 0)) continue;
         if (n.name.empty()) ImGui::TextColored(to_vec4(colors::bad), "\xE2\x9A\xA0 %s", tr(n.issue));
@@ -69,7 +83,22 @@ void expression_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fon
     }
 }
 
-void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
+// An input's value typed as text: "[0.2, 0.4]" makes it a vector, "[[1, 2], [3, 4]]" a matrix, a
+// number a number again. Sent when the box is left or Enter is pressed.
+void typed_value(GraphPanel& panel, const std::string& name, const Tensor& value, std::vector<GraphCommand>& commands) {
+    const std::string text = tensor_text(value);
+    std::string& shown = panel.typed_shown[name];
+    std::string& draft = panel.typed[name];
+    if (shown != text) shown = text, draft = text;  // the lab's value changed: show it
+    char buf[4096];
+    std::snprintf(buf, sizeof buf, "%s", draft.c_str());
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##typed", buf, sizeof buf);
+    draft = buf;
+    if (ImGui::IsItemDeactivatedAfterEdit()) commands.push_back({GraphCommand::SetTensor, name + "=" + draft});
+}
+
+void inputs_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
     ImGui::Spacing();
     heading(fonts, tr("Inputs  (drag or double-click to type)"));
     if (!ImGui::BeginTable("inputs", 3, ImGuiTableFlags_SizingStretchProp)) return;
@@ -83,19 +112,54 @@ void inputs_section(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCo
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(name.c_str());
         ImGui::TableNextColumn();
-        double v = value;
-        ImGui::SetNextItemWidth(-1);
         ImGui::PushID(name.c_str());
-        if (ImGui::DragScalar("##v", ImGuiDataType_Double, &v, 0.01f, nullptr, nullptr, "%.4g"))
-            commands.push_back({GraphCommand::SetValue, name, v});
-        note_widget("value:" + name);
+        // Numbers are dragged; a vector or a matrix, or a number whose [ ] was pressed, is typed.
+        const bool typed = !value.is_scalar() || panel.typed.count(name) > 0;
+        if (typed) {
+            typed_value(panel, name, value, commands);
+            note_widget("typed:" + name);
+        } else {
+            double v = value.data[0];
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemSpacing.x);
+            if (ImGui::DragScalar("##v", ImGuiDataType_Double, &v, 0.01f, nullptr, nullptr, "%.4g"))
+                commands.push_back({GraphCommand::SetValue, name, v});
+            note_widget("value:" + name);
+            ImGui::SameLine();
+            if (ImGui::Button("[ ]", ImVec2(ImGui::GetFrameHeight(), 0))) panel.typed[name] = tensor_text(value);
+            note_widget("vector:" + name);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("type a vector [0.2, 0.4] or a matrix [[1, 2], [3, 4]]"));
+        }
         ImGui::PopID();
         ImGui::TableNextColumn();
         const int id = g.find_input(name);
         const bool ready = lab.shows_gradient(id);
-        ImGui::TextColored(to_vec4(ready ? colors::gradient : colors::pending), "%s", ready ? short_number(g.node(id).grad).c_str() : "?");
+        if (lab.vectorised() && !value.is_scalar())
+            ImGui::TextColored(to_vec4(colors::muted), "%s", value.shape.text().c_str());
+        else if (!ready) ImGui::TextColored(to_vec4(colors::pending), "?");
+        else ImGui::TextColored(to_vec4(colors::gradient), "%s", short_number(lab.vectorised() ? lab.tensor().node(id).grad.data[0] : g.node(id).grad).c_str());
     }
     ImGui::EndTable();
+    if (!lab.value_error().empty()) {  // a typed value refused: said here, where it was typed
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
+        ImGui::TextWrapped("%s", lab.value_error().c_str());
+        ImGui::PopStyleColor();
+    }
+}
+
+// The Jacobians of the gate clicked last, when the graph is vectorised (lecture 001 and 000).
+void jacobian_section(const GraphPanel& panel, const GraphLab& lab, const Fonts& fonts) {
+    if (!lab.vectorised()) return;
+    ImGui::Spacing();
+    const int node = panel.view.selected;
+    if (node < 0 || node >= lab.tensor().size() || op_info(lab.tensor().node(node).op).arity == 0) {
+        heading(fonts, tr("Jacobians"));
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+        ImGui::TextWrapped("%s", tr("Click a gate to see its Jacobians; hover an edge for its rule."));
+        ImGui::PopStyleColor();
+        return;
+    }
+    heading(fonts, trf("Jacobians of %s", tensor_node_name(lab, node).c_str()).c_str());
+    tensor_jacobians(lab, node);
 }
 
 // Start / Back / Step / End and where backprop is: the stepper without its heading.
@@ -225,10 +289,12 @@ void check_section(const GraphLab& lab, const Fonts& fonts) {
     ImGui::TableSetupColumn(id_label("numeric", "numeric").c_str());
     ImGui::TableSetupColumn(id_label("rel. error", "rel_error").c_str());
     ImGui::TableHeadersRow();
-    for (const GradientCheckRow& r : lab.check()) {
+    const bool vectorised = lab.vectorised();
+    for (const GradientCheckRow& r : vectorised ? lab.tensor_check() : lab.check()) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(lab.parsed().graph.node(r.input).name.c_str());
+        if (vectorised) ImGui::TextUnformatted((lab.tensor().node(r.input).name + element_name(lab.tensor().node(r.input).value.shape, r.element)).c_str());
+        else ImGui::TextUnformatted(lab.parsed().graph.node(r.input).name.c_str());
         bool hovered = ImGui::IsItemHovered();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(fixed_number(r.analytic).c_str());
@@ -288,7 +354,8 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
         stepper_section(*this, lab, fonts, commands);
         if (!hidden("expression")) expression_section(*this, lab, fonts, commands);
         if (!hidden("presets")) presets_section(lab, fonts, commands);
-        if (!hidden("inputs")) inputs_section(lab, fonts, commands);
+        if (!hidden("inputs")) inputs_section(*this, lab, fonts, commands);
+        jacobian_section(*this, lab, fonts);
         if (!hidden("check")) check_section(lab, fonts);
         ImGui::EndChild();
         return;
@@ -299,7 +366,8 @@ void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<Graph
     ImGui::BeginChild("graph_sidebar", ImVec2(layout == Layout::Wide ? em(21) : em(17), 0), false);
     if (!hidden("presets")) presets_section(lab, fonts, commands);
     if (!hidden("expression")) expression_section(*this, lab, fonts, commands);
-    if (!hidden("inputs")) inputs_section(lab, fonts, commands);
+    if (!hidden("inputs")) inputs_section(*this, lab, fonts, commands);
+    jacobian_section(*this, lab, fonts);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginGroup();

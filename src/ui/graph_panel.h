@@ -3,6 +3,7 @@
 // emits GraphCommands; the app applies them between frames.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct GraphPanel {
     bool presenting = false;       // presentation mode: the graph and the stepper only
     char quiz_answer[64] = {};     // the gradient being typed in the quiz
     int quiz_for = -2;             // the node the box was last cleared for
+    // Inputs typed as text (vectors, matrices, or a number whose [ ] was pressed): the text being
+    // edited, and the lab's value it was last refreshed from.
+    std::map<std::string, std::string> typed, typed_shown;
 
     void draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands);
     void forget_gl() {}  // the graph is drawn by ImGui alone: no GL objects of its own

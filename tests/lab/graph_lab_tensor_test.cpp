@@ -90,6 +90,18 @@ TEST(GraphLabTensor, ShapeMistakesAreRefusedAndTheLastGoodGraphStays) {
     EXPECT_DOUBLE_EQ(lab.parsed().graph.node(lab.parsed().output).value, 6);
 }
 
+TEST(GraphLabTensor, TypingAnExpressionOverKeepsTheMatricesTypedEarlier) {
+    GraphLab lab;
+    ASSERT_TRUE(lab.apply({GraphCommand::LoadPreset, "E5"}));
+    // Key by key: "h", "h = t", ... each parses with other inputs; W and x come back as they were.
+    const std::string target = "h = tanh(W @ x); f = sum(h)";
+    for (size_t n = 1; n <= target.size(); ++n) lab.apply({GraphCommand::SetExpression, target.substr(0, n)});
+    ASSERT_EQ(lab.state().expression, target);
+    ASSERT_TRUE(lab.vectorised());
+    EXPECT_EQ(named(lab, "W").value, Tensor::matrix({{0.1, 0.5}, {-0.3, 0.8}}));
+    EXPECT_EQ(named(lab, "x").value, Tensor::vector({0.2, 0.4}));
+}
+
 TEST(GraphLabTensor, StepModeSendsMatricesDownOneGateAtATime) {
     GraphLab lab;
     ASSERT_TRUE(lab.apply({GraphCommand::LoadPreset, "E5"}));
