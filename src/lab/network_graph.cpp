@@ -95,4 +95,62 @@ bool network_as_graph(const PlaygroundLab& lab, int sample, GraphLabState& out, 
     return true;
 }
 
+bool network_as_vectorised_graph(const PlaygroundLab& lab, int sample, GraphLabState& out, std::string& why) {
+    const Mlp<float>& mlp = lab.trainer().mlp();
+    const Dataset& data = lab.trainer().data().train;  // the features the network reads
+    if (sample < 0 || sample >= data.size()) return why = tr("pick a training point first"), false;
+    for (const Layer<float>& L : mlp.layers)
+        if (L.W.size() > kMaxTensorElements)
+            return why = trf("a layer has %d weights; the Graph lab's matrices hold at most %d", static_cast<int>(L.W.size()), kMaxTensorElements),
+                   false;
+    GraphLabState g;
+    g.values.clear();
+    Tensor x(Shape::vector(static_cast<int>(data.X.cols())), 0.0);
+    for (int j = 0; j < data.X.cols(); ++j) x.data[static_cast<size_t>(j)] = data.X(sample, j);
+    g.values.emplace_back("x", x);
+    std::string text, z = "x";
+    const int layers = mlp.layer_count();
+    const Head head = mlp.desc().head;
+    for (int k = 0; k < layers; ++k) {
+        const Layer<float>& L = mlp.layers[k];
+        const std::string n = std::to_string(k + 1);
+        Tensor W(Shape::matrix(static_cast<int>(L.W.rows()), static_cast<int>(L.W.cols())), 0.0);
+        for (int i = 0; i < L.W.rows(); ++i)
+            for (int j = 0; j < L.W.cols(); ++j) W.at(i, j) = L.W(i, j);
+        g.values.emplace_back("W" + n, W);
+        text += "s" + n + " = W" + n + " @ " + z;
+        if (mlp.desc().bias) {
+            Tensor b(Shape::vector(static_cast<int>(L.b.size())), 0.0);
+            for (int i = 0; i < L.b.size(); ++i) b.data[static_cast<size_t>(i)] = L.b(i);
+            g.values.emplace_back("b" + n, b);
+            text += " + b" + n;
+        }
+        text += "; ";
+        const bool last = k + 1 == layers;
+        if (last && head != Head::TanhHalfSquared) {
+            z = "s" + n;
+        } else {
+            text += "z" + n + " = " + activate(last ? Activation::Tanh : lab.state().activation, "s" + n) + "; ";
+            z = "z" + n;
+        }
+    }
+    // The loss of this one sample, as the trainer computes it, summed to the one number backprop starts from.
+    const float t = data.y(sample, 0);
+    switch (head) {
+        case Head::SigmoidBCE: text += t > 0.5f ? "C = sum(-log(sigmoid(" + z + ")))" : "C = sum(-log(1 - sigmoid(" + z + ")))"; break;
+        case Head::SoftmaxCE: {
+            Tensor y(Shape::vector(mlp.desc().sizes.back()), 0.0);
+            y.data[static_cast<size_t>(t)] = 1;
+            g.values.emplace_back("y", y);
+            text += "C = log(sum(exp(" + z + "))) - sum(y * " + z + ")";
+            break;
+        }
+        case Head::LinearMSE: text += "C = sum((" + z + " - " + format_number(t) + ")^2)"; break;
+        case Head::TanhHalfSquared: text += "C = 0.5 * sum((" + z + " - " + format_number(t > 0.5f ? 1 : -1) + ")^2)"; break;
+    }
+    g.expression = text;
+    out = g;
+    return true;
+}
+
 }  // namespace nabla

@@ -17,4 +17,10 @@ constexpr int kMaxGraphParameters = 60;  // beyond this the graph is a wall of b
 // False (and why) when the network is too big or the sample does not exist.
 bool network_as_graph(const PlaygroundLab& lab, int sample, GraphLabState& out, std::string& why);
 
+// The same network and sample with one node per layer (lecture 000's s_k = W_k z_(k-1) + b_k,
+// z_k = h(s_k)): x is the sample's feature vector, W1, b1, ... the layers' weights and biases as
+// matrices and vectors, y the one-hot target of a softmax. Any network whose matrices fit
+// kMaxTensorElements; false (and why) otherwise.
+bool network_as_vectorised_graph(const PlaygroundLab& lab, int sample, GraphLabState& out, std::string& why);
+
 }  // namespace nabla

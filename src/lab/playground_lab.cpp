@@ -214,7 +214,7 @@ bool PlaygroundLab::apply(const PlaygroundCommand& command) {
             } else {
                 static_assert(std::is_same_v<C, OpenInGraph>);
                 GraphLabState g;
-                if (!network_as_graph(*this, c.sample, g, error_)) return false;
+                if (!(c.one_node_per_layer ? network_as_vectorised_graph : network_as_graph)(*this, c.sample, g, error_)) return false;
                 link_request_ = "graph:" + g.to_string();
                 return true;
             }
@@ -461,6 +461,7 @@ bool PlaygroundLab::parse_command(const std::string& kind, const std::string& te
     else if (kind == "state") out = LoadState{text};
     else if (kind == "sample") out = SelectSample{static_cast<int>(value)};
     else if (kind == "graph") out = OpenInGraph{static_cast<int>(value)};
+    else if (kind == "graph_layers") out = OpenInGraph{static_cast<int>(value), true};
     else if (kind == "csv") out = LoadCsv{text};
     else if (kind == "weights") out = LoadWeights{text};
     else if (kind == "timeline") out = ViewStep{static_cast<long>(value)};

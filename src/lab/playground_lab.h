@@ -47,6 +47,7 @@ struct SelectNeuron {  // layer 0 is the first hidden layer
 };
 struct OpenInGraph {  // this sample's network in the Graph lab (the app follows link_request())
     int sample;
+    bool one_node_per_layer = false;  // vectorised: s1 = W1 @ x + b1, ... (else every weight a gate)
 };
 struct EditPoints {  // your data, by hand: the dataset becomes Own (starting from the points shown)
     enum Action { Add, Move, Remove } action;
@@ -100,7 +101,7 @@ public:
     // Everything the panel and the test hook ask for, in one place. False (and error()) when refused.
     bool apply(const PlaygroundCommand& c);
     // The hook's words for a command: play, pause, step, reset, state (a link), sample, neuron
-    // (text "layer", value unit), graph (value: sample), csv (text), weights (a file's text),
+    // (text "layer", value unit), graph (value: sample), graph_layers (value: sample, one node per layer), csv (text), weights (a file's text),
     // timeline (value: step), compare (value 1: start, 0: stop), b.lr / b.batch / b.opt / b.reg /
     // b.rate (run B's settings, as their keys), add-point (text "x1,x2", value
     // class), move-point (text "x1,x2", value index), remove-point (value index), or any setting's

@@ -18,8 +18,9 @@ namespace nabla::ui {
 namespace {
 
 constexpr float kNodeW = 74, kNodeH = 36;  // gate box
-constexpr float kCellW = 52, kCellH = 18;  // a number of a vector or matrix, in world units
-constexpr float kCellText = 15;            // its text size
+constexpr float kCellH = 18;     // a row of a vector or matrix, in world units
+constexpr float kCellText = 15;  // its text size
+constexpr float kDigitW = 8.6f;  // a character of it, about
 
 // Where boxes go, in world units. A graph of numbers uses the fixed spacing of the slides; a
 // vectorised one makes room for its largest value above a box and gradient below it.
@@ -27,22 +28,39 @@ struct Geometry {
     float column_gap = 124, row_gap = 100;  // between box centres
     float margin_x = 22, margin_y = 60;     // room for the value above and gradient below
     float block_h = 0;                      // a vectorised graph's tallest value, 0 for numbers
+    float cell_w = 52;                      // one number of it: as wide as the widest shown
 };
 
-float block_width(const GraphLab& lab, int node) {
+float block_width(const GraphLab& lab, int node, float cell_w) {
     const CellGrid cells = cell_grid(lab.tensor().node(node).value.shape);
     const TensorNode& n = lab.tensor().node(node);
     const float name = n.name.empty() || n.op == Op::Input ? 0.0f : 16.0f + 9.0f * static_cast<float>(n.name.size());
-    return name + cells.shown_cols * kCellW + 12;
+    return name + cells.shown_cols * cell_w + 12;
+}
+
+// Characters of the longest number a vectorised graph shows (values and gradients).
+int widest_cell(const GraphLab& lab) {
+    size_t widest = 1;
+    for (int i = 0; i < lab.tensor().size(); ++i) {
+        if (!lab.layout().places[static_cast<size_t>(i)].visible) continue;
+        const TensorNode& n = lab.tensor().node(i);
+        const CellGrid cells = cell_grid(n.value.shape);
+        for (const Tensor* t : {&n.value, &n.grad})
+            if (t->size() == n.value.size())
+                for (int r = 0; r < cells.shown_rows; ++r)
+                    for (int c = 0; c < cells.shown_cols; ++c) widest = std::max(widest, cell_text(*t, cells, r, c).size());
+    }
+    return static_cast<int>(widest);
 }
 
 Geometry geometry_for(const GraphLab& lab) {
     Geometry G;
     if (!lab.vectorised()) return G;
+    G.cell_w = std::max(40.0f, kDigitW * static_cast<float>(widest_cell(lab)) + 10);
     float widest = 0, tallest = 0;
     for (int i = 0; i < lab.tensor().size(); ++i) {
         if (!lab.layout().places[static_cast<size_t>(i)].visible) continue;
-        widest = std::max(widest, block_width(lab, i));
+        widest = std::max(widest, block_width(lab, i, G.cell_w));
         tallest = std::max(tallest, cell_grid(lab.tensor().node(i).value.shape).shown_rows * kCellH);
     }
     G.block_h = tallest;
@@ -210,10 +228,10 @@ void node_tooltip(const GraphLab& lab, int node) {
 
 // A value as the lecture writes it: a column for a vector, a grid for a matrix, in brackets;
 // `top` is where its first row starts.
-void draw_block(const Canvas& c, const Tensor& t, float centre_x, float top, ImU32 col, const std::string& prefix, bool known) {
+void draw_block(const Canvas& c, const Tensor& t, float centre_x, float top, float cell_w, ImU32 col, const std::string& prefix, bool known) {
     const CellGrid cells = cell_grid(t.shape);
     const float name_w = prefix.empty() ? 0 : 16.0f + 9.0f * static_cast<float>(prefix.size());
-    const float grid_w = cells.shown_cols * kCellW, h = cells.shown_rows * kCellH;
+    const float grid_w = cells.shown_cols * cell_w, h = cells.shown_rows * kCellH;
     const float left = centre_x - c.px((name_w + grid_w + 12) * 0.5f) + c.px(name_w);
     if (!prefix.empty()) c.text_centered(ImVec2(left - c.px(name_w * 0.5f), top + c.px(h * 0.5f)), prefix + " =", kCellText, col, true);
     const float x0 = left + c.px(6), x1 = x0 + c.px(grid_w);
@@ -226,17 +244,17 @@ void draw_block(const Canvas& c, const Tensor& t, float centre_x, float top, ImU
     }
     for (int r = 0; r < cells.shown_rows; ++r)
         for (int k = 0; k < cells.shown_cols; ++k)
-            c.text_centered(ImVec2(x0 + c.px((k + 0.5f) * kCellW), top + c.px((r + 0.5f) * kCellH)), known ? cell_text(t, cells, r, k) : "?",
+            c.text_centered(ImVec2(x0 + c.px((k + 0.5f) * cell_w), top + c.px((r + 0.5f) * kCellH)), known ? cell_text(t, cells, r, k) : "?",
                             kCellText, col, true);
 }
 
-void draw_tensor_values(const Canvas& c, const GraphLab& lab, int i, ImVec2 centre, ImVec2 a, ImVec2 b) {
+void draw_tensor_values(const Canvas& c, const GraphLab& lab, int i, float cell_w, ImVec2 centre, ImVec2 a, ImVec2 b) {
     const TensorNode& n = lab.tensor().node(i);
     const float h = cell_grid(n.value.shape).shown_rows * kCellH;
     const bool named = !n.name.empty() && n.op != Op::Input;
-    draw_block(c, n.value, centre.x, a.y - c.px(6 + h), n.finite() ? colors::value : colors::bad, named ? n.name : "", true);
+    draw_block(c, n.value, centre.x, a.y - c.px(6 + h), cell_w, n.finite() ? colors::value : colors::bad, named ? n.name : "", true);
     const bool ready = lab.shows_gradient(i);
-    draw_block(c, n.grad, centre.x, b.y + c.px(6), ready ? colors::gradient : colors::pending, "", ready);
+    draw_block(c, n.grad, centre.x, b.y + c.px(6), cell_w, ready ? colors::gradient : colors::pending, "", ready);
 }
 
 }  // namespace
@@ -342,7 +360,7 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         c.dl->AddRect(a, b, border, c.px(8), 0, is_current || selected || !n.finite() ? c.px(3.2f) : c.px(1.5f));
         c.text_centered(centre, p.label, 20, colors::text, n.op == Op::Input);
         if (lab.vectorised()) {
-            draw_tensor_values(c, lab, i, centre, a, b);
+            draw_tensor_values(c, lab, i, G.cell_w, centre, a, b);
             continue;
         }
 

@@ -395,6 +395,12 @@ void inspector(const PlaygroundLab& lab, float height, std::vector<PlaygroundCom
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", trf("every s, z, weight and gradient of this sample's backward pass as a graph\n(networks of up to %d weights and biases)",
                                         kMaxGraphParameters).c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(id_label("One node per layer", "open-graph-layers").c_str()))
+            commands.push_back(playground::OpenInGraph{lab.inspected_sample(), true});
+        note_widget("pg:open-graph-layers");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tr("the same backward pass with vectors and matrices: s = W z + b, z = h(s), one node per layer"));
     }
     if (lab.inspected_sample() < 0 || lab.inspected_layer() < 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));

@@ -105,6 +105,20 @@ test('the whole network for that sample opens in the Graph lab with the same gra
   await frames(app.page, 3);
   await screenshot(app.page, 'playground-network-graph.png');
   await clickAt('tab:playground');
+  // One node per layer: the same sample's backward pass with matrices (issue 14, item 6).
+  await clickAt('pg:open-graph-layers');
+  const v = (await state(app.page)).graph;
+  assert.equal(v.vectorised, true);
+  assert.match(v.expression, /^s1 = W1 @ x \+ b1; z1 = tanh\(s1\); s2 = W2 @ z1 \+ b2; /);
+  assert.deepEqual(v.shapes.W1, [4, 2]);
+  for (let j = 0; j < 2; j++) {
+    const g = v.gradients.W1[0][j];
+    assert.ok(Math.abs(g - inspected.dw_sample[j]) < 1e-4 + 1e-3 * Math.abs(g), `W1[1,${j + 1}]: ${g} vs ${inspected.dw_sample[j]}`);
+  }
+  assert.ok(Math.abs(v.output.value - s.graph.output.value) < 1e-12, 'the same loss as the scalar graph');
+  await frames(app.page, 3);
+  await screenshot(app.page, 'playground-network-layers.png');
+  await clickAt('tab:playground');
 });
 
 test('learning rate 10 pauses training with a message; reset recovers', async () => {

@@ -11,6 +11,31 @@
 namespace nabla {
 namespace {
 
+// One node per layer: the same loss as the scalar graph, and dC/dW_k equal to the trainer's
+// one-sample gradient, row by row.
+void expect_same_vectorised_network(PlaygroundLab& lab, int sample, double scalar_loss) {
+    GraphLabState g;
+    std::string why;
+    ASSERT_TRUE(network_as_vectorised_graph(lab, sample, g, why)) << why;
+    GraphLab graph;
+    ASSERT_TRUE(graph.apply({GraphCommand::LoadState, g.to_string()})) << graph.error() << "\n" << g.expression;
+    ASSERT_TRUE(graph.vectorised());
+    const TensorGraph& tg = graph.tensor();
+    if (!std::isnan(scalar_loss)) {
+        EXPECT_NEAR(tg.node(tg.output()).value.data[0], scalar_loss, 1e-12) << g.expression;
+    }
+    const std::vector<int>& sizes = lab.trainer().mlp().desc().sizes;
+    for (int k = 0; k + 1 < static_cast<int>(sizes.size()); ++k) {
+        const TensorNode& W = tg.node(tg.find_input("W" + std::to_string(k + 1)));
+        ASSERT_EQ(W.grad.shape, Shape::matrix(sizes[k + 1], sizes[k]));
+        for (int i = 0; i < sizes[k + 1]; ++i) {
+            const NeuronTrace t = lab.trace(sample, k, i);
+            for (int j = 0; j < sizes[k]; ++j)
+                EXPECT_NEAR(W.grad.at(i, j), t.dw_sample[j], 1e-4 + 1e-3 * std::fabs(t.dw_sample[j])) << "W" << k + 1 << "[" << i << "," << j << "]";
+        }
+    }
+}
+
 void expect_same_network(PlaygroundLab& lab, int sample) {
     GraphLabState g;
     std::string why;
@@ -35,6 +60,7 @@ void expect_same_network(PlaygroundLab& lab, int sample) {
             }
         }
     EXPECT_GT(checked, 0);
+    expect_same_vectorised_network(lab, sample, sg.node(graph.parsed().output).value);
 }
 
 TEST(NetworkGraph, TheGraphLabComputesTheTrainersGradientsForOneSample) {
@@ -98,6 +124,8 @@ TEST(NetworkGraph, BigNetworksAndMissingSamplesAreRefusedWithAReason) {
     std::string why;
     EXPECT_FALSE(network_as_graph(lab, 0, g, why));
     EXPECT_NE(why.find("at most 60"), std::string::npos) << why;
+    // One node per layer draws it: 8 × 8 matrices.
+    expect_same_vectorised_network(lab, 0, NAN);
     s.hidden = {4, 2};
     ASSERT_TRUE(lab.set_state(s));
     EXPECT_FALSE(network_as_graph(lab, -1, g, why));
