@@ -1,7 +1,7 @@
 // The README's screenshots, from the current build (after a web build): each lab in a state worth
 // showing, in English and in Korean, at 1280x720. Writes docs/*.png.
 //   node scripts/readme_screenshots.mjs   (under xvfb-run, or with a display)
-import { openApp, command, frames, clickWidget } from '../tests/e2e/browser.mjs';
+import { openApp, command, frames, clickWidget, clickAt, widgets } from '../tests/e2e/browser.mjs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -39,6 +39,18 @@ for (const [locale, prefix] of [['en-US', ''], ['ko-KR', 'ko-']]) {
   await until(app.page, () => !window.nabla.state().playground.replaying);
   await frames(app.page, 5);
   await app.page.screenshot({ path: join(docs, 'compare.png') });
+  await app.close();
+}
+// Lecture 001's E5 with matrices, the @ gate clicked: its two Jacobians beside the graph.
+{
+  const app = await openApp();
+  await clickWidget(app.page, 'preset:E5');
+  const q = (await app.page.evaluate(() => window.nabla.state().graph.nodes)).find((n) => n.name === 'q');
+  const [x, y, w, h] = (await widgets(app.page))[`node:${q.id}`];
+  await clickAt(app.page, x + w / 2, y + h / 2);
+  await app.page.mouse.move(5, 700);
+  await frames(app.page, 5);
+  await app.page.screenshot({ path: join(docs, 'vectorised.png') });
   await app.close();
 }
 // A lesson's question answered wrong (its rule as the hint), in English; the sigmoid lesson in Korean, presented.

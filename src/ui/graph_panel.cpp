@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #include "ui/format.h"
 #include "lab/tensor_text.h"
@@ -147,7 +148,7 @@ void inputs_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts, 
 }
 
 // The Jacobians of the gate clicked last, when the graph is vectorised (lecture 001 and 000).
-void jacobian_section(const GraphPanel& panel, const GraphLab& lab, const Fonts& fonts) {
+void jacobian_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts) {
     if (!lab.vectorised()) return;
     ImGui::Spacing();
     const int node = panel.view.selected;
@@ -158,6 +159,8 @@ void jacobian_section(const GraphPanel& panel, const GraphLab& lab, const Fonts&
         ImGui::PopStyleColor();
         return;
     }
+    // A gate just clicked: the column scrolls to its Jacobians, which sit under the inputs.
+    if (std::exchange(panel.jacobians_shown_for, node) != node) ImGui::SetScrollHereY(0.1f);
     heading(fonts, trf("Jacobians of %s", tensor_node_name(lab, node).c_str()).c_str());
     tensor_jacobians(lab, node);
 }
@@ -188,7 +191,11 @@ void stepper_buttons(const GraphLab& lab, std::vector<GraphCommand>& commands) {
     }
     const int gate = lab.current_gate();
     ImGui::TextUnformatted(trf("%d of %d gates propagated", lab.backprop_done(), total).c_str());
-    if (gate >= 0) {
+    if (gate >= 0 && lab.vectorised()) {
+        const std::string upstream = lab.tensor().node(gate).grad.shape.text();
+        ImGui::TextWrapped("%s", trf("Next: gate %s sends its upstream gradient %s back to each input, in the input's shape.",
+                                     lab.layout().places[gate].label.c_str(), upstream.c_str()).c_str());
+    } else if (gate >= 0) {
         const Node& n = lab.parsed().graph.node(gate);
         ImGui::TextWrapped("%s", trf("Next: gate %s multiplies its upstream %s by each local gradient and sends it to its inputs.",
                                      lab.layout().places[gate].label.c_str(), short_number(n.grad).c_str()).c_str());

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
         "f = (x + y) * z", "q = x + y; f = q * z", "f = sigmoid(w0*x0 + w1*x1 + w2)", "f = max(x, y) + min(x, y) * abs(z)",
         "f = pow(x, 3) - sqrt(y) / log(z)", "f = relu(tanh(x)) ^ 2", "\xCF\x83(w*x)", "가중치 = 2; f = 가중치 * x",
         "f = exp(-x) / (1 + exp(-x))", "f = -pow(-cos(x), x)", "f = x / y", "f = ln(x) + sin(x) * cos(x)",
+        "q = W @ x; f = norm2(q)", "s = W1 @ x; h = max(0, s); f = W2 @ h", "f = sum(tanh(X @ W.T + b))", "f = mean(A\xE1\xB5\x80 @ A) / norm2(v)",
     };
     for (size_t i = 0; i < expressions.size(); ++i) write(root / "fuzz_expression", "typed-" + std::to_string(i), expressions[i]);
 

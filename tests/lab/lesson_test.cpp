@@ -142,6 +142,16 @@ TEST(Course, AnswersAreTheLecturesNumbers) {
     EXPECT_EQ(at("learning-rate", 1).right_option(), 2);
     EXPECT_EQ(at("learning-rate", 2).right_option(), 1);
     EXPECT_EQ(at("momentum", 1).right_option(), 1);
+    // Lecture 001's E5 (issue 14): df/dq = 2q, df/dW = 2q x^T, df/dx = 2 W^T q, worked here by hand.
+    const double W[2][2] = {{0.1, 0.5}, {-0.3, 0.8}}, x[2] = {0.2, 0.4};
+    const double q[2] = {W[0][0] * x[0] + W[0][1] * x[1], W[1][0] * x[0] + W[1][1] * x[1]};
+    EXPECT_NEAR(answer_of("vectorised", 2), 2 * q[0], 1e-15);
+    EXPECT_NEAR(answer_of("vectorised", 3), 2 * q[1] * x[0], 1e-15);
+    EXPECT_NEAR(answer_of("vectorised", 4), 2 * (W[0][0] * q[0] + W[1][0] * q[1]), 1e-15);
+    EXPECT_NEAR(answer_of("vectorised", 4), -0.112, 1e-15);
+    EXPECT_EQ(at("vectorised", 5).right_option(), 0);  // the shape of W
+    EXPECT_DOUBLE_EQ(answer_of("vectorised", 6), 0);   // E6's unit with s = -1.5 is off
+    EXPECT_NE(at("vectorised", 1).text().find("q = [0.22, 0.26]"), std::string::npos) << at("vectorised", 1).text();
 }
 
 TEST(Lesson, ARightAnswerIsAcceptedAndRevealsAWrongOneIsNot) {
