@@ -21,6 +21,7 @@ int train_command(const std::vector<std::string>& args, std::ostream& out, std::
 int lessons_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);  // cli_lessons.cpp
 int grad_tensor_command(const std::string& expression, const std::vector<std::pair<std::string, Tensor>>& values, bool nodes, bool check,
                         bool csv, std::ostream& out, std::ostream& err);  // cli_grad_tensor.cpp
+bool every_input_given(const ParsedExpression& parsed, const std::vector<std::pair<std::string, Tensor>>& values, std::ostream& err);
 // "usage: " and the first line, then the others indented under it (and `hang` columns more).
 std::string usage_block(const std::vector<std::string>& lines, size_t hang);
 
@@ -69,6 +70,21 @@ std::string usage() {
     return u;
 }
 
+}  // namespace
+
+// False (after saying which) when an input of the expression has no value on the command line.
+bool every_input_given(const ParsedExpression& parsed, const std::vector<std::pair<std::string, Tensor>>& values, std::ostream& err) {
+    for (const int id : parsed.inputs) {
+        const std::string& input = parsed.graph.node(id).name;
+        bool given = false;
+        for (const auto& nv : values) given = given || nv.first == input;
+        if (!given) return err << "nabla grad: " << trf("no value for input '%s': add %s=<number>", input.c_str(), input.c_str()) << "\n", false;
+    }
+    return true;
+}
+
+namespace {
+
 int grad_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string expression;
     bool nodes = false, check = false, csv = false, have_expression = false, flags_done = false;
@@ -108,14 +124,7 @@ int grad_command(const std::vector<std::string>& args, std::ostream& out, std::o
         if (id < 0) return err << "nabla grad: " << trf("'%s' is not an input of the expression", name.c_str()) << "\n", 1;
         g.set_value(id, v.data[0]);
     }
-    for (const int id : parsed.inputs) {
-        bool given = false;
-        for (const auto& nv : values) given = given || nv.first == g.node(id).name;
-        if (!given) {
-            const char* input = g.node(id).name.c_str();
-            return err << "nabla grad: " << trf("no value for input '%s': add %s=<number>", input, input) << "\n", 1;
-        }
-    }
+    if (!every_input_given(parsed, values, err)) return 1;
     const std::vector<GradientCheckRow> rows = check_gradients(g, parsed.output);
 
     if (csv) {

@@ -13,6 +13,8 @@
 
 namespace nabla {
 
+bool every_input_given(const ParsedExpression& parsed, const std::vector<std::pair<std::string, Tensor>>& values, std::ostream& err);  // cli.cpp
+
 int grad_tensor_command(const std::string& expression, const std::vector<std::pair<std::string, Tensor>>& values, bool nodes, bool check,
                         bool csv, std::ostream& out, std::ostream& err) {
     ParseError perr;
@@ -23,14 +25,7 @@ int grad_tensor_command(const std::string& expression, const std::vector<std::pa
         if (id < 0) return err << "nabla grad: " << trf("'%s' is not an input of the expression", name.c_str()) << "\n", 1;
         g.set_value(id, v);
     }
-    for (const int id : parsed.inputs) {
-        bool given = false;
-        for (const auto& nv : values) given = given || nv.first == g.node(id).name;
-        if (!given) {
-            const char* input = g.node(id).name.c_str();
-            return err << "nabla grad: " << trf("no value for input '%s': add %s=<number>", input, input) << "\n", 1;
-        }
-    }
+    if (!every_input_given(parsed, values, err)) return 1;
     if (!g.forward(perr)) return err << "nabla grad: " << perr.text() << "\n" << perr.caret(expression) << "\n", 1;
     // Every element of every input: what a class types is small (a value holds at most 1024 numbers).
     const std::vector<GradientCheckRow> rows = check ? check_tensor_gradients(g, 1 << 20) : std::vector<GradientCheckRow>{};

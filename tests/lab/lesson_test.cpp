@@ -44,7 +44,7 @@ LessonLab at(const std::string& key, int step) {  // step 1-based, as links say
 TEST(Course, TheShippedCourseCoversTheNotes) {
     LessonLab lab = loaded();
     const std::vector<std::string> keys = {"chain-rule", "sigmoid-neuron", "gate-patterns", "gradient-check", "linear-regression",
-                                           "training-loop", "mlp-notation", "gd-vs-sgd", "learning-rate", "momentum"};
+                                           "training-loop", "mlp-notation", "gd-vs-sgd", "learning-rate", "momentum", "vectorised"};
     ASSERT_EQ(lab.course().lessons.size(), keys.size());
     for (size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(lab.course().lessons[i].key, keys[i]);
 }
