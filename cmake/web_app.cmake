@@ -70,6 +70,8 @@ add_custom_command(OUTPUT "${NABLA_DIST_DIR}/hangul-more.ttf"
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/fonts/hangul-more.ttf" "${NABLA_DIST_DIR}/hangul-more.ttf"
   DEPENDS "${CMAKE_BINARY_DIR}/fonts/hangul-more.ttf")
 add_custom_target(nabla_more_fonts ALL DEPENDS "${NABLA_DIST_DIR}/hangul-more.ttf")
+# One subsetting run: without this the two targets each run subset_fonts.py, in parallel, on the same files.
+add_dependencies(nabla_more_fonts nabla_fonts)
 # The course, beside the page: fetched when the Lessons tab or a lesson link first opens (lab/course.h).
 add_custom_command(OUTPUT "${NABLA_DIST_DIR}/course.txt"
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_SOURCE_DIR}/src/lessons/course.txt" "${NABLA_DIST_DIR}/course.txt"

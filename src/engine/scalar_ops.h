@@ -11,7 +11,7 @@ enum class Op : std::uint8_t {
     Input, Const,
     Add, Sub, Mul, Div, Pow, Max, Min,                       // binary
     Neg, Exp, Log, Sqrt, Tanh, Sigmoid, Relu, Abs, Sin, Cos,  // unary
-    // Vectorised ops (engine/tensor_graph.h). On numbers they are the 1×1 case: a @ b = a·b,
+    // Vectorised ops (engine/tensor_graph.h), last so `op >= MatMul` finds them. On numbers they are the 1×1 case: a @ b = a·b,
     // aᵀ = sum(a) = mean(a) = a, norm2(a) = a², so a scalar graph computes them too.
     MatMul, Transpose, Sum, Mean, Norm2
 };

@@ -67,6 +67,7 @@ public:
     const TensorEdge& edge(int i) const { return edges_[static_cast<size_t>(i)]; }
     int size() const { return static_cast<int>(nodes_.size()); }
     int output() const { return output_; }
+    const std::string& output_name() const { return output_name_; }
 
 private:
     std::vector<TensorNode> nodes_;

@@ -119,7 +119,33 @@ bool GraphLabState::from_string(const std::string& text, GraphLabState& out, std
 
 GraphLab::GraphLab() { load(graph_presets()[0].state); }
 
-bool GraphLab::load(const GraphLabState& next) {
+namespace {
+
+// A vectorised graph for `values` when one of them is not a number (else none); false with the
+// shape mistake when they do not fit.
+bool vectorised_graph(const ParsedExpression& parsed, const std::string& text, const std::vector<std::pair<std::string, Tensor>>& values,
+                      std::optional<TensorGraph>& out, ParseError& error) {
+    out.reset();
+    bool numbers = true;
+    for (const auto& nv : values) numbers = numbers && nv.second.is_scalar();
+    if (numbers) return true;
+    out.emplace(parsed, text);
+    for (const auto& [name, v] : values) out->set_value(out->find_input(name), v);
+    if (out->forward(error)) return true;
+    out.reset();
+    return false;
+}
+
+// @, ᵀ, sum, mean or norm2: the expression was written for vectors and matrices.
+bool written_for_vectors(const ScalarGraph& g) {
+    for (const Node& n : g.nodes())
+        if (n.op >= Op::MatMul) return true;
+    return false;
+}
+
+}  // namespace
+
+bool GraphLab::load(const GraphLabState& next, bool values_carried) {
     ParseError perr;
     ParsedExpression parsed = parse_expression(next.expression, perr);
     draft_ = next.expression;
@@ -129,6 +155,10 @@ bool GraphLab::load(const GraphLabState& next) {
     GraphLabState s = next;
     s.values.clear();
     auto initial_value = [&](const std::string& name) {
+        // A number standing in for a vector that did not fit the last expression: the vector again.
+        if (values_carried && is_placeholder(name))
+            for (const auto& [n, x] : remembered_)
+                if (n == name && !x.is_scalar()) return x;
         using Values = std::vector<std::pair<std::string, Tensor>>;
         // The new state first, then the old, then any value the name had before.
         for (const Values* list : std::array<const Values*, 3>{&next.values, &state_.values, &remembered_})
@@ -136,21 +166,38 @@ bool GraphLab::load(const GraphLabState& next) {
                 if (n == name) return x;
         return Tensor(1.0);
     };
-    bool vectorised = false;
     for (const int id : parsed.inputs) {
         const std::string& name = parsed.graph.node(id).name;
         s.values.emplace_back(name, initial_value(name));
-        vectorised = vectorised || !s.values.back().second.is_scalar();
     }
     // Shapes are checked before anything changes: a product that does not fit is refused with
     // its position, under the box, as a typing mistake is.
     std::optional<TensorGraph> tensor;
-    if (vectorised) {
-        tensor.emplace(parsed, next.expression);
-        for (const auto& [name, v] : s.values) tensor->set_value(tensor->find_input(name), v);
-        if (!tensor->forward(perr)) return parse_error_ = perr, error_ = perr.text(), false;
+    ParseError shape_error;
+    std::vector<std::string> reset;  // vectors carried over from an earlier expression that this one does not take
+    std::string reset_list;
+    if (!vectorised_graph(parsed, next.expression, s.values, tensor, shape_error)) {
+        // Written for vectors (a mistake to show where it is), or values a link gave: refused.
+        if (!values_carried || written_for_vectors(parsed.graph)) return parse_error_ = shape_error, error_ = shape_error.text(), false;
+        // An expression of numbers typed over one whose inputs were vectors: numbers here, the vectors kept for later.
+        for (auto& [name, v] : s.values)
+            if (!v.is_scalar()) v = Tensor(1.0), reset.push_back(name), reset_list += (reset_list.empty() ? "" : ", ") + name;
     }
-    for (const auto& [name, v] : state_.values) remember(name, v);
+    for (const auto& [name, v] : state_.values)
+        if (!is_placeholder(name)) remember(name, v);
+    if (reset.empty()) {  // a stand-in still standing in stays one; one given a value of its own does not
+        std::vector<std::string> kept;
+        for (const auto& [name, v] : s.values)
+            if (is_placeholder(name) && v == Tensor(1.0)) kept.push_back(name);
+        reset = std::move(kept);
+    }
+    placeholders_ = std::move(reset);
+    if (!reset_list.empty())
+        inputs_note_ = trf("%s from before did not fit (%s): numbers here, back when the expression takes them", reset_list.c_str(),
+                           shape_error.message.c_str());
+    else if (placeholders_.empty())
+        inputs_note_.clear();
+    if (tensor && s.quiz >= 0) s.quiz = -1;  // the quiz asks for one number per node
     value_error_.clear();
     state_ = s;
     parsed_ = std::move(parsed);
@@ -159,6 +206,10 @@ bool GraphLab::load(const GraphLabState& next) {
     error_.clear();
     recompute();
     return true;
+}
+
+bool GraphLab::is_placeholder(const std::string& name) const {
+    return std::find(placeholders_.begin(), placeholders_.end(), name) != placeholders_.end();
 }
 
 void GraphLab::remember(const std::string& name, const Tensor& value) {
@@ -301,7 +352,10 @@ bool GraphLab::set_tensor(const std::string& text, GraphLabState next) {
     if (quiz_on()) return error_ = tr("the quiz asks for one number per node: end it to use vectors and matrices"), false;
     const ParseError kept = parse_error_;
     const std::string draft = draft_;
-    if (load(next)) return true;
+    if (load(next)) {
+        placeholders_.erase(std::remove(placeholders_.begin(), placeholders_.end(), name), placeholders_.end());
+        return true;
+    }
     const std::string why = error_;
     parse_error_ = kept, draft_ = draft;
     return error_ = trf("cannot set %s: %s", name.c_str(), why.c_str()), false;
@@ -316,7 +370,7 @@ bool GraphLab::apply(const GraphCommand& c) {
         case GraphCommand::SetExpression:
             next.expression = c.text;
             next.backprop_step = -1;
-            if (!load(next)) return false;
+            if (!load(next, true)) return false;
             quiz_verdict_ = QuizVerdict::None;
             return true;
         case GraphCommand::SetValue: {
@@ -325,6 +379,8 @@ bool GraphLab::apply(const GraphCommand& c) {
                 if (name == c.text) {
                     if (!v.is_scalar()) return error_ = trf("%s is a vector or a matrix: type its value", name.c_str()), false;
                     v = c.value;
+                    placeholders_.erase(std::remove(placeholders_.begin(), placeholders_.end(), name), placeholders_.end());
+                    inputs_note_.clear();
                     if (quiz_on()) state_.quiz = 0, quiz_verdict_ = QuizVerdict::None;
                     recompute();
                     return true;
@@ -391,13 +447,14 @@ bool GraphLab::apply(const GraphCommand& c) {
         }
         case GraphCommand::QuizStart:
         case GraphCommand::QuizNew: {
+            if (c.kind == GraphCommand::QuizStart && tensor_)
+                return error_ = tr("the quiz asks for one number per node: expand the graph to scalars first"), false;
             if (c.value >= 1 && c.value <= 3) next.quiz_level = static_cast<int>(c.value);
             quiz_verdict_ = QuizVerdict::None;
             quiz_typed_.clear();
             next.quiz = 0;
             next.backprop_step = -1;
             if (c.kind == GraphCommand::QuizStart) {
-                if (tensor_) return error_ = tr("the quiz asks for one number per node: expand the graph to scalars first"), false;
                 state_.quiz = 0, state_.quiz_level = next.quiz_level, state_.backprop_step = -1;
                 recompute();
                 return true;
@@ -487,6 +544,7 @@ std::string GraphLab::to_json() const {
     w.key("parse_error").value(parse_error_.message.empty() ? std::string() : parse_error_.text());
     w.key("error").value(error_);
     w.key("value_error").value(value_error_);
+    w.key("inputs_note").value(inputs_note_);
     w.key("vectorised").value(vectorised());
     if (tensor_) write_tensor_expression_json(w, *tensor_, parsed_.output_name, true);
     else write_expression_json(w, parsed_, true);

@@ -122,6 +122,8 @@ public:
     const ParseError& parse_error() const { return parse_error_; }
     const std::string& error() const { return error_; }  // last refused command, for the status line
     const std::string& value_error() const { return value_error_; }  // why the last typed value was refused, under the inputs
+    // Vectors kept from an earlier expression that the one typed does not take: which, and why.
+    const std::string& inputs_note() const { return inputs_note_; }
 
     std::string to_json() const;  // state and results, for the test hook
     std::string link() const { return state_.to_string(); }
@@ -148,8 +150,15 @@ private:
     ParseError parse_error_;
     std::string error_;
     std::string value_error_;
+    std::string inputs_note_;
+    // Inputs that are numbers only because their vectors did not fit the expression typed: the
+    // vectors (in remembered_) come back when an expression takes them again.
+    std::vector<std::string> placeholders_;
 
-    bool load(const GraphLabState& next);
+    // values_carried: the values came from the last expression (typing), not from a link or a
+    // preset, so vectors that no longer fit become numbers instead of refusing the text.
+    bool load(const GraphLabState& next, bool values_carried = false);
+    bool is_placeholder(const std::string& name) const;
     void remember(const std::string& name, const Tensor& value);
     bool set_tensor(const std::string& text, GraphLabState next);
     void recompute();

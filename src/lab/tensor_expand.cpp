@@ -1,6 +1,8 @@
 // Node by node, each element's text: inputs by name, named values as statements, the rest inline.
 #include "lab/tensor_expand.h"
 
+#include <set>
+
 #include "engine/i18n.h"
 #include "lab/json_writer.h"
 
@@ -33,6 +35,16 @@ bool expand_to_scalars(const TensorGraph& g, ScalarExpansion& out, std::string& 
     std::string program;
     out.values.clear();
     int temporaries = 0;
+    // Names the expression uses already: an element's name (x_1) or a temporary (t1) must not be one.
+    std::set<std::string> taken;
+    for (const TensorNode& n : g.nodes())
+        if (!n.name.empty()) taken.insert(n.name);
+    taken.insert(g.output_name());
+    const auto fresh = [&](const std::string& name) {
+        if (taken.count(name) != 0) return error = trf("%s is a name in the expression already: rename it to write the graph out number by number", name.c_str()), false;
+        taken.insert(name);
+        return true;
+    };
     for (int i = 0; i < g.size(); ++i) {
         const TensorNode& n = g.node(i);
         std::vector<std::string>& t = text[static_cast<size_t>(i)];
@@ -40,6 +52,7 @@ bool expand_to_scalars(const TensorGraph& g, ScalarExpansion& out, std::string& 
         if (n.op == Op::Input) {
             for (int k = 0; k < size; ++k) {
                 t.push_back(element_input_name(n.name, n.value.shape, k));
+                if (!n.value.is_scalar() && !fresh(t.back())) return false;
                 out.values.emplace_back(t.back(), n.value.data[static_cast<size_t>(k)]);
             }
             continue;
@@ -98,19 +111,23 @@ bool expand_to_scalars(const TensorGraph& g, ScalarExpansion& out, std::string& 
             }
         // A named value, or one read by several gates, becomes statements: the graph shows it once.
         if (!n.name.empty() || n.out.size() > 1) {
-            const std::string base = n.name.empty() ? "t" + std::to_string(++temporaries) : n.name;
+            std::string base = n.name;
+            while (base.empty() || (n.name.empty() && taken.count(base) != 0)) base = "t" + std::to_string(++temporaries);
+            if (n.name.empty()) taken.insert(base);
             for (int k = 0; k < size; ++k) {
-                const std::string name = i == g.output() ? base : element_input_name(base, n.value.shape, k);
+                const std::string name = n.value.is_scalar() ? base : element_input_name(base, n.value.shape, k);
+                if (!n.value.is_scalar() && !fresh(name)) return false;
                 program += (program.empty() ? "" : "; ") + name + " = " + t[static_cast<size_t>(k)];
                 t[static_cast<size_t>(k)] = name;
             }
         }
     }
-    const std::string& last = text[static_cast<size_t>(g.output())][0];
-    if (g.node(g.output()).name.empty()) program += (program.empty() ? "f = " : "; f = ") + last;
+    // The output is the last statement; when it names an earlier value (f = q), say so last.
+    if (g.node(g.output()).name != g.output_name())
+        program += (program.empty() ? "" : "; ") + g.output_name() + " = " + text[static_cast<size_t>(g.output())][0];
     out.expression = program;
     ParseError perr;
-    if (!parse_expression(program, perr).ok()) return error = trf("written out number by number it is too large for the Graph lab: %s", perr.text().c_str()), false;
+    if (!parse_expression(program, perr).ok()) return error = trf("written out number by number: %s", perr.text().c_str()), false;
     return true;
 }
 

@@ -1,6 +1,8 @@
 // A two-level bracket reader: deep enough for a matrix, no deeper, every refusal in words.
 #include "lab/tensor_text.h"
 
+#include <cctype>
+
 #include "engine/i18n.h"
 #include "engine/utf8.h"
 #include "lab/json_writer.h"
@@ -55,8 +57,14 @@ private:
     int count_ = 0;
 
     char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+    // Positions in messages count characters, as the expression box's do (− or 가 is one).
+    int characters_before(size_t byte) const {
+        int n = 0;
+        for (size_t i = 0; i < byte && i < s_.size(); ++i) n += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
+        return n;
+    }
     void skip_space() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+        while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_])) != 0) ++i_;
     }
     bool fail(const std::string& message) {
         if (error_.empty()) error_ = message;
@@ -66,10 +74,10 @@ private:
     bool number(double& v) {
         skip_space();
         const size_t start = i_;
-        while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '[' && s_[i_] != ']' && s_[i_] != ' ' && s_[i_] != '\t') ++i_;
+        while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '[' && s_[i_] != ']' && std::isspace(static_cast<unsigned char>(s_[i_])) == 0) ++i_;
         std::string word = s_.substr(start, i_ - start);
         if (word.rfind("\xE2\x88\x92", 0) == 0) word = "-" + word.substr(3);  // −0.3, as a slide writes it
-        if (word.empty()) return fail(trf("expected a number at %d", static_cast<int>(start) + 1));
+        if (word.empty()) return fail(trf("expected a number at %d", characters_before(start) + 1));
         if (!parse_finite(word, v)) return fail(trf("'%s' is not a number", message_safe(word).c_str()));
         if (++count_ > kMaxTensorElements) return fail(trf("more than %d numbers: the limit of one value", kMaxTensorElements));
         return true;

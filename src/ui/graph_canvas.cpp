@@ -356,8 +356,9 @@ void draw_graph_canvas(const GraphLab& lab, GraphView& view, const Fonts& fonts,
         const ImU32 fill = n.op == Op::Input ? colors::input_fill : colors::node_fill;
         c.dl->AddRectFilled(a, b, fill, c.px(8));
         const bool selected = lab.vectorised() && i == view.selected;
-        const ImU32 border = !n.finite() ? colors::bad : is_current ? colors::highlight : selected ? colors::edge_hover : colors::node_border;
-        c.dl->AddRect(a, b, border, c.px(8), 0, is_current || selected || !n.finite() ? c.px(3.2f) : c.px(1.5f));
+        const bool finite = lab.vectorised() ? lab.tensor().node(i).finite() : n.finite();  // the scalar graph's values mean nothing then
+        const ImU32 border = !finite ? colors::bad : is_current ? colors::highlight : selected ? colors::edge_hover : colors::node_border;
+        c.dl->AddRect(a, b, border, c.px(8), 0, is_current || selected || !finite ? c.px(3.2f) : c.px(1.5f));
         c.text_centered(centre, p.label, 20, colors::text, n.op == Op::Input);
         if (lab.vectorised()) {
             draw_tensor_values(c, lab, i, G.cell_w, centre, a, b);

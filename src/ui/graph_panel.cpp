@@ -91,11 +91,13 @@ void typed_value(GraphPanel& panel, const std::string& name, const Tensor& value
     std::string& shown = panel.typed_shown[name];
     std::string& draft = panel.typed[name];
     if (shown != text) shown = text, draft = text;  // the lab's value changed: show it
-    char buf[4096];
-    std::snprintf(buf, sizeof buf, "%s", draft.c_str());
+    // One buffer for every row (one is edited at a time), large enough for 1024 numbers in full.
+    std::vector<char>& buf = panel.typing;
+    buf.assign(std::max<size_t>(32768, draft.size() + 1024), '\0');
+    std::copy(draft.begin(), draft.end(), buf.begin());
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##typed", buf, sizeof buf);
-    draft = buf;
+    ImGui::InputText("##typed", buf.data(), buf.size());
+    draft = buf.data();
     if (ImGui::IsItemDeactivatedAfterEdit()) commands.push_back({GraphCommand::SetTensor, name + "=" + draft});
 }
 
@@ -140,6 +142,11 @@ void inputs_section(GraphPanel& panel, const GraphLab& lab, const Fonts& fonts, 
         else ImGui::TextColored(to_vec4(colors::gradient), "%s", short_number(lab.vectorised() ? lab.tensor().node(id).grad.data[0] : g.node(id).grad).c_str());
     }
     ImGui::EndTable();
+    if (!lab.inputs_note().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::muted));
+        ImGui::TextWrapped("%s", lab.inputs_note().c_str());
+        ImGui::PopStyleColor();
+    }
     if (!lab.value_error().empty()) {  // a typed value refused: said here, where it was typed
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(colors::bad));
         ImGui::TextWrapped("%s", lab.value_error().c_str());
@@ -341,6 +348,7 @@ void check_section(const GraphLab& lab, const Fonts& fonts) {
 void GraphPanel::draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands) {
     if (lab.state().expression != shown_expression) {
         view.fit_pending = true;
+        view.selected = -1;  // a node index of the last graph
         shown_expression = lab.state().expression;
     }
     const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -26,6 +26,7 @@ struct GraphPanel {
     // edited, and the lab's value it was last refreshed from.
     std::map<std::string, std::string> typed, typed_shown;
     int jacobians_shown_for = -1;  // the gate whose Jacobians the column last scrolled to
+    std::vector<char> typing;      // the text box's buffer for a typed value
 
     void draw(const GraphLab& lab, const Fonts& fonts, std::vector<GraphCommand>& commands);
     void forget_gl() {}  // the graph is drawn by ImGui alone: no GL objects of its own

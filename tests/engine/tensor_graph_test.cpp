@@ -231,6 +231,8 @@ TEST(TensorText, ReadsNumbersVectorsAndMatricesAndSaysWhatIsWrong) {
     EXPECT_EQ(refused("[1,]"), "a ',' before ']' has nothing after it");
     EXPECT_EQ(refused("[1] 2"), "unexpected '2' after the value");
     EXPECT_EQ(refused("[1e999]"), "'1e999' is not a number");
+    EXPECT_EQ(refused("[\xE2\x88\x92" "1,,2]"), "expected a number at 5");  // characters, not bytes: − is one
+    EXPECT_EQ(T("[1\n,2]").shape, Shape::vector(2));                      // a newline is space
     std::string big = "[0";
     for (int k = 0; k < 1024; ++k) big += ",0";
     EXPECT_EQ(refused(big + "]"), "more than 1024 numbers: the limit of one value");
