@@ -143,6 +143,9 @@ test('Hangul typed through an IME reaches the box, names a variable, and draws',
   g = (await state(app.page)).graph;
   assert.equal(g.expression, 'f = \u03c3(w*x)');
   assert.equal(g.parse_error, '');
-  assert.ok(Math.abs(g.output.value - 1 / (1 + Math.exp(-1))) < 1e-12, `σ(1·1) = ${g.output.value}`);
+  // (w is new, so 1; x keeps the value it had in E1, -2: an input's value outlives the expressions typed over it.)
+  const [w, x] = ['w', 'x'].map((name) => g.nodes.find((n) => n.name === name).value);
+  assert.deepEqual([w, x], [1, -2]);
+  assert.ok(Math.abs(g.output.value - 1 / (1 + Math.exp(-w * x))) < 1e-12, `σ(${w}·${x}) = ${g.output.value}`);
   assert.deepEqual(app.problems, []);
 });
