@@ -2,7 +2,8 @@
 // idle and busy, with what the last frame asked the rasteriser to draw (nabla.drawn()). Side by side in
 // one run, so the figures compare; not a test (tests/e2e asserts behaviour, not speed).
 //   node bench/frame_rate.mjs [--seconds 3] [--width 1280 --height 720]   (after a web build)
-import { openApp, command, frames } from '../tests/e2e/browser.mjs';
+import { openApp, command, frames, DIST, launchChromium } from '../tests/e2e/browser.mjs';
+import { startServer } from '../scripts/static_server.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +27,33 @@ const cases = [
 function bigGraphLink() {
   const terms = Array.from({ length: 100 }, (_, i) => `a${i}*b${i}`).join(' + ');
   return 'expr=' + encodeURIComponent('f = ' + terms);
+}
+
+// The first frame (issue 16: at most 0.8 s): cold loads from 127.0.0.1, each in a new browser
+// context (nothing cached), timed from navigation (performance.now()) to the first frame the page
+// counts, and to the page's "ready" (the layout settled a few frames later). Medians of five.
+{
+  const server = await startServer(DIST);
+  const browser = await launchChromium();
+  const first = [], ready = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const at = await page.waitForFunction(() => {
+      try { return window.nabla && window.nabla.frames() >= 1 ? performance.now() : false; } catch { return false; }
+    }, null, { polling: 'raf', timeout: 60000 });
+    first.push(await at.jsonValue());
+    await page.waitForFunction(() => window.nabla.ready, null, { polling: 'raf', timeout: 60000 });
+    ready.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  await browser.close();
+  await server.close();
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const ms = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+  console.log(`first frame after navigation: median ${(median(first) / 1000).toFixed(2)} s (${ms(first)} ms; target ≤ 0.8 s ${median(first) <= 800 ? 'met' : 'NOT met'}); ` +
+              `ready (layout settled): median ${(median(ready) / 1000).toFixed(2)} s (${ms(ready)} ms)\n`);
 }
 
 const app = await openApp({ width, height });

@@ -6,6 +6,7 @@
 //   W2  the same on the spiral with 6 hidden layers of 8: examples/s
 //   W3  the trained W2 network on the 100×100 decision-boundary grid over [-6, 6]²: grids/s
 //   W4  784-128-64-10 ReLU, softmax cross-entropy, batch 64, SGD lr 0.1, random data: steps/s
+//   W1ref  W1 written out by hand as straight-line scalar code (bench/w1_reference.h): its floor
 // Usage: nabla_bench [--impl NAME] [--seconds S]   |   nabla_bench --dump-data (datasets as JSON)
 #include <chrono>
 #include <cstdio>
@@ -14,6 +15,7 @@
 
 #include "nn/rng.h"
 #include "nn/trainer.h"
+#include "w1_reference.h"
 
 using namespace nabla;
 
@@ -172,6 +174,11 @@ int main(int argc, char** argv) {
     }
     auto wanted = [&](const char* w) { return only.find(w) != std::string::npos; };
     if (wanted("W1")) train_playground("W1", impl, {4, 2}, DatasetKind::Circle, seconds);
+    if (wanted("W1")) {  // "W1ref" has no W1 in it: --only W1 runs both
+        double loss = 0, accuracy = 0;
+        const double rate = w1_reference::train(playground_data(DatasetKind::Circle), seconds, now, loss, accuracy);
+        report("W1ref", impl, rate, "examples/s", loss, accuracy, 0);
+    }
     if (wanted("W2") || wanted("W3")) {
         auto w2 = train_playground("W2", impl, {8, 8, 8, 8, 8, 8}, DatasetKind::Spiral, wanted("W2") ? seconds : 0.2);
         if (wanted("W3")) grid_workload(*w2, impl, seconds);

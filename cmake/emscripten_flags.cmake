@@ -24,8 +24,9 @@ set(NABLA_WEB_LINK_FLAGS
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   # The labs size their buffers at rebuild; let the heap grow when a user builds a large network.
   -sALLOW_MEMORY_GROWTH=1
-  # Emscripten's small allocator (2 KB gzip-compressed less than dlmalloc): training steps allocate
-  # nothing (tests/nn/allocation_test.cpp), so allocation speed only matters per click.
+  # Emscripten's small allocator (3 KB gzip-compressed less than dlmalloc): training steps allocate
+  # nothing (tests/nn/allocation_test.cpp), so allocation speed only matters per click. Two A/B runs
+  # of bench/frame_rate.mjs each favoured another allocator by more than the difference: noise.
   -sMALLOC=emmalloc
   # Browser only; the test hook in web/index.html calls C++ through ccall.
   -sENVIRONMENT=web -sEXPORTED_RUNTIME_METHODS=ccall

@@ -21,9 +21,12 @@ const BENIGN = [/GPU stall due to ReadPixels/];
 
 // scale: the device pixel ratio (2 for a laptop's HiDPI screen); touch: a touch screen (a tablet or
 // a phone: touch events, no hover), as Chromium's device emulation gives it.
+// Debian's Chromium, headless, with software WebGL2: what every browser test and bench/frame_rate.mjs run.
+export const launchChromium = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+
 export async function openApp({ hash = '', width = 1280, height = 720, scale = 1, touch = false, locale = 'en-US' } = {}) {
   const server = await startServer(DIST);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch, locale });
   const page = await context.newPage();
   const problems = [];
