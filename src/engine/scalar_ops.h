@@ -24,6 +24,13 @@ struct OpInfo {
 
 const OpInfo& op_info(Op op);
 
+// Classes of ops the vectorised graph treats alike (engine/tensor_graph.h).
+inline bool is_elementwise_binary(Op op) { return op >= Op::Add && op <= Op::Min; }
+inline bool is_elementwise_unary(Op op) { return op >= Op::Neg && op <= Op::Cos; }
+inline bool is_elementwise(Op op) { return is_elementwise_binary(op) || is_elementwise_unary(op); }
+inline bool is_reduction(Op op) { return op == Op::Sum || op == Op::Mean || op == Op::Norm2; }
+inline bool is_vectorised_op(Op op) { return op >= Op::MatMul; }  // @, ᵀ, sum, mean, norm2
+
 // One evaluated gate: its value, d(value)/d(input k) for k < arity, and, when something is not
 // finite, a short reason a learner can read ("log of a negative number").
 struct OpEval {

@@ -10,10 +10,6 @@
 namespace nabla {
 namespace {
 
-bool is_elementwise_binary(Op op) { return op >= Op::Add && op <= Op::Min; }
-bool is_elementwise_unary(Op op) { return op >= Op::Neg && op <= Op::Cos; }
-bool is_reduction(Op op) { return op == Op::Sum || op == Op::Mean || op == Op::Norm2; }
-
 // numpy's rule on the right-aligned dimensions: each pair equal, or one of them 1.
 bool broadcast_shape(const Shape& a, const Shape& b, Shape& out) {
     const int ra = a.rows2(), rb = b.rows2(), ca = a.cols2(), cb = b.cols2();
@@ -21,22 +17,6 @@ bool broadcast_shape(const Shape& a, const Shape& b, Shape& out) {
     const int rank = std::max(a.rank, b.rank);
     out = rank == 0 ? Shape::scalar() : rank == 1 ? Shape::vector(std::max(ca, cb)) : Shape::matrix(std::max(ra, rb), std::max(ca, cb));
     return true;
-}
-
-// The flat index in `s` that element (r, c) of a broadcast result reads.
-int broadcast_index(const Shape& s, int r, int c) { return (s.rows2() == 1 ? 0 : r) * s.cols2() + (s.cols2() == 1 ? 0 : c); }
-
-// A @ B as (M×K)·(K×P): a vector on the left is one row, on the right one column (numpy's rule),
-// and the flat data is the same either way.
-struct MatMulDims {
-    int m = 1, k = 1, p = 1;
-};
-MatMulDims matmul_dims(const Shape& a, const Shape& b) {
-    MatMulDims d;
-    d.m = a.rank == 2 ? a.dims[0] : 1;
-    d.k = a.rank == 0 ? 1 : a.rank == 1 ? a.dims[0] : a.dims[1];
-    d.p = b.rank == 2 ? b.dims[1] : 1;
-    return d;
 }
 
 }  // namespace
@@ -146,7 +126,7 @@ void TensorGraph::evaluate(int i) {
     const Tensor& a = input_value(i, 0);
     TensorEdge& ea = edges_[static_cast<size_t>(n.in[0])];
     ea.local.clear();
-    if (is_elementwise_binary(n.op) || is_elementwise_unary(n.op)) {
+    if (is_elementwise(n.op)) {
         const bool binary = arity == 2;
         const Tensor& b = binary ? input_value(i, 1) : a;
         TensorEdge* eb = binary ? &edges_[static_cast<size_t>(n.in[1])] : nullptr;

@@ -47,6 +47,18 @@ struct Tensor {
     bool operator!=(const Tensor& o) const { return !(*this == o); }
 };
 
+// The flat index in `s` that element (r, c) of a broadcast result reads (numpy: a dimension of 1 repeats).
+inline int broadcast_index(const Shape& s, int r, int c) { return (s.rows2() == 1 ? 0 : r) * s.cols2() + (s.cols2() == 1 ? 0 : c); }
+
+// A @ B as (m×k)·(k×p): a vector on the left is one row, on the right one column (numpy's rule),
+// and the flat data is the same either way.
+struct MatMulDims {
+    int m = 1, k = 1, p = 1;
+};
+inline MatMulDims matmul_dims(const Shape& a, const Shape& b) {
+    return {a.rank == 2 ? a.dims[0] : 1, a.rank == 0 ? 1 : a.rank == 1 ? a.dims[0] : a.dims[1], b.rank == 2 ? b.dims[1] : 1};
+}
+
 // Where element `flat` sits, as a reader counts: "[2]" in a vector, "[1,2]" in a matrix (1-based).
 std::string element_name(const Shape& shape, int flat);
 

@@ -139,7 +139,7 @@ bool vectorised_graph(const ParsedExpression& parsed, const std::string& text, c
 // @, ᵀ, sum, mean or norm2: the expression was written for vectors and matrices.
 bool written_for_vectors(const ScalarGraph& g) {
     for (const Node& n : g.nodes())
-        if (n.op >= Op::MatMul) return true;
+        if (is_vectorised_op(n.op)) return true;
     return false;
 }
 

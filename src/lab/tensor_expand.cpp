@@ -26,8 +26,6 @@ std::string operand(const std::string& s) {
     return s;
 }
 
-int broadcast_index(const Shape& s, int r, int c) { return (s.rows2() == 1 ? 0 : r) * s.cols2() + (s.cols2() == 1 ? 0 : c); }
-
 }  // namespace
 
 bool expand_to_scalars(const TensorGraph& g, ScalarExpansion& out, std::string& error) {
@@ -84,14 +82,11 @@ bool expand_to_scalars(const TensorGraph& g, ScalarExpansion& out, std::string& 
                     case Op::Neg: e = "-" + operand(in(0)[static_cast<size_t>(k)]); break;
                     case Op::MatMul: {
                         // (M×K)·(K×P), a vector on the left one row, on the right one column.
-                        const Shape& a = in_shape(0);
-                        const Shape& b = in_shape(1);
-                        const int depth = a.rank == 0 ? 1 : a.rank == 1 ? a.dims[0] : a.dims[1];
-                        const int p = b.rank == 2 ? b.dims[1] : 1;
-                        const int row = k / p, column = k % p;  // of the (M×P) product, whatever its rank
-                        for (int j = 0; j < depth; ++j)
-                            e += (j ? " + " : "") + operand(in(0)[static_cast<size_t>(row * depth + j)]) + "*" +
-                                 operand(in(1)[static_cast<size_t>(j * p + column)]);
+                        const MatMulDims d = matmul_dims(in_shape(0), in_shape(1));
+                        const int row = k / d.p, column = k % d.p;  // of the (m×p) product, whatever its rank
+                        for (int j = 0; j < d.k; ++j)
+                            e += (j ? " + " : "") + operand(in(0)[static_cast<size_t>(row * d.k + j)]) + "*" +
+                                 operand(in(1)[static_cast<size_t>(j * d.p + column)]);
                         break;
                     }
                     case Op::Transpose: {

@@ -31,11 +31,13 @@ struct Geometry {
     float cell_w = 52;                      // one number of it: as wide as the widest shown
 };
 
+// "q =" before a named value's block; nothing for an input (its box says its name).
+std::string block_prefix(const TensorNode& n) { return n.name.empty() || n.op == Op::Input ? std::string() : n.name; }
+float prefix_width(const std::string& prefix) { return prefix.empty() ? 0.0f : 16.0f + 9.0f * static_cast<float>(prefix.size()); }
+
 float block_width(const GraphLab& lab, int node, float cell_w) {
-    const CellGrid cells = cell_grid(lab.tensor().node(node).value.shape);
     const TensorNode& n = lab.tensor().node(node);
-    const float name = n.name.empty() || n.op == Op::Input ? 0.0f : 16.0f + 9.0f * static_cast<float>(n.name.size());
-    return name + cells.shown_cols * cell_w + 12;
+    return prefix_width(block_prefix(n)) + cell_grid(n.value.shape).shown_cols * cell_w + 12;
 }
 
 // Characters of the longest number a vectorised graph shows (values and gradients).
@@ -230,7 +232,7 @@ void node_tooltip(const GraphLab& lab, int node) {
 // `top` is where its first row starts.
 void draw_block(const Canvas& c, const Tensor& t, float centre_x, float top, float cell_w, ImU32 col, const std::string& prefix, bool known) {
     const CellGrid cells = cell_grid(t.shape);
-    const float name_w = prefix.empty() ? 0 : 16.0f + 9.0f * static_cast<float>(prefix.size());
+    const float name_w = prefix_width(prefix);
     const float grid_w = cells.shown_cols * cell_w, h = cells.shown_rows * kCellH;
     const float left = centre_x - c.px((name_w + grid_w + 12) * 0.5f) + c.px(name_w);
     if (!prefix.empty()) c.text_centered(ImVec2(left - c.px(name_w * 0.5f), top + c.px(h * 0.5f)), prefix + " =", kCellText, col, true);
@@ -251,8 +253,7 @@ void draw_block(const Canvas& c, const Tensor& t, float centre_x, float top, flo
 void draw_tensor_values(const Canvas& c, const GraphLab& lab, int i, float cell_w, ImVec2 centre, ImVec2 a, ImVec2 b) {
     const TensorNode& n = lab.tensor().node(i);
     const float h = cell_grid(n.value.shape).shown_rows * kCellH;
-    const bool named = !n.name.empty() && n.op != Op::Input;
-    draw_block(c, n.value, centre.x, a.y - c.px(6 + h), cell_w, n.finite() ? colors::value : colors::bad, named ? n.name : "", true);
+    draw_block(c, n.value, centre.x, a.y - c.px(6 + h), cell_w, n.finite() ? colors::value : colors::bad, block_prefix(n), true);
     const bool ready = lab.shows_gradient(i);
     draw_block(c, n.grad, centre.x, b.y + c.px(6), cell_w, ready ? colors::gradient : colors::pending, "", ready);
 }

@@ -120,11 +120,10 @@ void tensor_jacobians(const GraphLab& lab, int node) {
         ImGui::TextColored(to_vec4(colors::muted), "%s", tr("an input: it has no inputs, so no Jacobian"));
         return;
     }
-    const bool elementwise = (n.op >= Op::Add && n.op <= Op::Min) || (n.op >= Op::Neg && n.op <= Op::Cos);
     // 22 em in a tooltip (which grows to fit), the column's width in the panel.
     const float avail = ImGui::GetContentRegionAvail().x, wrap = ImGui::GetFontSize() * 22;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (avail > ImGui::GetFontSize() * 8 ? std::min(wrap, avail) : wrap));
-    if (elementwise)
+    if (is_elementwise(n.op))
         ImGui::TextWrapped("%s", tr("Elementwise: each output depends on its own input element only, so the Jacobian is diagonal. Backprop never builds it: it multiplies the upstream by the diagonal."));
     if (n.op == Op::MatMul)
         ImGui::TextWrapped("%s", tr("A linear module has two Jacobians (lecture 000): with respect to its input and to its weights. Backprop multiplies by them without building them."));

@@ -118,9 +118,7 @@ bool near_a_kink(const TensorGraph& g) {
         const Tensor* b = op_info(n.op).arity == 2 ? &g.node(g.edge(n.in[1]).from).value : nullptr;
         for (int r = 0; r < n.value.shape.rows2(); ++r)
             for (int c = 0; c < n.value.shape.cols2(); ++c) {
-                const auto at = [&](const Tensor& t) {
-                    return t.at(t.shape.rows2() == 1 ? 0 : r, t.shape.cols2() == 1 ? 0 : c);
-                };
+                const auto at = [&](const Tensor& t) { return t.data[static_cast<size_t>(broadcast_index(t.shape, r, c))]; };
                 if (std::fabs(at(a) - (b ? at(*b) : 0.0)) < 1e-3) return true;
             }
     }
