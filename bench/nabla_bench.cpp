@@ -7,7 +7,7 @@
 //   W3  the trained W2 network on the 100×100 decision-boundary grid over [-6, 6]²: grids/s
 //   W4  784-128-64-10 ReLU, softmax cross-entropy, batch 64, SGD lr 0.1, random data: steps/s
 //   W1ref  W1 written out by hand as straight-line scalar code (bench/w1_reference.h): its floor
-// Usage: nabla_bench [--impl NAME] [--seconds S]   |   nabla_bench --dump-data (datasets as JSON)
+// Usage: nabla_bench [--impl NAME] [--seconds S] [--general]   |   nabla_bench --dump-data (datasets as JSON)
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -20,6 +20,8 @@
 using namespace nabla;
 
 namespace {
+
+bool g_lanes = true;  // --general: narrow networks on the general kernels too (the lanes' A/B)
 
 double now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -35,6 +37,7 @@ TrainerDesc playground(std::vector<int> hidden) {
     d.mlp.init = Init::PlaygroundUniform;
     d.mlp.bias_init = 0.1f;
     d.mlp.seed = 7;
+    d.mlp.lanes = g_lanes;
     d.optimizer.kind = OptimizerKind::SGD;
     d.optimizer.learning_rate = 0.03;
     d.batch_size = 10;
@@ -168,6 +171,7 @@ int main(int argc, char** argv) {
     double seconds = 1.0;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--dump-data")) { dump_data(); return 0; }
+        if (!std::strcmp(argv[i], "--general")) g_lanes = false;
         if (!std::strcmp(argv[i], "--impl") && i + 1 < argc) impl = argv[++i];
         else if (!std::strcmp(argv[i], "--seconds") && i + 1 < argc) seconds = std::atof(argv[++i]);
         else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];  // e.g. W2,W3 (for profiling)

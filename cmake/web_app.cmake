@@ -90,7 +90,7 @@ foreach(_target imgui nabla_ui nabla_app nabla_web)
   target_compile_options(${_target} PRIVATE -Os)
 endforeach()
 # So are the files that run once per click or per record, not per training step (the labs' models,
-# links, files in and out, messages, data generation; 30 KB less gzip-compressed). What a step or a
+# links, files in and out, messages, data generation, the Graph lab's graphs; 30 KB less gzip-compressed). What a step or a
 # frame's picture runs (scalar graph, MLP, optimizers, trainer, loss surfaces) keeps -O3.
 set_source_files_properties(
   src/lab/compare_run.cpp src/lab/exports.cpp src/lab/graph_lab.cpp src/lab/graph_layout.cpp src/lab/hidden_controls.cpp
@@ -98,7 +98,7 @@ set_source_files_properties(
   src/lab/playground_state.cpp src/lab/replay.cpp src/lab/trajectory_lab.cpp src/lab/trajectory_state.cpp
   src/lab/url_codec.cpp src/lab/weights_file.cpp src/lab/plane_grid.cpp src/lab/course.cpp src/lab/lesson_lab.cpp
   src/lab/json_reader.cpp src/lab/graph_quiz.cpp src/lab/tensor_text.cpp src/lab/tensor_json.cpp src/lab/tensor_expand.cpp
-  src/engine/tensor_value.cpp src/engine/tensor_graph.cpp
+  src/engine/tensor_value.cpp src/engine/tensor_graph.cpp src/engine/scalar_graph.cpp src/engine/scalar_ops.cpp
   src/nn/datasets.cpp src/nn/divergence.cpp src/nn/own_data.cpp
   src/engine/expression_parser.cpp src/engine/gradient_check.cpp src/engine/i18n.cpp src/engine/i18n_ko.cpp
   src/engine/number_text.cpp src/engine/range.cpp src/engine/utf8.cpp

@@ -109,43 +109,55 @@ T mean_squared_error(const OIn& O, const TIn& Tg, DOOut& dO) {
     return (O - Tg).squaredNorm() / n;
 }
 
-// Sigmoid + binary cross-entropy fused on the logits S [B×1], t ∈ {0, 1}:
-// loss = max(s, 0) - s t + log(1 + e^-|s|) never overflows, and dLoss/ds = σ(s) - t.
+// Sigmoid + binary cross-entropy fused on one logit s, t ∈ {0, 1}:
+// loss = max(s, 0) - s t + log(1 + e^-|s|) never overflows, and dLoss/ds = σ(s) - t (written ÷ B,
+// the batch's mean). One row at a time so the matrix version and the SIMD lanes path (nn/lanes.cpp)
+// share every operation.
+template <class T>
+T bce_with_logits_row(T s, T t, T B, T& ds) {
+    const T sig = s >= 0 ? T(1) / (T(1) + std::exp(-s)) : std::exp(s) / (T(1) + std::exp(s));
+    ds = (sig - t) / B;
+    return std::max(s, T(0)) - s * t + std::log1p(std::exp(-std::fabs(s)));
+}
+
 template <class T, class SIn, class TIn, class DSOut>
 T sigmoid_bce_with_logits(const SIn& S, const TIn& Tg, DSOut& dS) {
     const T B = static_cast<T>(S.rows());
     T total = 0;
-    for (Eigen::Index i = 0; i < S.rows(); ++i) {
-        const T s = S(i, 0), t = Tg(i, 0);
-        total += std::max(s, T(0)) - s * t + std::log1p(std::exp(-std::fabs(s)));
-        const T sig = s >= 0 ? T(1) / (T(1) + std::exp(-s)) : std::exp(s) / (T(1) + std::exp(s));
-        dS(i, 0) = (sig - t) / B;
-    }
+    for (Eigen::Index i = 0; i < S.rows(); ++i) total += bce_with_logits_row<T>(S(i, 0), Tg(i, 0), B, dS(i, 0));
     return total / B;
 }
 
-// Softmax + cross-entropy fused on the logits S [B×K], labels[i] ∈ [0, K) stored as T in column 0:
+// Softmax + cross-entropy fused on K logits s, label y ∈ [0, K):
 // loss = logsumexp(s) - s_y = log(Σ_j e^(s_j - m)) - (s_y - m) with m the largest logit, so no
 // large m is added and taken away again; and since the largest term is e^0 = 1, the log is
 // log1p(the others' sum): a confident right answer keeps its small loss (3.1e-7, not 0).
-// dLoss/ds = softmax(s) - onehot(y).
+// dLoss/ds = softmax(s) - onehot(y), written ÷ B into ds.
+template <class T>
+T softmax_ce_row(const T* s, int K, int y, T B, T* ds) {
+    int top = 0;
+    for (int j = 1; j < K; ++j)
+        if (s[j] > s[top]) top = j;
+    const T m = s[top];
+    T sum = 0, others = 0;  // others summed apart: sum − 1 would cancel away the digits of a small loss
+    for (int j = 0; j < K; ++j) {
+        ds[j] = std::exp(s[j] - m);
+        sum += ds[j];
+        if (j != top) others += ds[j];
+    }
+    for (int j = 0; j < K; ++j) ds[j] /= sum * B;
+    ds[y] -= T(1) / B;
+    return std::log1p(others) - (s[y] - m);
+}
+
+// The same over a batch: S [B×K] row-major, labels stored as T in column 0.
 template <class T, class SIn, class LIn, class DSOut>
 T softmax_cross_entropy(const SIn& S, const LIn& labels, DSOut& dS) {
     const T B = static_cast<T>(S.rows());
+    const int K = static_cast<int>(S.cols());
     T total = 0;
-    for (Eigen::Index i = 0; i < S.rows(); ++i) {
-        Eigen::Index top = 0;
-        const T m = S.row(i).maxCoeff(&top);
-        dS.row(i) = (S.row(i).array() - m).exp();
-        const T sum = dS.row(i).sum();
-        T others = 0;  // summed apart: sum − 1 would cancel away the digits of a small loss
-        for (Eigen::Index j = 0; j < S.cols(); ++j)
-            if (j != top) others += dS(i, j);
-        const auto y = static_cast<Eigen::Index>(labels(i, 0));
-        total += std::log1p(others) - (S(i, y) - m);
-        dS.row(i) /= sum * B;
-        dS(i, y) -= T(1) / B;
-    }
+    for (Eigen::Index i = 0; i < S.rows(); ++i)
+        total += softmax_ce_row<T>(S.data() + i * K, K, static_cast<int>(labels(i, 0)), B, dS.data() + i * K);
     return total / B;
 }
 

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 #include <utility>
 
 #include "engine/i18n.h"
+#include "nn/lanes.h"
 #include "nn/rng.h"
 
 namespace nabla {
@@ -46,6 +48,7 @@ void Activations<T>::reserve(const MlpDesc& desc, int cap) {
         s[k].resize(cap, width), z[k].resize(cap, width), ds[k].resize(cap, width), dz[k].resize(cap, width);
         wt[k].resize(desc.sizes[k], width);
     }
+    if constexpr (std::is_same_v<T, float>) lanes.resize(fits_lanes(desc) ? kLanesBufferVectors : 0);
     capacity = cap;
     rows = 0;
 }
@@ -78,6 +81,16 @@ Mlp<T>::Mlp(const MlpDesc& desc) : desc_(desc) {
     }
 }
 
+namespace {
+template <class T, class S, class Z>
+void softmax_rows(const S& s, Z& z) {  // probabilities, for predictions and the UI
+    for (Eigen::Index i = 0; i < s.rows(); ++i) {
+        z.row(i) = (s.row(i).array() - s.row(i).maxCoeff()).exp();
+        z.row(i) /= z.row(i).sum();
+    }
+}
+}  // namespace
+
 // linear_forward and the activation, layer by layer, but over chunks of rows that stay in the
 // first-level cache through every layer: a 100×100 decision-boundary grid is 10 000 rows.
 template <class T>
@@ -85,6 +98,16 @@ void Mlp<T>::forward(ConstMatrixView<T> X, Activations<T>& a) const {
     const Eigen::Index B = X.rows();
     a.rows = static_cast<int>(B);
     const int n = layer_count();
+    if constexpr (std::is_same_v<T, float>) {
+        if (fits_lanes(desc_) && a.lanes.size() == kLanesBufferVectors) {  // reserved for this network
+            lanes_forward(*this, X, a, a.lanes.data());
+            if (desc_.head == Head::SoftmaxCE) {
+                MatrixView<T> z = top_rows(a.z[n - 1], B);
+                softmax_rows<T>(top_rows(std::as_const(a.s[n - 1]), B), z);
+            }
+            return;
+        }
+    }
     for (int k = 0; k < n; ++k)  // Wᵀ for the blocked product; narrow layers use gemm_nt_direct
         if (desc_.sizes[k + 1] >= 8) transpose(layers[k].W.data(), a.wt[k].data(), desc_.sizes[k + 1], desc_.sizes[k]);
     constexpr Eigen::Index kChunk = 128;
@@ -98,14 +121,8 @@ void Mlp<T>::forward(ConstMatrixView<T> X, Activations<T>& a) const {
             if (out >= 8) gemm_nn<T>(input, a.wt[k].data(), s.data(), static_cast<int>(rows), out, in, bias);
             else gemm_nt_direct<T>(input, layers[k].W.data(), s.data(), static_cast<int>(rows), out, in, bias);
             const bool output = k == n - 1;
-            if (output && desc_.head == Head::SoftmaxCE) {
-                for (Eigen::Index i = 0; i < rows; ++i) {  // probabilities, for predictions and the UI
-                    z.row(i) = (s.row(i).array() - s.row(i).maxCoeff()).exp();
-                    z.row(i) /= z.row(i).sum();
-                }
-            } else {
-                activation_forward<T>(output ? head_activation(desc_.head) : desc_.hidden, s, z);
-            }
+            if (output && desc_.head == Head::SoftmaxCE) softmax_rows<T>(s, z);
+            else activation_forward<T>(output ? head_activation(desc_.head) : desc_.hidden, s, z);
         }
     }
 }

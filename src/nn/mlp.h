@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/simd.h"
 #include "engine/tensor.h"
 #include "engine/tensor_ops.h"
 
@@ -54,6 +55,9 @@ struct MlpDesc {
     float weight_init = 1;    // Init::Constant's value
     bool bias = true;
     std::uint64_t seed = 1;
+    // Narrow networks (nn/lanes.h) run four examples per SIMD vector; false keeps them on the
+    // general kernels, which the tests compare the lanes with.
+    bool lanes = true;
 
     std::string validate() const;  // "" when usable, else what is wrong and how to fix it
 };
@@ -69,6 +73,7 @@ template <class T>
 struct Activations {
     std::vector<Matrix<T>> s, z, ds, dz;  // one per layer
     std::vector<Matrix<T>> wt;            // scratch: Wᵀ of each layer during forward
+    std::vector<simd::f32x4> lanes;       // scratch of a narrow network's forward (nn/lanes.h)
     int capacity = 0;
     int rows = 0;  // rows of the last forward pass
     void reserve(const MlpDesc& desc, int capacity);

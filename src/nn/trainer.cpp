@@ -55,6 +55,7 @@ NABLA_FOR_SIZE Trainer::Trainer(const TrainerDesc& desc, DataSplit data) : desc_
     eval_acts_.reserve(desc.mlp, kChunkRows);
     batch_X_.resize(chunk, data_.train.X.cols());
     batch_T_.resize(chunk, 1);
+    if (fits_lanes(desc.mlp)) lanes_ = std::make_unique<LanesStep>();
     reset();
     for (const Layer<float>& L : mlp_->layers) {
         sum_dW_.push_back(Matrix<float>::Zero(L.W.rows(), L.W.cols()));
@@ -117,20 +118,25 @@ StepProgress Trainer::step_part(int max_chunks) {
     const bool chunked = part_rows_ > kChunkRows;
     for (int chunk = 0; chunk < max_chunks && part_done_ < part_rows_; ++chunk) {
         const int rows = std::min(kChunkRows, part_rows_ - part_done_);
-        for (int r = 0; r < rows; ++r) {
-            const int i = order_[cursor_ + part_done_ + r];
-            std::copy_n(data_.train.X.data() + i * features, features, batch_X_.data() + r * features);
-            batch_T_(r, 0) = train_targets_(i, 0);
+        const int* batch = order_.data() + cursor_ + part_done_;
+        float loss = 0;
+        if (lanes_) {
+            loss = lanes_->run(*mlp_, data_.train.X, train_targets_, batch, rows);
+        } else {
+            for (int r = 0; r < rows; ++r) {
+                std::copy_n(data_.train.X.data() + batch[r] * features, features, batch_X_.data() + r * features);
+                batch_T_(r, 0) = train_targets_(batch[r], 0);
+            }
+            const ConstMatrixView<float> X = top_rows(std::as_const(batch_X_), rows);
+            mlp_->forward(X, batch_acts_);
+            loss = mlp_->loss(top_rows(std::as_const(batch_T_), rows), batch_acts_);
+            if (std::isfinite(loss)) mlp_->backward(X, batch_acts_);
         }
-        const ConstMatrixView<float> X = top_rows(std::as_const(batch_X_), rows);
-        mlp_->forward(X, batch_acts_);
-        const float loss = mlp_->loss(top_rows(std::as_const(batch_T_), rows), batch_acts_);
         if (!std::isfinite(loss)) {
             part_done_ = 0;
             diverge(std::isnan(loss) ? tr("the loss became NaN") : tr("the loss became infinite"));
             return StepProgress::Refused;
         }
-        mlp_->backward(X, batch_acts_);
         part_loss_ += static_cast<double>(loss) * rows;
         if (chunked) {  // the batch's mean gradient: each chunk's mean, weighted by its share of the rows
             const float share = static_cast<float>(rows) / static_cast<float>(part_rows_);
@@ -150,12 +156,21 @@ StepProgress Trainer::step_part(int max_chunks) {
     // Refused before the update, so a diverging step changes nothing. No sane step moves a weight by
     // a million (η·|g| > 1e6); refusing those keeps every weight, and every output, far from overflow.
     const float limit = static_cast<float>(1e6 / desc_.optimizer.learning_rate);
-    for (const Layer<float>& L : mlp_->layers) {
-        if (!all_within(L.dW.data(), L.dW.size(), limit) || !all_within(L.db.data(), L.db.size(), limit)) {
+    std::string exploded;
+    if (lanes_ && !chunked) {  // the lanes path measured its gradients as it summed them: one check
+        const float largest = lanes_->largest_gradient();
+        if (!(largest <= limit)) exploded = std::isfinite(largest) ? tr("the gradients exploded") : tr("the gradients stopped being finite numbers");
+    } else {
+        for (const Layer<float>& L : mlp_->layers) {
+            if (all_within(L.dW.data(), L.dW.size(), limit) && all_within(L.db.data(), L.db.size(), limit)) continue;
             const bool finite = L.dW.allFinite() && L.db.allFinite();
-            diverge(finite ? tr("the gradients exploded") : tr("the gradients stopped being finite numbers"));
-            return StepProgress::Refused;
+            exploded = finite ? tr("the gradients exploded") : tr("the gradients stopped being finite numbers");
+            break;
         }
+    }
+    if (!exploded.empty()) {
+        diverge(exploded);
+        return StepProgress::Refused;
     }
     optimizer_->step(*mlp_, desc_.optimizer);
     ++steps_;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "nn/datasets.h"
+#include "nn/lanes.h"
 #include "nn/mlp.h"
 #include "nn/optimizer.h"
 #include "nn/rng.h"
@@ -107,6 +108,7 @@ private:
     Matrix<float> train_targets_, test_targets_;  // in the head's convention (see Mlp::loss)
     std::unique_ptr<Mlp<float>> mlp_;
     std::unique_ptr<Optimizer<float>> optimizer_;
+    std::unique_ptr<LanesStep> lanes_;       // set when the network fits_lanes: the step's whole path
     Activations<float> batch_acts_;
     mutable Activations<float> eval_acts_;
     Matrix<float> batch_X_, batch_T_;  // one chunk of the batch
