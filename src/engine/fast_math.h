@@ -60,17 +60,9 @@ inline simd::f32x4 fast_sigmoid(simd::f32x4 x) {
     return half + half * fast_tanh(half * x);
 }
 
-// Whole arrays: four lanes at a time, the plain twin for the tail.
-inline void tanh_array(const float* in, float* out, long n) {
-    long i = 0;
-    for (; i + 4 <= n; i += 4) simd::store(out + i, fast_tanh(simd::load(in + i)));
-    for (; i < n; ++i) out[i] = fast_tanh(in[i]);
-}
-
-inline void sigmoid_array(const float* in, float* out, long n) {
-    long i = 0;
-    for (; i + 4 <= n; i += 4) simd::store(out + i, fast_sigmoid(simd::load(in + i)));
-    for (; i < n; ++i) out[i] = fast_sigmoid(in[i]);
-}
+// Whole arrays: four lanes at a time, the plain twin for the tail. Out of line (fast_math.cpp): the
+// general layers and the SIMD lanes (nn/lanes.cpp) share one copy in the page; a call per layer.
+void tanh_array(const float* in, float* out, long n);
+void sigmoid_array(const float* in, float* out, long n);
 
 }  // namespace nabla

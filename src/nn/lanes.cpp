@@ -13,6 +13,18 @@ namespace nabla {
 
 using simd::f32x4;
 
+// The tiles, where the time goes, are inlined and unrolled into registers whatever the optimisation
+// level; what runs once per layer or pass stays out of line, once in the page.
+#if defined(__clang__)
+#define NABLA_ONCE __attribute__((noinline))
+#define NABLA_INLINE __attribute__((always_inline)) inline
+#define NABLA_UNROLL _Pragma("clang loop unroll(full)")
+#else
+#define NABLA_ONCE
+#define NABLA_INLINE inline
+#define NABLA_UNROLL
+#endif
+
 bool fits_lanes(const MlpDesc& d) {
     if (!d.lanes || d.sizes.size() < 2 || d.sizes.size() - 1 > static_cast<size_t>(kLanesMaxLayers)) return false;
     for (int width : d.sizes)
@@ -60,7 +72,7 @@ Pass pass_in(f32x4* buffer) {
 }
 
 // activation_forward and activation_backward (tensor_ops.h), lane by lane, over n vectors.
-void activate(Activation h, const f32x4* s, f32x4* z, int n) {
+NABLA_ONCE void activate(Activation h, const f32x4* s, f32x4* z, int n) {
     const f32x4 zero = simd::splat(0), slope = simd::splat(static_cast<float>(kLeakySlope));
     switch (h) {
         case Activation::Linear: std::copy_n(s, n, z); break;
@@ -72,7 +84,7 @@ void activate(Activation h, const f32x4* s, f32x4* z, int n) {
     }
 }
 
-void derivative(Activation h, f32x4* d, const f32x4* s, const f32x4* z, int n) {  // dC/dz into dC/ds, in place
+NABLA_ONCE void derivative(Activation h, f32x4* d, const f32x4* s, const f32x4* z, int n) {  // dC/dz into dC/ds, in place
     const f32x4 zero = simd::splat(0), one = simd::splat(1), slope = simd::splat(static_cast<float>(kLeakySlope));
     switch (h) {
         case Activation::Linear: break;
@@ -87,21 +99,21 @@ void derivative(Activation h, f32x4* d, const f32x4* s, const f32x4* z, int n) {
 // registers; each adds the bias first, then the inputs in order (gemm_nt_direct's sum, to the bit).
 // w(o, i) = W[o * o_step + i * i_step]: a layer's W, or backward its transpose.
 template <int O, int G>
-inline void product_tile(const float* W, int o_step, int i_step, const float* bias, int in, const f32x4* x, f32x4* y,
+NABLA_INLINE void product_tile(const float* W, int o_step, int i_step, const float* bias, int in, const f32x4* x, f32x4* y,
                          int groups, int o0, int g0) {
     f32x4 sum[O][G];
-    for (int o = 0; o < O; ++o)
-        for (int g = 0; g < G; ++g) sum[o][g] = simd::splat(bias ? bias[o0 + o] : 0.0f);
+    NABLA_UNROLL for (int o = 0; o < O; ++o)
+        NABLA_UNROLL for (int g = 0; g < G; ++g) sum[o][g] = simd::splat(bias ? bias[o0 + o] : 0.0f);
     for (int i = 0; i < in; ++i) {
         f32x4 xi[G];
-        for (int g = 0; g < G; ++g) xi[g] = x[i * groups + g0 + g];
-        for (int o = 0; o < O; ++o) {
+        NABLA_UNROLL for (int g = 0; g < G; ++g) xi[g] = x[i * groups + g0 + g];
+        NABLA_UNROLL for (int o = 0; o < O; ++o) {
             const f32x4 w = simd::splat(W[(o0 + o) * o_step + i * i_step]);
-            for (int g = 0; g < G; ++g) sum[o][g] += w * xi[g];
+            NABLA_UNROLL for (int g = 0; g < G; ++g) sum[o][g] += w * xi[g];
         }
     }
-    for (int o = 0; o < O; ++o)
-        for (int g = 0; g < G; ++g) y[(o0 + o) * groups + g0 + g] = sum[o][g];
+    NABLA_UNROLL for (int o = 0; o < O; ++o)
+        NABLA_UNROLL for (int g = 0; g < G; ++g) y[(o0 + o) * groups + g0 + g] = sum[o][g];
 }
 
 // The product for every output and group: tiles of 4 outputs × 1 group, then single outputs (4 × 2
@@ -118,22 +130,22 @@ void product(const float* W, int o_step, int i_step, const float* bias, int in, 
 // dW[o][i] += Σ_g Σ_lanes ds[o][g] z[i][g] for I inputs from i0: the sums in registers, the four
 // lanes of four inputs added up with one transpose.
 template <int I>
-inline void weight_tile(const f32x4* ds, const f32x4* z, int groups, int i0, float* dW) {
+NABLA_INLINE void weight_tile(const f32x4* ds, const f32x4* z, int groups, int i0, float* dW) {
     f32x4 sum[I];
-    for (int i = 0; i < I; ++i) sum[i] = simd::splat(0);
+    NABLA_UNROLL for (int i = 0; i < I; ++i) sum[i] = simd::splat(0);
     for (int g = 0; g < groups; ++g) {
         const f32x4 d = ds[g];
-        for (int i = 0; i < I; ++i) sum[i] += d * z[(i0 + i) * groups + g];
+        NABLA_UNROLL for (int i = 0; i < I; ++i) sum[i] += d * z[(i0 + i) * groups + g];
     }
     if constexpr (I == 4) {
         simd::transpose4(sum[0], sum[1], sum[2], sum[3]);
         simd::store(dW + i0, simd::load(dW + i0) + (((sum[0] + sum[1]) + sum[2]) + sum[3]));
     } else {
-        for (int i = 0; i < I; ++i) dW[i0 + i] += simd::sum_lanes(sum[i]);
+        NABLA_UNROLL for (int i = 0; i < I; ++i) dW[i0 + i] += simd::sum_lanes(sum[i]);
     }
 }
 
-void forward_layers(const Network& n, const Pass& p, int groups) {
+NABLA_ONCE void forward_layers(const Network& n, const Pass& p, int groups) {
     for (int k = 0; k < n.layers; ++k) {
         product(n.W[k], n.in[k], 1, n.b[k], n.in[k], n.out[k], p.z[k], p.s[k], groups);
         activate(n.h[k], p.s[k], p.z[k + 1], n.out[k] * groups);
@@ -141,7 +153,7 @@ void forward_layers(const Network& n, const Pass& p, int groups) {
 }
 
 // The rows of examples first … first + count - 1 (their row pointers) into the pass's inputs.
-void load_inputs(const float* const* row, int count, int width, f32x4* z, int groups) {
+NABLA_ONCE void load_inputs(const float* const* row, int count, int width, f32x4* z, int groups) {
     for (int g = 0; g < groups; ++g) {
         const float* r[4];
         for (int e = 0; e < 4; ++e) r[e] = 4 * g + e < count ? row[4 * g + e] : nullptr;
@@ -150,44 +162,62 @@ void load_inputs(const float* const* row, int count, int width, f32x4* z, int gr
     }
 }
 
-// The vectors v[o][g] as `rows` rows of a row-major M with `width` columns: 4×4 transposes where
-// a group is whole, lane by lane where it is not.
-void store_rows(const f32x4* v, int width, int groups, int rows, float* M) {
-    for (int g = 0; g < groups; ++g) {
-        float* row = M + static_cast<long>(4 * g) * width;
-        const int valid = std::min(4, rows - 4 * g);
-        int o = 0;
-        for (; valid == 4 && o + 4 <= width; o += 4) {
-            f32x4 a = v[o * groups + g], b = v[(o + 1) * groups + g], c = v[(o + 2) * groups + g], d = v[(o + 3) * groups + g];
-            simd::transpose4(a, b, c, d);
-            simd::store(row + o, a), simd::store(row + width + o, b), simd::store(row + 2 * width + o, c), simd::store(row + 3 * width + o, d);
+// The cross-entropies of one group take exp and log per row: Mlp::loss's rows, lane by lane. The
+// logits of neuron o are s[o * groups]; writes dC/ds to ds[o * groups] (empty lanes zero) and returns
+// the group's summed loss.
+NABLA_ONCE float cross_entropy_group(Head head, const f32x4* s, int groups, int K, f32x4 target, int valid, float B, f32x4* ds) {
+    float logit[kLanesMaxWidth][4], d[kLanesMaxWidth][4] = {}, t[4], loss = 0;
+    simd::lanes(target, t);
+    for (int o = 0; o < K; ++o) simd::lanes(s[o * groups], logit[o]);
+    for (int e = 0; e < valid; ++e) {
+        if (head == Head::SigmoidBCE) {
+            loss += bce_with_logits_row(logit[0][e], t[e], B, d[0][e]);
+            continue;
         }
-        for (; o < width; ++o) {
-            float l[4];
-            simd::lanes(v[o * groups + g], l);
-            for (int e = 0; e < valid; ++e) row[e * width + o] = l[e];
-        }
+        float row[kLanesMaxWidth], d_row[kLanesMaxWidth];
+        for (int o = 0; o < K; ++o) row[o] = logit[o][e];
+        loss += softmax_ce_row(row, K, static_cast<int>(t[e]), B, d_row);
+        for (int o = 0; o < K; ++o) d[o][e] = d_row[o];
     }
+    for (int o = 0; o < K; ++o) ds[o * groups] = simd::load(d[o]);
+    return loss;
+}
+
+// Layer k's share of Mlp::backward for one pass: its gradient sums from ds, then dC/ds of the layer
+// below into `below` (not for the first layer).
+NABLA_ONCE void backward_layer(const Network& n, const Pass& p, int k, int groups, const f32x4* ds, f32x4* below, Layer<float>& L) {
+    const int in = n.in[k], out = n.out[k];
+    const f32x4* z = p.z[k];
+    for (int o = 0; o < out; ++o) {
+        const f32x4* ds_o = ds + o * groups;
+        float* dW = L.dW.data() + o * in;
+        int i = 0;
+        for (; i + 4 <= in; i += 4) weight_tile<4>(ds_o, z, groups, i, dW);
+        for (; i < in; ++i) weight_tile<1>(ds_o, z, groups, i, dW);
+        if (!n.b[k]) continue;
+        f32x4 bias_sum = simd::splat(0);
+        for (int g = 0; g < groups; ++g) bias_sum += ds_o[g];
+        L.db(o) += simd::sum_lanes(bias_sum);
+    }
+    if (k == 0) return;
+    product(n.W[k], 1, in, nullptr, out, in, ds, below, groups);  // dC/dz below = ds Wₖ
+    derivative(n.h[k - 1], below, p.s[k - 1], z, in * groups);
+}
+
+// The largest |gradient| for the divergence check: one pass, NaN sticks.
+NABLA_ONCE float largest_gradient_of(const Mlp<float>& mlp) {
+    float largest = 0;
+    const auto track = [&largest](const float* g, Eigen::Index size) {
+        for (Eigen::Index i = 0; i < size; ++i) {
+            const float a = std::fabs(g[i]);
+            if (a > largest || a != a) largest = largest != largest ? largest : a;
+        }
+    };
+    for (const Layer<float>& L : mlp.layers) track(L.dW.data(), L.dW.size()), track(L.db.data(), L.db.size());
+    return largest;
 }
 
 }  // namespace
-
-void lanes_forward(const Mlp<float>& mlp, ConstMatrixView<float> X, Activations<float>& a, f32x4* scratch) {
-    const Network n = network_of(mlp);
-    const Pass p = pass_in(scratch);
-    const int B = static_cast<int>(X.rows()), features = n.in[0];
-    for (int r0 = 0; r0 < B; r0 += 4 * kLanesGroups) {
-        const int rows = std::min(4 * kLanesGroups, B - r0), groups = (rows + 3) / 4;
-        const float* row[4 * kLanesGroups];
-        for (int r = 0; r < rows; ++r) row[r] = X.data() + static_cast<long>(r0 + r) * features;
-        load_inputs(row, rows, features, p.z[0], groups);
-        forward_layers(n, p, groups);
-        for (int k = 0; k < n.layers; ++k) {
-            store_rows(p.s[k], n.out[k], groups, rows, a.s[k].data() + static_cast<long>(r0) * n.out[k]);
-            store_rows(p.z[k + 1], n.out[k], groups, rows, a.z[k].data() + static_cast<long>(r0) * n.out[k]);
-        }
-    }
-}
 
 float LanesStep::run(Mlp<float>& mlp, const Matrix<float>& X, const Matrix<float>& targets, const int* rows, int count) {
     const Network n = network_of(mlp);
@@ -226,56 +256,18 @@ float LanesStep::run(Mlp<float>& mlp, const Matrix<float>& X, const Matrix<float
                                                 : diff / batch * (simd::splat(1) - o * o);  // half_squared_error, tanh'
                 continue;
             }
-            // The cross-entropies take exp and log per row: shared with Mlp::loss, row by row.
-            float s[kLanesMaxWidth][4], d[kLanesMaxWidth][4] = {}, tl[4];
-            simd::lanes(t, tl);
-            for (int o = 0; o < K; ++o) simd::lanes(p.s[top][o * groups + g], s[o]);
-            for (int e = 0; e < valid; ++e) {
-                if (head == Head::SigmoidBCE) {
-                    loss += bce_with_logits_row(s[0][e], tl[e], B, d[0][e]);
-                    continue;
-                }
-                float logits[kLanesMaxWidth], d_row[kLanesMaxWidth];
-                for (int o = 0; o < K; ++o) logits[o] = s[o][e];
-                loss += softmax_ce_row(logits, K, static_cast<int>(tl[e]), B, d_row);
-                for (int o = 0; o < K; ++o) d[o][e] = d_row[o];
-            }
-            for (int o = 0; o < K; ++o) ds[o * groups + g] = simd::load(d[o]);
+            loss += cross_entropy_group(head, p.s[top] + g, groups, K, t, valid, B, ds + g);
         }
 
         // Backward (Mlp::backward): each layer's gradient sums, then dC/ds of the layer below.
         f32x4* below = p.ds[1];
         for (int k = top; k >= 0; --k) {
-            const int in = n.in[k], out = n.out[k];
-            const f32x4* z = p.z[k];
-            Layer<float>& L = mlp.layers[k];
-            for (int o = 0; o < out; ++o) {
-                const f32x4* ds_o = ds + o * groups;
-                float* dW = L.dW.data() + o * in;
-                int i = 0;
-                for (; i + 4 <= in; i += 4) weight_tile<4>(ds_o, z, groups, i, dW);
-                for (; i < in; ++i) weight_tile<1>(ds_o, z, groups, i, dW);
-                if (!n.b[k]) continue;
-                f32x4 bias_sum = zero;
-                for (int g = 0; g < groups; ++g) bias_sum += ds_o[g];
-                L.db(o) += simd::sum_lanes(bias_sum);
-            }
-            if (k == 0) break;
-            product(n.W[k], 1, in, nullptr, out, in, ds, below, groups);  // dC/dz below = ds Wₖ
-            derivative(n.h[k - 1], below, p.s[k - 1], z, in * groups);
+            backward_layer(n, p, k, groups, ds, below, mlp.layers[k]);
             std::swap(ds, below);
         }
     }
 
-    // The largest gradient, for the divergence check: one pass, NaN sticks.
-    largest_ = 0;
-    const auto track = [this](const float* g, Eigen::Index size) {
-        for (Eigen::Index i = 0; i < size; ++i) {
-            const float a = std::fabs(g[i]);
-            if (a > largest_ || a != a) largest_ = largest_ != largest_ ? largest_ : a;
-        }
-    };
-    for (const Layer<float>& L : mlp.layers) track(L.dW.data(), L.dW.size()), track(L.db.data(), L.db.size());
+    largest_ = largest_gradient_of(mlp);
     if (head == Head::TanhHalfSquared) return 0.5f * simd::sum_lanes(squares) / B;
     if (head == Head::LinearMSE) return simd::sum_lanes(squares) / B;
     return loss / B;

@@ -5,6 +5,8 @@
 // a layer's products run in tiles of 4 neurons × 1 group (and single neurons) whose sums stay in
 // registers, whatever the widths. Layers of 8 and more stay on the 4×8 kernel: in WebAssembly
 // it beat these tiles on W2's eight-wide layers (bench/run.mjs, --general), natively it did not.
+// Training only: forward passes alone (evaluation, the pictures) keep Mlp::forward, where a narrow
+// network costs little and the page's weight budget (450 KB) had no room for a second copy.
 // The formulas are Mlp::forward/loss/backward's (the same fast_tanh, the same loss rows, each sum
 // of a forward product in gemm_nt_direct's order); sums over examples run in another order, so
 // results equal the general path to float rounding (tests/nn/lanes_test.cpp compares the two on
@@ -25,11 +27,6 @@ inline constexpr int kLanesBufferVectors = (2 * kLanesMaxLayers + 3) * kLanesMax
 
 // Every layer at most kLanesMaxWidth wide, at most kLanesMaxLayers layers, and desc.lanes.
 bool fits_lanes(const MlpDesc& desc);
-
-// Mlp::forward's s and z of every layer for a network that fits_lanes, through `scratch`
-// (kLanesBufferVectors long); a softmax output layer's z is left as its logits (Mlp::forward turns
-// them into probabilities).
-void lanes_forward(const Mlp<float>& mlp, ConstMatrixView<float> X, Activations<float>& a, simd::f32x4* scratch);
 
 // One minibatch, or one chunk of one, for a network that fits_lanes.
 class LanesStep {

@@ -3,12 +3,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <type_traits>
 #include <utility>
 
 #include "engine/i18n.h"
-#include "nn/lanes.h"
 #include "nn/rng.h"
+
+// Once per network or per buffer, not per step: built for size in the page (clang's minsize; GCC,
+// the native build, has no such attribute).
+#if defined(__clang__)
+#define NABLA_FOR_SIZE __attribute__((minsize))
+#else
+#define NABLA_FOR_SIZE
+#endif
 
 namespace nabla {
 
@@ -40,7 +46,7 @@ std::string MlpDesc::validate() const {
 }
 
 template <class T>
-void Activations<T>::reserve(const MlpDesc& desc, int cap) {
+NABLA_FOR_SIZE void Activations<T>::reserve(const MlpDesc& desc, int cap) {
     const size_t n = desc.sizes.size() - 1;
     s.resize(n), z.resize(n), ds.resize(n), dz.resize(n), wt.resize(n);
     for (size_t k = 0; k < n; ++k) {
@@ -48,13 +54,12 @@ void Activations<T>::reserve(const MlpDesc& desc, int cap) {
         s[k].resize(cap, width), z[k].resize(cap, width), ds[k].resize(cap, width), dz[k].resize(cap, width);
         wt[k].resize(desc.sizes[k], width);
     }
-    if constexpr (std::is_same_v<T, float>) lanes.resize(fits_lanes(desc) ? kLanesBufferVectors : 0);
     capacity = cap;
     rows = 0;
 }
 
 template <class T>
-Mlp<T>::Mlp(const MlpDesc& desc) : desc_(desc) {
+NABLA_FOR_SIZE Mlp<T>::Mlp(const MlpDesc& desc) : desc_(desc) {
     Rng rng(desc.seed);
     const size_t n = desc.sizes.size() - 1;
     layers.resize(n);
@@ -82,11 +87,14 @@ Mlp<T>::Mlp(const MlpDesc& desc) : desc_(desc) {
 }
 
 namespace {
-template <class T, class S, class Z>
-void softmax_rows(const S& s, Z& z) {  // probabilities, for predictions and the UI
-    for (Eigen::Index i = 0; i < s.rows(); ++i) {
-        z.row(i) = (s.row(i).array() - s.row(i).maxCoeff()).exp();
-        z.row(i) /= z.row(i).sum();
+// Probabilities from the logits, for predictions and the UI: `rows` rows of K, row-major.
+template <class T>
+void softmax_rows(const T* s, T* z, Eigen::Index rows, int K) {
+    for (Eigen::Index i = 0; i < rows; ++i, s += K, z += K) {
+        const T m = *std::max_element(s, s + K);
+        T sum = 0;
+        for (int j = 0; j < K; ++j) sum += z[j] = std::exp(s[j] - m);
+        for (int j = 0; j < K; ++j) z[j] /= sum;
     }
 }
 }  // namespace
@@ -98,16 +106,6 @@ void Mlp<T>::forward(ConstMatrixView<T> X, Activations<T>& a) const {
     const Eigen::Index B = X.rows();
     a.rows = static_cast<int>(B);
     const int n = layer_count();
-    if constexpr (std::is_same_v<T, float>) {
-        if (fits_lanes(desc_) && a.lanes.size() == kLanesBufferVectors) {  // reserved for this network
-            lanes_forward(*this, X, a, a.lanes.data());
-            if (desc_.head == Head::SoftmaxCE) {
-                MatrixView<T> z = top_rows(a.z[n - 1], B);
-                softmax_rows<T>(top_rows(std::as_const(a.s[n - 1]), B), z);
-            }
-            return;
-        }
-    }
     for (int k = 0; k < n; ++k)  // Wᵀ for the blocked product; narrow layers use gemm_nt_direct
         if (desc_.sizes[k + 1] >= 8) transpose(layers[k].W.data(), a.wt[k].data(), desc_.sizes[k + 1], desc_.sizes[k]);
     constexpr Eigen::Index kChunk = 128;
@@ -121,7 +119,7 @@ void Mlp<T>::forward(ConstMatrixView<T> X, Activations<T>& a) const {
             if (out >= 8) gemm_nn<T>(input, a.wt[k].data(), s.data(), static_cast<int>(rows), out, in, bias);
             else gemm_nt_direct<T>(input, layers[k].W.data(), s.data(), static_cast<int>(rows), out, in, bias);
             const bool output = k == n - 1;
-            if (output && desc_.head == Head::SoftmaxCE) softmax_rows<T>(s, z);
+            if (output && desc_.head == Head::SoftmaxCE) softmax_rows<T>(s.data(), z.data(), rows, out);
             else activation_forward<T>(output ? head_activation(desc_.head) : desc_.hidden, s, z);
         }
     }

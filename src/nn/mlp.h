@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "engine/simd.h"
 #include "engine/tensor.h"
 #include "engine/tensor_ops.h"
 
@@ -73,7 +72,6 @@ template <class T>
 struct Activations {
     std::vector<Matrix<T>> s, z, ds, dz;  // one per layer
     std::vector<Matrix<T>> wt;            // scratch: Wᵀ of each layer during forward
-    std::vector<simd::f32x4> lanes;       // scratch of a narrow network's forward (nn/lanes.h)
     int capacity = 0;
     int rows = 0;  // rows of the last forward pass
     void reserve(const MlpDesc& desc, int capacity);

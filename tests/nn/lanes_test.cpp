@@ -1,5 +1,5 @@
 // The lanes path (nn/lanes.h) against the general kernels it replaces for narrow networks: the
-// same forward values, losses and gradients to float rounding on every activation and head, with
+// same losses and gradients to float rounding on every activation and head, with
 // and without biases, batches that fill the last group of four or not; whole trainings that stay
 // together; divergence caught the same way.
 #include <gtest/gtest.h>
@@ -115,25 +115,6 @@ TEST(Lanes, OneStepEqualsTheGeneralKernels) {
             EXPECT_EQ(step.largest_gradient(), largest) << where;
             EXPECT_GT(largest, 0) << where;  // the comparison compared something
         }
-    }
-}
-
-TEST(Lanes, ForwardEqualsTheGeneralKernels) {
-    for (const Case& c : kCases) {
-        Matrix<float> X, t;
-        random_data(c, 203, X, t);  // 50 groups of four and three rows over
-        Mlp<float> general(desc_of(c, false)), lanes(desc_of(c, true));
-        Activations<float> a, b;
-        a.reserve(general.desc(), 203), b.reserve(lanes.desc(), 203);
-        const ConstMatrixView<float> Xv(X.data(), X.rows(), X.cols());
-        general.forward(Xv, a);
-        lanes.forward(Xv, b);
-        for (int k = 0; k < general.layer_count(); ++k)
-            for (int r = 0; r < 203; ++r)
-                for (int o = 0; o < a.s[k].cols(); ++o) {
-                    expect_close(b.s[k](r, o), a.s[k](r, o), std::string(enum_key(c.head)) + " s");
-                    expect_close(b.z[k](r, o), a.z[k](r, o), std::string(enum_key(c.head)) + " z");
-                }
     }
 }
 
