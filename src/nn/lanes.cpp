@@ -7,23 +7,12 @@
 #include <cmath>
 #include <utility>
 
+#include "engine/build_attributes.h"
 #include "engine/fast_math.h"
 
 namespace nabla {
 
 using simd::f32x4;
-
-// The tiles, where the time goes, are inlined and unrolled into registers whatever the optimisation
-// level; what runs once per layer or pass stays out of line, once in the page.
-#if defined(__clang__)
-#define NABLA_ONCE __attribute__((noinline))
-#define NABLA_INLINE __attribute__((always_inline)) inline
-#define NABLA_UNROLL _Pragma("clang loop unroll(full)")
-#else
-#define NABLA_ONCE
-#define NABLA_INLINE inline
-#define NABLA_UNROLL
-#endif
 
 bool fits_lanes(const MlpDesc& d) {
     if (!d.lanes || d.sizes.size() < 2 || d.sizes.size() - 1 > static_cast<size_t>(kLanesMaxLayers)) return false;

@@ -8,14 +8,6 @@
 #include "engine/i18n.h"
 #include "nn/rng.h"
 
-// Once per network or per buffer, not per step: built for size in the page (clang's minsize; GCC,
-// the native build, has no such attribute).
-#if defined(__clang__)
-#define NABLA_FOR_SIZE __attribute__((minsize))
-#else
-#define NABLA_FOR_SIZE
-#endif
-
 namespace nabla {
 
 Head head_for_task(int classes) {
@@ -46,7 +38,7 @@ std::string MlpDesc::validate() const {
 }
 
 template <class T>
-NABLA_FOR_SIZE void Activations<T>::reserve(const MlpDesc& desc, int cap) {
+void Activations<T>::reserve(const MlpDesc& desc, int cap) {
     const size_t n = desc.sizes.size() - 1;
     s.resize(n), z.resize(n), ds.resize(n), dz.resize(n), wt.resize(n);
     for (size_t k = 0; k < n; ++k) {
@@ -59,7 +51,7 @@ NABLA_FOR_SIZE void Activations<T>::reserve(const MlpDesc& desc, int cap) {
 }
 
 template <class T>
-NABLA_FOR_SIZE Mlp<T>::Mlp(const MlpDesc& desc) : desc_(desc) {
+Mlp<T>::Mlp(const MlpDesc& desc) : desc_(desc) {
     Rng rng(desc.seed);
     const size_t n = desc.sizes.size() - 1;
     layers.resize(n);

@@ -4,15 +4,10 @@
 #include <cmath>
 #include <utility>
 
+#include "engine/build_attributes.h"
 #include "engine/i18n.h"
 
-// Once per run or per record, not per step: built for size in the page (clang's minsize; GCC, the
-// native build, has no such attribute). step_part keeps the file's speed.
-#if defined(__clang__)
-#define NABLA_FOR_SIZE __attribute__((minsize))
-#else
-#define NABLA_FOR_SIZE
-#endif
+// NABLA_FOR_SIZE marks what runs once per run or record; step_part keeps the file's speed.
 
 namespace nabla {
 
@@ -51,11 +46,14 @@ NABLA_FOR_SIZE Trainer::Trainer(const TrainerDesc& desc, DataSplit data) : desc_
     train_targets_ = targets_for_head(data_.train, desc.mlp.head);
     test_targets_ = targets_for_head(data_.test, desc.mlp.head);
     const int chunk = std::min(data_.train.size(), kChunkRows);
-    batch_acts_.reserve(desc.mlp, chunk);
     eval_acts_.reserve(desc.mlp, kChunkRows);
-    batch_X_.resize(chunk, data_.train.X.cols());
-    batch_T_.resize(chunk, 1);
-    if (fits_lanes(desc.mlp)) lanes_ = std::make_unique<LanesStep>();
+    if (fits_lanes(desc.mlp)) {
+        lanes_ = std::make_unique<LanesStep>();
+    } else {  // the general kernels copy each batch into place first; the lanes gather as they load
+        batch_acts_.reserve(desc.mlp, chunk);
+        batch_X_.resize(chunk, data_.train.X.cols());
+        batch_T_.resize(chunk, 1);
+    }
     reset();
     for (const Layer<float>& L : mlp_->layers) {
         sum_dW_.push_back(Matrix<float>::Zero(L.W.rows(), L.W.cols()));

@@ -160,7 +160,7 @@ TEST(Lanes, TrainingsStayTogether) {
     }
 }
 
-TEST(Lanes, ALearningRateOfTenDivergesLikeTheGeneralPath) {
+TEST(Lanes, ALearningRateOfTenNeverOverflowsOnEitherKernel) {
     for (bool use_lanes : {false, true}) {
         auto t = trainer(DatasetKind::Circle, {4, 2}, Activation::Tanh, OptimizerKind::SGD, 10, 10, use_lanes);
         int steps = 0;
