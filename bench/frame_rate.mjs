@@ -1,7 +1,8 @@
 // Frames per second of the real page in headless Chromium with software WebGL (SwiftShader), per lab,
 // idle and busy, with what the last frame asked the rasteriser to draw (nabla.drawn()). Side by side in
 // one run, so the figures compare; not a test (tests/e2e asserts behaviour, not speed).
-//   node bench/frame_rate.mjs [--seconds 3] [--width 1280 --height 720]   (after a web build)
+//   node bench/frame_rate.mjs [--seconds 3] [--width 1280 --height 720] [--only TEXT] [--no-first-frame]
+//   (after a web build; --only keeps the cases whose label contains TEXT)
 import { openApp, command, frames, DIST, launchChromium } from '../tests/e2e/browser.mjs';
 import { startServer } from '../scripts/static_server.mjs';
 
@@ -10,6 +11,7 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const seconds = arg('seconds', 3), width = arg('width', 1280), height = arg('height', 720);
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
 
 const cases = [
   ['Graph lab, idle', 'graph', null],
@@ -32,7 +34,7 @@ function bigGraphLink() {
 // The first frame (issue 16: at most 0.8 s): cold loads from 127.0.0.1, each in a new browser
 // context (nothing cached), timed from navigation (performance.now()) to the first frame the page
 // counts, and to the page's "ready" (the layout settled a few frames later). Medians of five.
-{
+if (!process.argv.includes('--no-first-frame')) {
   const server = await startServer(DIST);
   const browser = await launchChromium();
   const first = [], ready = [];
@@ -59,7 +61,7 @@ function bigGraphLink() {
 const app = await openApp({ width, height });
 console.log(`headless Chromium, SwiftShader, ${width}×${height}, ${seconds} s a case`);
 console.log('| page | frames per second | vertices | draw calls |\n| --- | --- | --- | --- |');
-for (const [label, where, action] of cases) {
+for (const [label, where, action] of cases.filter(([label]) => label.includes(only))) {
   const [lab, link] = where.split(':');
   if (link === 'steps5000') {
     await command(app.page, lab, 'preset', 'gd-sgd-minibatch');

@@ -21,7 +21,7 @@ set(NABLA_WEB_LINK_FLAGS
   # Chromium within noise (A/B, this machine). LLVM's vectorised loops are left as they are.
   -sBINARYEN_EXTRA_PASSES=-Oz
   # Emscripten's built-in GLFW 3 (a JS implementation: nothing is downloaded) on a WebGL2 context.
-  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   # The labs size their buffers at rebuild; let the heap grow when a user builds a large network.
   -sALLOW_MEMORY_GROWTH=1
   # Emscripten's small allocator (3 KB gzip-compressed less than dlmalloc): training steps allocate

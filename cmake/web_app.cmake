@@ -4,11 +4,14 @@ include(cmake/imgui.cmake)
 
 # Our GLSL (shaders/) goes into the module as string constants in a generated header, rewritten
 # only when a shader changes; tests/CMakeLists.txt compiles the same files with glslangValidator.
-set(NABLA_SHADER_FILES heatmap.vert heatmap.frag)
+# Comments and indentation are left out of the page (the driver needs neither).
+set(NABLA_SHADER_FILES heatmap.vert heatmap.frag network.frag)
 set(_shaders "// Generated from shaders/ by cmake/web_app.cmake: edit the .vert/.frag files, not this.\n")
 string(APPEND _shaders "#pragma once\nnamespace nabla::gfx::shaders {\n")
 foreach(_file ${NABLA_SHADER_FILES})
   file(READ "${CMAKE_SOURCE_DIR}/shaders/${_file}" _source)
+  string(REGEX REPLACE "[ ]*//[^\n]*" "" _source "${_source}")
+  string(REGEX REPLACE "\n[ \n]+" "\n" _source "${_source}")
   string(MAKE_C_IDENTIFIER "${_file}" _name)
   string(APPEND _shaders "inline constexpr const char* ${_name} = R\"glsl(${_source})glsl\";\n")
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/${_file}")
@@ -16,7 +19,8 @@ endforeach()
 string(APPEND _shaders "}  // namespace nabla::gfx::shaders\n")
 file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/shaders.h" CONTENT "${_shaders}" @ONLY)
 
-add_library(nabla_gfx STATIC src/gfx/rgba_texture.cpp src/gfx/heatmap_texture.cpp src/gfx/shader_heatmap.cpp)
+add_library(nabla_gfx STATIC src/gfx/rgba_texture.cpp src/gfx/heatmap_texture.cpp src/gfx/gl_program.cpp src/gfx/shader_heatmap.cpp
+  src/gfx/network_picture.cpp)
 nabla_layer(nabla_gfx gfx)
 target_include_directories(nabla_gfx PRIVATE "${CMAKE_BINARY_DIR}/generated")
 target_link_libraries(nabla_gfx PUBLIC nabla_lab nabla_paint)
@@ -90,9 +94,9 @@ add_custom_command(OUTPUT "${NABLA_DIST_DIR}/index.html"
   COMMENT "web/index.html into dist/, its Content-Security-Policy hashes filled in")
 add_custom_target(nabla_page ALL DEPENDS "${NABLA_DIST_DIR}/index.html")
 
-# The page's weight: ImGui and the panels are compiled for size (about 230 KB less code, 60 KB less
+# The page's weight: ImGui, the GL helpers and the panels are compiled for size (about 230 KB less code, 60 KB less
 # gzip-compressed); the engine, the network and the labs keep -O3, where the time goes.
-foreach(_target imgui nabla_ui nabla_app nabla_web)
+foreach(_target imgui nabla_gfx nabla_ui nabla_app nabla_web)
   target_compile_options(${_target} PRIVATE -Os)
 endforeach()
 # So are the files that run once per click or per record, not per training step (the labs' models,

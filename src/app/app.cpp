@@ -179,6 +179,7 @@ struct App {
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
     const GraphLab* graph = nullptr;  // its expression may hold names in any script
     const PlaygroundLab* playground = nullptr;
+    const ui::PlaygroundPanel* playground_panel = nullptr;
     const TrajectoryLab* trajectory = nullptr;
     LessonSlot* lessons = nullptr;
     bool course_asked = false;  // the platform was asked to fetch the course (app_take_course_request)
@@ -389,7 +390,9 @@ void app_init(const char* reader_language) {
     add_lab<GraphSlot>("Graph lab", "the default example");
     g_app->graph = &static_cast<GraphSlot&>(*g_app->labs.back()).lab;
     add_lab<LabOf<PlaygroundLab, ui::PlaygroundPanel>>("Training playground", "the default settings");
-    g_app->playground = &static_cast<LabOf<PlaygroundLab, ui::PlaygroundPanel>&>(*g_app->labs.back()).lab;
+    auto& playground = static_cast<LabOf<PlaygroundLab, ui::PlaygroundPanel>&>(*g_app->labs.back());
+    g_app->playground = &playground.lab;
+    g_app->playground_panel = &playground.panel;
     add_lab<TrajectorySlot>("Trajectory lab", "the default runs");
     g_app->trajectory = &static_cast<TrajectorySlot&>(*g_app->labs.back()).lab;
     add_lab<LessonSlot>("Lessons", "the open lesson");
@@ -526,6 +529,8 @@ bool app_open_file(const std::string& name, const std::string& text) {
 }
 
 const std::string& app_last_error() { return g_app->st.last_error; }
+
+bool app_output_pixel(int x, int y, float out[4]) { return g_app->playground_panel->network.read(x, y, out); }
 
 void app_notice(const std::string& message) { g_app->st.status = message; }
 

@@ -24,6 +24,10 @@ std::string app_state_json();
 // its kinds), or lab "app", kind "tab", text a lab's name. False and app_last_error() when refused.
 bool app_command(const std::string& lab, const std::string& kind, const std::string& text, double value);
 const std::string& app_last_error();
+// The playground's output as the GPU computed it at device pixel (x, y) of the picture, from its top
+// left: the output in out[0], or a softmax's probabilities in out[0..2]. False when the picture is not
+// computed per pixel (the tests compare it with the network's own forward pass).
+bool app_output_pixel(int x, int y, float out[4]);
 // A message for the header's status line from outside the labs (the browser refused the clipboard).
 void app_notice(const std::string& message);
 // WebGL's context was lost (say so; the platform stops drawing) and came back (every GL object is

@@ -1,57 +1,16 @@
 #include "gfx/shader_heatmap.h"
 
 #include <GLES3/gl3.h>
-#include <cstdio>
-#include <string>
 
+#include "gfx/gl_program.h"
 #include "shaders.h"  // generated from shaders/ at configure time
 
 namespace nabla::gfx {
 
-namespace {
-
-// "" when `status` of shader or program `id` is true, else its info log (the driver's message).
-template <class GetIv, class GetLog>
-std::string failure(GLuint id, GLenum status, GetIv get_iv, GetLog get_log) {
-    GLint ok = 0;
-    get_iv(id, status, &ok);
-    if (ok) return "";
-    char log[1024] = {};
-    get_log(id, sizeof log, nullptr, log);
-    return log[0] ? log : "no message";
-}
-
-unsigned compile(GLenum type, const char* source, std::string& error) {
-    const GLuint s = glCreateShader(type);
-    glShaderSource(s, 1, &source, nullptr);
-    glCompileShader(s);
-    const std::string why = failure(s, GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog);
-    if (why.empty()) return s;
-    error = std::string(type == GL_VERTEX_SHADER ? "heatmap.vert: " : "heatmap.frag: ") + why;
-    glDeleteShader(s);
-    return 0;
-}
-
-}  // namespace
-
 bool ShaderHeatmap::init() {
     if (program_ != 0 || !error_.empty()) return error_.empty();
-    const unsigned vs = compile(GL_VERTEX_SHADER, shaders::heatmap_vert, error_);
-    const unsigned fs = vs ? compile(GL_FRAGMENT_SHADER, shaders::heatmap_frag, error_) : 0;
-    if (fs) {
-        program_ = glCreateProgram();
-        glAttachShader(program_, vs);
-        glAttachShader(program_, fs);
-        glLinkProgram(program_);
-        const std::string why = failure(program_, GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog);
-        if (!why.empty()) error_ = "heatmap shaders: " + why;
-    }
-    if (vs) glDeleteShader(vs);
-    if (fs) glDeleteShader(fs);
-    if (!error_.empty()) {
-        std::fprintf(stderr, "%s\n", error_.c_str());  // stderr reaches the console, where the browser tests look
-        return false;
-    }
+    program_ = link_program(shaders::heatmap_vert, shaders::heatmap_frag, "heatmap shaders", error_);
+    if (!program_) return false;
     glGenVertexArrays(1, &vao_);  // WebGL2 draws need a bound VAO even with no attributes
     glGenTextures(1, &values_);
     glGenTextures(1, &target_);
@@ -76,6 +35,11 @@ void ShaderHeatmap::render(const std::vector<float>& values, int cols, int rows,
     } else {
         glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, cols, rows, format, GL_FLOAT, values.data());
     }
+    render_texture(values_, st, width, height);
+}
+
+void ShaderHeatmap::render_texture(unsigned values, const HeatmapStyle& st, int width, int height) {
+    if (width <= 0 || height <= 0 || !init()) return;
     glBindTexture(GL_TEXTURE_2D, target_);
     if (width != target_w_ || height != target_h_) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -93,7 +57,7 @@ void ShaderHeatmap::render(const std::vector<float>& values, int cols, int rows,
     glUseProgram(program_);
     glBindVertexArray(vao_);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, values_);
+    glBindTexture(GL_TEXTURE_2D, values);
     glUniform1i(glGetUniformLocation(program_, "u_values"), 0);
     glUniform2f(glGetUniformLocation(program_, "u_target"), static_cast<float>(width), static_cast<float>(height));
     glUniform1i(glGetUniformLocation(program_, "u_log"), st.log ? 1 : 0);

@@ -30,6 +30,8 @@ public:
     // probabilities of classes 0, 1, 2 and a 0). Draws into a width × height texture now (call
     // between frames or while ImGui builds one; GL state the ImGui backend sets itself is not kept).
     void render(const std::vector<float>& values, int cols, int rows, const HeatmapStyle& style, int width, int height);
+    // The same from a float texture already on the GPU (gfx/network_picture.h's, one value a pixel).
+    void render_texture(unsigned values, const HeatmapStyle& style, int width, int height);
     void* imgui_id() const { return reinterpret_cast<void*>(static_cast<std::uintptr_t>(target_)); }
     bool ready() const { return target_ != 0 && error_.empty(); }
     const std::string& error() const { return error_; }  // a shader that did not compile says why

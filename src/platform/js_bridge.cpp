@@ -4,6 +4,7 @@
 
 #include <emscripten.h>
 
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -420,6 +421,16 @@ EMSCRIPTEN_KEEPALIVE const char* nabla_overflows_json() {
 EMSCRIPTEN_KEEPALIVE const char* nabla_last_error() { return nabla::app_last_error().c_str(); }
 
 EMSCRIPTEN_KEEPALIVE int nabla_frame_count() { return g_frames; }
+
+// For the tests (Module.ccall): "[v0,v1,v2,v3]", or "null" when the output is not drawn per pixel.
+EMSCRIPTEN_KEEPALIVE const char* nabla_output_pixel(int x, int y) {
+    float v[4];
+    if (!nabla::app_output_pixel(x, y, v)) return "null";
+    char text[96];
+    std::snprintf(text, sizeof text, "[%.9g,%.9g,%.9g,%.9g]", v[0], v[1], v[2], v[3]);
+    g_returned = text;
+    return g_returned.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* nabla_drawn_json() { return g_drawn.c_str(); }
 

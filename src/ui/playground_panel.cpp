@@ -846,12 +846,43 @@ void timeline(const PlaygroundLab& lab, ImVec2 a, float side, std::vector<Playgr
     ImGui::SetCursorScreenPos(back);
 }
 
+// The output's colours: TensorFlow Playground's orange-white-blue with a line where the decision is
+// 50/50 (for three classes, where the two likeliest tie; regression, none).
+gfx::HeatmapStyle output_style(const Trainer& t) {
+    gfx::HeatmapStyle style;
+    const bool regression = t.data().train.regression();
+    style.map = t.mlp().desc().head == Head::SoftmaxCE ? gfx::HeatmapStyle::Classes : gfx::HeatmapStyle::Diverging;
+    style.lo = regression ? -1.0f : 0.0f;
+    style.hi = 1.0f;
+    style.mark = !regression;
+    style.mark_value = 0.5f;
+    return style;
+}
+
+// The output a pixel each (every `coarseness`th while training on a slow device): the network run by
+// the GPU (gfx/network_picture.h), coloured into `picture`. Redrawn only when the weights, the size or
+// the state changed. False when the GPU cannot run this network: the caller colours the engine's grid.
+bool output_by_pixel(gfx::NetworkPicture& net, gfx::ShaderHeatmap& picture, std::string& drawn_key, const Trainer& t,
+                     const PlaygroundState& s, int device_px, int coarseness) {
+    if (!net.error().empty() || !gfx::NetworkPicture::fits(t.mlp().desc())) return false;
+    const int values_px = std::max(16, device_px / coarseness);
+    std::string key = std::to_string(device_px) + "/" + std::to_string(values_px) + "/" + s.to_string() + "/";
+    for (const Layer<float>& L : t.mlp().layers) {  // the weights' bytes: any change of any weight redraws
+        key.append(reinterpret_cast<const char*>(L.W.data()), L.W.size() * sizeof(float));
+        key.append(reinterpret_cast<const char*>(L.b.data()), L.b.size() * sizeof(float));
+    }
+    if (key == drawn_key && net.texture()) return true;
+    if (!net.render(t.mlp(), s.features, static_cast<float>(kPlaneExtent), values_px, values_px)) return false;
+    picture.render_texture(net.texture(), output_style(t), device_px, device_px);
+    drawn_key = std::move(key);
+    return true;
+}
+
 // Run B's output beside A's: its boundary through the same shader, the same points over it, its
 // settings in the corner and, if it stopped, why.
 void compare_picture(PlaygroundPanel& p, const PlaygroundLab& lab, ImVec2 at, float side, int device_px) {
     const CompareRun& b = *lab.compare();
     const Trainer& t = b.trainer();
-    const bool regression = t.data().train.regression();
     const bool classes = t.mlp().desc().head == Head::SoftmaxCE;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 end(at.x + side, at.y + side);
@@ -860,15 +891,9 @@ void compare_picture(PlaygroundPanel& p, const PlaygroundLab& lab, ImVec2 at, fl
     } else {
         const std::string key = std::to_string(lab.generation()) + "/" + std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" +
                                 b.state().to_string();
-        if (key != p.compare_key) {
+        if (!output_by_pixel(p.compare_network, p.compare_boundary, p.compare_key, t, b.state(), device_px, p.coarseness) && key != p.compare_key) {
             const PlaygroundLab::Grid& g = lab.compare_grid(kOutputSide);
-            gfx::HeatmapStyle style;
-            style.map = classes ? gfx::HeatmapStyle::Classes : gfx::HeatmapStyle::Diverging;
-            style.lo = regression ? -1.0f : 0.0f;
-            style.hi = 1.0f;
-            style.mark = !regression;
-            style.mark_value = 0.5f;
-            p.compare_boundary.render(classes ? g.class_probabilities : g.output, g.side, g.side, style, device_px, device_px);
+            p.compare_boundary.render(classes ? g.class_probabilities : g.output, g.side, g.side, output_style(t), device_px, device_px);
             p.compare_key = key;
         }
         if (p.compare_boundary.ready()) dl->AddImage(p.compare_boundary.imgui_id(), at, end);
@@ -895,7 +920,6 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     // paused or stepped, the numbers at this very step.
     const HistoryPoint& h = lab.playing() ? lab.history().back() : lab.current();
     const Trainer& t = lab.trainer();
-    const bool regression = t.data().train.regression();
     heading(fonts, tr("Output"));
     ImGui::SameLine();
     ImGui::Text("  %s", run_score(t, h).c_str());
@@ -917,8 +941,8 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
                                                : std::min(across, room.y - 2 * kMinPlotHeight - kPlotLabels));
     const PlaygroundState& s = lab.state();
     const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + side, a.y + side);
-    // The output at full resolution through our fragment shader: the engine's grid interpolated,
-    // with a line where the decision is 50/50 (for three classes, where the two likeliest tie; regression, none).
+    // The output at full resolution: the network run once per pixel on the GPU, or where it cannot run
+    // there, the engine's grid interpolated by our fragment shader.
     const int px = std::max(1, static_cast<int>(side));
     // The pictures are made in device pixels: sharp on a HiDPI screen, the same size on the page.
     const float ratio = ImGui::GetIO().DisplayFramebufferScale.x;
@@ -926,15 +950,9 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const bool one_d = s.one_input();
     const PlaygroundLab::Grid& g = lab.grid_within(kOutputSide, false, 0);  // made within refresh_textures' budget
     const std::string key = std::to_string(lab.generation()) + "/" + std::to_string(g.serial) + "/" + std::to_string(device_px) + "/" + s.to_string();
-    if (!one_d && key != p.boundary_key) {
-        gfx::HeatmapStyle style;
+    if (!one_d && !output_by_pixel(p.network, p.boundary, p.boundary_key, t, s, device_px, p.coarseness) && key != p.boundary_key) {
         const bool classes = t.mlp().desc().head == Head::SoftmaxCE;
-        style.map = classes ? gfx::HeatmapStyle::Classes : gfx::HeatmapStyle::Diverging;
-        style.lo = regression ? -1.0f : 0.0f;
-        style.hi = 1.0f;
-        style.mark = !regression;  // the decision boundary: p = 0.5, or where two classes tie
-        style.mark_value = 0.5f;
-        p.boundary.render(classes ? g.class_probabilities : g.output, g.side, g.side, style, device_px, device_px);
+        p.boundary.render(classes ? g.class_probabilities : g.output, g.side, g.side, output_style(t), device_px, device_px);
         p.boundary_key = key;
     }
     if (one_d) ImGui::InvisibleButton("output", ImVec2(side, side));
@@ -1093,6 +1111,8 @@ void PlaygroundPanel::forget_gl() {
     output.forget();
     boundary.forget();
     compare_boundary.forget();
+    network.forget();
+    compare_network.forget();
     compare_key.clear();
     points.forget();
     neurons.forget();
@@ -1103,7 +1123,24 @@ void PlaygroundPanel::forget_gl() {
     textures_step = -1;
 }
 
+// The per-pixel picture is redrawn every frame while the network trains. A software rasteriser, or
+// eight layers of 32 on a phone, cannot do that at full resolution: after a run of slow frames the
+// values are computed at half the resolution (down to an eighth) and interpolated; after a few
+// seconds of fast ones, finer again. Paused or stepped, every pixel is the network's own value.
+void PlaygroundPanel::adapt_coarseness(bool training) {
+    if (!training) {
+        coarseness = 1, slow_frames = 0;
+        return;
+    }
+    const float dt = ImGui::GetIO().DeltaTime;
+    slow_frames += dt > 0.1f ? 10 : dt > 1.0f / 40 ? 1 : dt < 1.0f / 55 ? -1 : 0;  // a tenth of a second: at once
+    if (slow_frames >= 10 && coarseness < 8) coarseness *= 2, slow_frames = 0;
+    if (slow_frames <= -180 && coarseness > 1) coarseness /= 2, slow_frames = 0;
+    slow_frames = std::max(slow_frames, -180);
+}
+
 void PlaygroundPanel::draw(const PlaygroundLab& lab, const Fonts& fonts, std::vector<PlaygroundCommand>& commands) {
+    adapt_coarseness(lab.playing());
     refresh_textures(lab);
     if (presenting) {  // the output and its plots fill what the controls leave
         controls(*this, lab, commands);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gfx/heatmap_texture.h"
+#include "gfx/network_picture.h"
 #include "gfx/rgba_texture.h"
 #include "gfx/shader_heatmap.h"
 #include "lab/playground_lab.h"
@@ -20,9 +21,15 @@ struct PlaygroundPanel {
     gfx::HeatmapTexture output;    // the output neuron's thumbnail
     gfx::ShaderHeatmap boundary;   // the big decision boundary / regression surface
     std::string boundary_key;      // step, size and state it was drawn for
+    gfx::NetworkPicture network;   // its values, a pixel each, when the GPU can run the network
+    // While it trains on a device that cannot redraw that every frame: values every 2nd, 4th or 8th
+    // pixel, interpolated (adapt_coarseness); paused, a pixel each again.
+    int coarseness = 1;
+    int slow_frames = 0;           // frames slower than the target minus faster ones, since the last change
     gfx::HeatmapAtlas neurons;  // every hidden neuron's thumbnail, in one texture (one draw call)
     std::vector<std::unique_ptr<gfx::HeatmapTexture>> features;
     gfx::ShaderHeatmap compare_boundary;  // run B's, beside it (lab/compare_run.h)
+    gfx::NetworkPicture compare_network;
     std::string compare_key;
     gfx::RgbaTexture points;                 // the data on the output, painted once per data and size
     std::string points_key;
@@ -48,6 +55,7 @@ struct PlaygroundPanel {
 
 private:
     void refresh_textures(const PlaygroundLab& lab);
+    void adapt_coarseness(bool training);
 };
 
 }  // namespace nabla::ui

@@ -1,0 +1,13 @@
+// Compiling and linking our shaders (shaders/, embedded by cmake/web_app.cmake), with the driver's
+// message when they fail: one copy for every program the page draws with.
+#pragma once
+
+#include <string>
+
+namespace nabla::gfx {
+
+// The linked program, or 0 with `error` set to "<name>: <the driver's log>" (also printed to
+// stderr, which reaches the console where the browser tests look).
+unsigned link_program(const char* vertex, const char* fragment, const char* name, std::string& error);
+
+}  // namespace nabla::gfx
