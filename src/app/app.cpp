@@ -550,6 +550,8 @@ std::string app_overflows_json() { return ui::overflows_json(); }
 
 bool app_take_deliberate() { return std::exchange(g_app->st.deliberate, false); }
 
+bool app_download_waiting() { return !g_app->downloads.empty(); }
+
 bool app_take_download(Download& out) {
     if (g_app->downloads.empty()) return false;
     out = std::move(g_app->downloads.front());

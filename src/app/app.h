@@ -56,6 +56,7 @@ struct Download {
     float x = 0, y = 0, w = 0, h = 0;
 };
 bool app_take_download(Download& out);
+bool app_download_waiting();  // one is queued: the platform draws this frame, whatever changed
 // The Export menu's "Load weights…": the platform opens a file picker (once per call that says so).
 bool app_take_pick_file();
 

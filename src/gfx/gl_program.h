@@ -10,4 +10,8 @@ namespace nabla::gfx {
 // stderr, which reaches the console where the browser tests look).
 unsigned link_program(const char* vertex, const char* fragment, const char* name, std::string& error);
 
+// Grows whenever a texture the UI shows is drawn or uploaded again: the platform skips drawing a
+// frame whose ImGui draw data is unchanged only while this has not moved (platform/main_web.cpp).
+inline unsigned long pictures_changed = 0;
+
 }  // namespace nabla::gfx

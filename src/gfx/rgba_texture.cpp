@@ -2,6 +2,8 @@
 
 #include <GLES3/gl3.h>
 
+#include "gfx/gl_program.h"
+
 namespace nabla::gfx {
 
 void RgbaTexture::upload(const std::uint8_t* pixels, int width, int height, bool nearest) {
@@ -16,6 +18,7 @@ void RgbaTexture::upload(const std::uint8_t* pixels, int width, int height, bool
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     if (width != width_ || height != height_) glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     else glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    ++pictures_changed;
     width_ = width, height_ = height;
 }
 

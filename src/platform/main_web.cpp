@@ -5,9 +5,11 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 
+#include <cstdint>
 #include <cstdio>
 
 #include "app/app.h"
+#include "gfx/gl_program.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -43,13 +45,40 @@ Canvas fit_canvas() {
     return c;
 }
 
+// What a frame would show: ImGui's vertices, indices and commands (textures, clip rectangles), the
+// drawing buffer's size and how often the panels' pictures were drawn. An unchanged frame is not
+// drawn again: the browser keeps showing the last one, and an idle lab costs its UI work but no
+// rasterising and compositing, which software WebGL pays dearly for.
+std::uint64_t frame_fingerprint(const ImDrawData* d, int width, int height) {
+    std::uint64_t h = 1469598103934665603ull ^ (static_cast<std::uint64_t>(width) << 32 | static_cast<unsigned>(height));
+    h = (h ^ nabla::gfx::pictures_changed) * 1099511628211ull;
+    auto add = [&h](const void* data, size_t bytes) {
+        const auto* w = static_cast<const std::uint32_t*>(data);  // every buffer here is whole 32-bit words
+        for (size_t i = 0; i < bytes / 4; ++i) h = (h ^ w[i]) * 1099511628211ull;
+    };
+    for (int i = 0; i < d->CmdListsCount; ++i) {
+        const ImDrawList* l = d->CmdLists[i];
+        add(l->VtxBuffer.Data, l->VtxBuffer.size_in_bytes());
+        add(l->IdxBuffer.Data, l->IdxBuffer.size_in_bytes());
+        add(l->CmdBuffer.Data, l->CmdBuffer.size_in_bytes());
+    }
+    return h;
+}
+
+std::uint64_t g_shown = 0;  // the fingerprint of the frame on the canvas; 0: none yet, draw
+int g_redrawn = 0;
+
+double g_frame_ms = 0;  // the main thread's time in frame(), all frames so far (the bench divides)
+
 void frame() {
+    const double start = emscripten_get_now();
     if (nabla::bridge_gl_lost()) return;  // nothing can be drawn; the labs keep their state
     if (nabla::bridge_take_gl_restored()) {
         // Every GL object died with the context: ImGui's are made again at its next frame, the
         // panels' when they next draw, the font texture by app_fit below.
         ImGui_ImplOpenGL3_DestroyDeviceObjects();
         nabla::app_gl_restored();
+        g_shown = 0;
     }
     const Canvas canvas = fit_canvas();
     const int width = canvas.width, height = canvas.height;
@@ -57,6 +86,7 @@ void frame() {
     if (nabla::app_fit(width / canvas.ratio.x, height / canvas.ratio.y, canvas.ratio.x)) {  // new text sizes
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        ++nabla::gfx::pictures_changed;
     }
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
@@ -74,14 +104,21 @@ void frame() {
     ImGui::NewFrame();
     nabla::app_frame();
     ImGui::Render();
-    glViewport(0, 0, width, height);
-    glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
     ImDrawData* draw = ImGui::GetDrawData();
-    ImGui_ImplOpenGL3_RenderDrawData(draw);
+    const std::uint64_t fingerprint = frame_fingerprint(draw, width, height);
+    // A picture to download is cut from the canvas as drawn this frame: it is drawn then, always.
+    if (fingerprint != g_shown || nabla::app_download_waiting()) {
+        glViewport(0, 0, width, height);
+        glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(draw);
+        g_shown = fingerprint;
+        ++g_redrawn;
+    }
     int draw_calls = 0;
     for (int i = 0; i < draw->CmdListsCount; ++i) draw_calls += draw->CmdLists[i]->CmdBuffer.Size;
-    nabla::bridge_after_frame(draw->TotalVtxCount, draw->TotalIdxCount, draw_calls);
+    g_frame_ms += emscripten_get_now() - start;
+    nabla::bridge_after_frame(draw->TotalVtxCount, draw->TotalIdxCount, draw_calls, g_redrawn, g_frame_ms);
     if (nabla::ui::wants_more_hangul()) nabla::bridge_fetch_more_hangul();
     if (nabla::app_take_course_request()) nabla::bridge_fetch_course();
 }
