@@ -19,7 +19,7 @@ namespace nabla::ui {
 
 namespace {
 
-constexpr int kOutputSide = 96, kNeuronSide = 28;
+constexpr int kOutputSide = 96;
 constexpr double kOutputGridMs = 4, kNeuronGridMs = 2;
 constexpr Eigen::Index kWiresPerLayer = 192;  // weights drawn between two layers, the strongest first  // a frame's share of making them (lab/plane_grid.h)
 const Setting<PlaygroundState>& row(const char* key) { return playground_settings()[key]; }
@@ -533,6 +533,8 @@ void network_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& f
     const ImVec2 avail(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - inspector_height - note_height);
     const float spacing = std::min(em(2.35f), (avail.y - top - 8) / widest);
     const float box = std::max(6.0f, std::min(em(1.75f), spacing - 5));
+    // The thumbnails' grids get a value per device pixel of the box they are drawn in (from the next frame).
+    p.neuron_px = std::clamp(static_cast<int>(std::ceil(box * ImGui::GetIO().DisplayFramebufferScale.x)), 8, 64);
     const float gap = (avail.x - box) / std::max(1, columns - 1);
     auto centre = [&](int col, int row) {
         const float height = sizes[col] * spacing;
@@ -1076,35 +1078,37 @@ void PlaygroundPanel::refresh_textures(const PlaygroundLab& lab) {
     // A large network's grids take more than a frame: they are made a few milliseconds a frame
     // (lab/plane_grid.h), and the textures follow when one is complete.
     const PlaygroundLab::Grid& g = lab.grid_within(kOutputSide, false, kOutputGridMs);
-    const PlaygroundLab::Grid& small = lab.grid_within(kNeuronSide, true, kNeuronGridMs);
+    const int side = neuron_px;
+    const PlaygroundLab::Grid& small = lab.grid_within(side, true, kNeuronGridMs);
     if (textures_step == g.serial && textures_neurons == small.serial && textures_generation == lab.generation() && textures_state == state &&
-        output.ready())
+        features_px == side && output.ready())
         return;
     const bool classes = lab.trainer().mlp().desc().head == Head::SoftmaxCE;
     const bool regression = lab.trainer().data().train.regression();
     output.upload(g.output, g.side, classes ? gfx::Colormap::Classes : gfx::Colormap::Diverging, regression ? -1.0f : 0.0f, 1.0f);
     if (!small.neurons.empty()) neurons.upload(small.neurons, small.side, gfx::Colormap::Diverging, -1, 1);
-    if (textures_state != state) {  // the input features only change with the state
+    if (textures_state != state || features_px != side) {  // the input features only change with the state and size
         const int inputs = lab.input_count();
         while (static_cast<int>(features.size()) < inputs) features.push_back(std::make_unique<gfx::HeatmapTexture>());
-        std::vector<std::vector<float>> images(inputs, std::vector<float>(kNeuronSide * kNeuronSide));
+        std::vector<std::vector<float>> images(inputs, std::vector<float>(side * side));
         std::vector<float> f(inputs);
-        for (int r = 0; r < kNeuronSide; ++r)
-            for (int c = 0; c < kNeuronSide; ++c) {
-                const Vec2 at = PlaneMap{square_view(kPlaneExtent)}.cell_centre(c, r, kNeuronSide);
+        for (int r = 0; r < side; ++r)
+            for (int c = 0; c < side; ++c) {
+                const Vec2 at = PlaneMap{square_view(kPlaneExtent)}.cell_centre(c, r, side);
                 lab.features_of(static_cast<float>(at.x), static_cast<float>(at.y), f.data());
-                for (int k = 0; k < inputs; ++k) images[k][r * kNeuronSide + c] = f[k];
+                for (int k = 0; k < inputs; ++k) images[k][r * side + c] = f[k];
             }
         for (int k = 0; k < inputs; ++k) {
             float m = 1e-6f;
             for (const float v : images[k]) m = std::max(m, std::fabs(v));
-            features[k]->upload(images[k], kNeuronSide, gfx::Colormap::Diverging, -m, m);
+            features[k]->upload(images[k], side, gfx::Colormap::Diverging, -m, m);
         }
     }
     textures_step = g.serial;
     textures_neurons = small.serial;
     textures_generation = lab.generation();
     textures_state = state;
+    features_px = side;
 }
 
 void PlaygroundPanel::forget_gl() {

@@ -37,6 +37,8 @@ struct PlaygroundPanel {
     int thumbnails_px = 0;
     long textures_step = -1, textures_neurons = -1, textures_generation = -1;  // the grids' serials they show
     std::string textures_state;  // the state string the textures were made for
+    int neuron_px = 28;          // the thumbnails' size in device pixels, as last drawn
+    int features_px = 0;         // the size the input features' thumbnails were made at
     bool log_loss = false;
     int steps_per_frame = 25;    // the speed control; the app also caps each frame's time
     bool presenting = false;     // presentation mode: the controls and the output only
