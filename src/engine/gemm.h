@@ -4,9 +4,9 @@
 //   gemm_tn: C[M×N] = A[K×M]ᵀ · B[K×N]              (dW = dSᵀ Z)
 //   gemm_nt: C[M×N] = A[M×K] · B[N×K]ᵀ (+ 1·biasᵀ)   (S = Z Wᵀ + b), via Bᵀ copied into `scratch`
 // For float on a 4-lane SIMD target, blocks of 4 rows × 8 columns of C stay in eight registers
-// while k runs (gemm_4x8). The *_plain functions are their scalar twins, which the tests compare
-// them with; they also serve double precision, and wider-vector native builds (AVX), where the
-// compiler vectorises the plain loops further than four lanes.
+// while k runs (gemm_4x8), on AVX machines too: GCC's vectorised plain loops there ran W2 at 0.4x
+// and W3 at 0.3x the 4x8 kernel (bench-native, A/B in one session). The *_plain functions are their
+// scalar twins, which the tests compare them with; they also serve double precision.
 #pragma once
 
 #include <algorithm>
@@ -16,7 +16,7 @@
 
 namespace nabla {
 
-#if NABLA_SIMD_WASM || (NABLA_SIMD_SSE && !defined(__AVX__))
+#if NABLA_SIMD_WASM || NABLA_SIMD_SSE
 constexpr bool kBlockedGemm = true;
 #else
 constexpr bool kBlockedGemm = false;
