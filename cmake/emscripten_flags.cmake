@@ -22,6 +22,10 @@ set(NABLA_WEB_LINK_FLAGS
   -sBINARYEN_EXTRA_PASSES=-Oz
   # Emscripten's built-in GLFW 3 (a JS implementation: nothing is downloaded) on a WebGL2 context.
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  # The canvas keeps what was last drawn (WebGL's preserveDrawingBuffer: Emscripten's only switch for
+  # it is this one): a frame that changed nothing is not drawn again (platform/main_web.cpp), and
+  # whatever reads the canvas meanwhile (a screenshot, the browser's own capture) must still find it.
+  -sGL_TESTING=1
   # The labs size their buffers at rebuild; let the heap grow when a user builds a large network.
   -sALLOW_MEMORY_GROWTH=1
   # Emscripten's small allocator (3 KB gzip-compressed less than dlmalloc): training steps allocate

@@ -75,6 +75,10 @@ for (const name of ['firefox', 'webkit']) {
       assert.equal((await stateOf(engine)).lab, 'playground');
       await clickWidget(engine, 'pg:step');
       assert.equal((await stateOf(engine)).playground.steps, 1);
+      await settle(engine);
+      // The output is computed a pixel each by this engine's WebGL (shaders/network.frag), not the fallback grid.
+      const pixel = JSON.parse(await engine.evaluate(() => Module.ccall('nabla_output_pixel', 'string', ['number', 'number'], [100, 100])));
+      assert.ok(pixel && pixel[0] > 0 && pixel[0] < 1, `a probability from the GPU: ${JSON.stringify(pixel)}`);
       await clickWidget(engine, 'tab:trajectory');
       assert.equal((await stateOf(engine)).lab, 'trajectory');
       const steps = (await stateOf(engine)).trajectory.steps;
