@@ -4,6 +4,7 @@
 
 #include <emscripten.h>
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -427,9 +428,13 @@ EMSCRIPTEN_KEEPALIVE int nabla_frame_count() { return g_frames; }
 EMSCRIPTEN_KEEPALIVE const char* nabla_output_pixel(int x, int y) {
     float v[4];
     if (!nabla::app_output_pixel(x, y, v)) return "null";
-    char text[96];
-    std::snprintf(text, sizeof text, "[%.9g,%.9g,%.9g,%.9g]", v[0], v[1], v[2], v[3]);
-    g_returned = text;
+    g_returned = "[";
+    for (int k = 0; k < 4; ++k) {  // JSON: a value that is not finite is null
+        char number[24] = "null";
+        if (std::isfinite(v[k])) std::snprintf(number, sizeof number, "%.9g", v[k]);
+        g_returned += std::string(k ? "," : "") + number;
+    }
+    g_returned += "]";
     return g_returned.c_str();
 }
 
