@@ -78,10 +78,20 @@ export const widgets = (page) => page.evaluate(() => window.nabla.widgets());
 // A real mouse click on a named ImGui widget (see nabla.widgets()), at a fraction of its width and
 // height. The pointer arrives a few frames before the press, as a hand's would: ImGui decides what
 // is hovered from the previous frame, and some widgets (tabs) ignore a press that arrives with it.
+// The rectangle is the last frame's: a command just applied through the hook may still move the widget
+// (a line appears above it), so it is read again once the pointer has waited there, and followed.
 export async function clickWidget(page, name, fx = 0.5, fy = 0.5) {
-  const r = (await widgets(page))[name];
-  if (!r) throw new Error(`widget ${name} is not on screen`);
-  await clickAt(page, r[0] + r[2] * fx, r[1] + r[3] * fy);
+  const at = async () => {
+    const r = (await widgets(page))[name];
+    if (!r) throw new Error(`widget ${name} is not on screen`);
+    return [r[0] + r[2] * fx, r[1] + r[3] * fy];
+  };
+  let [x, y] = await at();
+  await page.mouse.move(x, y);
+  await frames(page, 2);
+  const [x2, y2] = await at();
+  if (x2 !== x || y2 !== y) [x, y] = [x2, y2];
+  await clickAt(page, x, y);
 }
 
 export async function clickAt(page, x, y) {
