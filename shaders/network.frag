@@ -3,7 +3,8 @@
 // to interpolate between. The same formulas as the engine's Mlp::forward (nn/mlp.cpp): inputs from
 // TensorFlow Playground's features, each layer bias first then its inputs, the engine's own tanh
 // (engine/fast_math.h), a max-shifted softmax. Writes the value heatmap.frag colours: the output in
-// .r, or for a softmax head the probabilities of classes 0, 1, 2 in .rgb.
+// .r, or for a softmax head the probabilities of classes 0, 1, 2 in .rgb. What GLSL cannot take from
+// our tables (features, activations, constants) tests/gfx/network_shader_test.cpp checks against them.
 precision highp float;
 precision highp int;
 
