@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <utility>
 
 #include "engine/build_attributes.h"
@@ -116,10 +119,10 @@ void product(const float* W, int o_step, int i_step, const float* bias, int in, 
         for (int g = 0; g < groups; ++g) product_tile<1, 1>(W, o_step, i_step, bias, in, x, y, groups, o, g);
 }
 
-// dW[o][i] += Σ_g Σ_lanes ds[o][g] z[i][g] for I inputs from i0: the sums in registers, the four
-// lanes of four inputs added up with one transpose.
+// dW[o][i] += Σ_g Σ_lanes ds[o][g] z[i][g] for I inputs from i0 (= on a pass's first chunk: no
+// zeroing beforehand): the sums in registers, the four lanes of four inputs added up with one transpose.
 template <int I>
-NABLA_INLINE void weight_tile(const f32x4* ds, const f32x4* z, int groups, int i0, float* dW) {
+NABLA_INLINE void weight_tile(const f32x4* ds, const f32x4* z, int groups, int i0, bool first, float* dW) {
     f32x4 sum[I];
     NABLA_UNROLL for (int i = 0; i < I; ++i) sum[i] = simd::splat(0);
     for (int g = 0; g < groups; ++g) {
@@ -128,9 +131,10 @@ NABLA_INLINE void weight_tile(const f32x4* ds, const f32x4* z, int groups, int i
     }
     if constexpr (I == 4) {
         simd::transpose4(sum[0], sum[1], sum[2], sum[3]);
-        simd::store(dW + i0, simd::load(dW + i0) + (((sum[0] + sum[1]) + sum[2]) + sum[3]));
+        const f32x4 total = ((sum[0] + sum[1]) + sum[2]) + sum[3];
+        simd::store(dW + i0, first ? total : simd::load(dW + i0) + total);
     } else {
-        NABLA_UNROLL for (int i = 0; i < I; ++i) dW[i0 + i] += simd::sum_lanes(sum[i]);
+        NABLA_UNROLL for (int i = 0; i < I; ++i) dW[i0 + i] = first ? simd::sum_lanes(sum[i]) : dW[i0 + i] + simd::sum_lanes(sum[i]);
     }
 }
 
@@ -172,38 +176,45 @@ NABLA_ONCE float cross_entropy_group(Head head, const f32x4* s, int groups, int 
     return loss;
 }
 
-// Layer k's share of Mlp::backward for one pass: its gradient sums from ds, then dC/ds of the layer
-// below into `below` (not for the first layer).
-NABLA_ONCE void backward_layer(const Network& n, const Pass& p, int k, int groups, const f32x4* ds, f32x4* below, Layer<float>& L) {
+// Layer k's share of Mlp::backward for one pass: its gradient sums from ds (the first chunk's replace
+// the last step's), then dC/ds of the layer below into `below` (not for the first layer).
+NABLA_ONCE void backward_layer(const Network& n, const Pass& p, int k, int groups, bool first, const f32x4* ds, f32x4* below, Layer<float>& L) {
     const int in = n.in[k], out = n.out[k];
     const f32x4* z = p.z[k];
     for (int o = 0; o < out; ++o) {
         const f32x4* ds_o = ds + o * groups;
         float* dW = L.dW.data() + o * in;
         int i = 0;
-        for (; i + 4 <= in; i += 4) weight_tile<4>(ds_o, z, groups, i, dW);
-        for (; i < in; ++i) weight_tile<1>(ds_o, z, groups, i, dW);
+        for (; i + 4 <= in; i += 4) weight_tile<4>(ds_o, z, groups, i, first, dW);
+        for (; i < in; ++i) weight_tile<1>(ds_o, z, groups, i, first, dW);
         if (!n.b[k]) continue;
         f32x4 bias_sum = simd::splat(0);
         for (int g = 0; g < groups; ++g) bias_sum += ds_o[g];
-        L.db(o) += simd::sum_lanes(bias_sum);
+        L.db(o) = first ? simd::sum_lanes(bias_sum) : L.db(o) + simd::sum_lanes(bias_sum);
     }
     if (k == 0) return;
     product(n.W[k], 1, in, nullptr, out, in, ds, below, groups);  // dC/dz below = ds Wₖ
     derivative(n.h[k - 1], below, p.s[k - 1], z, in * groups);
 }
 
-// The largest |gradient| for the divergence check: one pass, NaN sticks.
+// The largest |gradient| for the divergence check, NaN if any is NaN or infinite. On the bits: with
+// the sign cleared, a float's bits order as its magnitude, and NaN and ∞ lie above every finite
+// value, so one integer maximum finds both. Comparing floats cost W1 a sixth of its time in
+// WebAssembly (V8 turns a float select into a branch, and which gradient is larger is a coin toss).
 NABLA_ONCE float largest_gradient_of(const Mlp<float>& mlp) {
-    float largest = 0;
+    constexpr std::uint32_t kMagnitude = 0x7fffffff, kInfinity = 0x7f800000;
+    std::uint32_t largest = 0;
     const auto track = [&largest](const float* g, Eigen::Index size) {
         for (Eigen::Index i = 0; i < size; ++i) {
-            const float a = std::fabs(g[i]);
-            if (a > largest || a != a) largest = largest != largest ? largest : a;
+            std::uint32_t bits;
+            std::memcpy(&bits, g + i, sizeof bits);
+            largest = std::max(largest, bits & kMagnitude);
         }
     };
     for (const Layer<float>& L : mlp.layers) track(L.dW.data(), L.dW.size()), track(L.db.data(), L.db.size());
-    return largest;
+    float magnitude;
+    std::memcpy(&magnitude, &largest, sizeof magnitude);
+    return largest < kInfinity ? magnitude : std::numeric_limits<float>::quiet_NaN();
 }
 
 }  // namespace
@@ -213,7 +224,6 @@ float LanesStep::run(Mlp<float>& mlp, const Matrix<float>& X, const Matrix<float
     const Pass p = pass_in(buffer_.data());
     const int top = n.layers - 1, K = n.out[top], features = n.in[0];
     const Head head = mlp.desc().head;
-    for (Layer<float>& L : mlp.layers) L.dW.setZero(), L.db.setZero();
     const float B = static_cast<float>(count);
     static constexpr float kLane[4] = {0, 1, 2, 3};
     const f32x4 batch = simd::splat(B), lane = simd::load(kLane), zero = simd::splat(0);
@@ -251,7 +261,7 @@ float LanesStep::run(Mlp<float>& mlp, const Matrix<float>& X, const Matrix<float
         // Backward (Mlp::backward): each layer's gradient sums, then dC/ds of the layer below.
         f32x4* below = p.ds[1];
         for (int k = top; k >= 0; --k) {
-            backward_layer(n, p, k, groups, ds, below, mlp.layers[k]);
+            backward_layer(n, p, k, groups, r0 == 0, ds, below, mlp.layers[k]);
             std::swap(ds, below);
         }
     }

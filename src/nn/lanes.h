@@ -36,7 +36,7 @@ public:
     // for r < count (gathered here, never copied into a batch): leaves their mean gradient in every
     // layer's dW and db and returns their mean loss, as Mlp::forward, loss and backward would.
     float run(Mlp<float>& mlp, const Matrix<float>& X, const Matrix<float>& targets, const int* rows, int count);
-    // The largest |dW| or |db| the last run left, NaN if any was NaN: the divergence check, once.
+    // The largest |dW| or |db| the last run left, NaN if any was NaN or infinite: the divergence check, once.
     float largest_gradient() const { return largest_; }
 
 private:

@@ -79,7 +79,7 @@ TEST(Lanes, FitOnlyNarrowNetworks) {
 
 TEST(Lanes, OneStepEqualsTheGeneralKernels) {
     for (const Case& c : kCases) {
-        for (int batch : {1, 3, 4, 10, 13}) {
+        for (int batch : {1, 3, 4, 10, 13, 200}) {  // 200: two passes of 128, the second adding to the first's sums
             Matrix<float> X, t;
             random_data(c, 40, X, t);
             std::vector<int> rows(batch);
@@ -115,6 +115,25 @@ TEST(Lanes, OneStepEqualsTheGeneralKernels) {
             EXPECT_EQ(step.largest_gradient(), largest) << where;
             EXPECT_GT(largest, 0) << where;  // the comparison compared something
         }
+    }
+}
+
+// The divergence check's one number: NaN as soon as one gradient is NaN or infinite. A single
+// linear neuron, so an infinite target leaves its gradients infinite (deeper, ∞ − ∞ turns them NaN).
+TEST(Lanes, LargestGradientIsNaNOnceAnyGradientIsNotFinite) {
+    const Case& c = kCases[6];  // mean squared error: the target enters the gradient as it is
+    Matrix<float> X, t;
+    random_data(c, 40, X, t);
+    const int rows[] = {0, 1, 2, 3, 4};
+    Mlp<float> mlp(desc_of(c, true));
+    LanesStep step;
+    step.run(mlp, X, t, rows, 5);
+    EXPECT_TRUE(std::isfinite(step.largest_gradient()));
+    EXPECT_GT(step.largest_gradient(), 0);
+    for (const float bad : {INFINITY, -INFINITY, NAN}) {
+        t(2, 0) = bad;
+        step.run(mlp, X, t, rows, 5);
+        EXPECT_TRUE(std::isnan(step.largest_gradient())) << bad;
     }
 }
 
