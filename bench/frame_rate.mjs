@@ -61,10 +61,11 @@ if (!process.argv.includes('--no-first-frame')) {
 const app = await openApp({ width, height });
 console.log(`headless Chromium, SwiftShader, ${width}×${height}, ${seconds} s a case`);
 // Frames: the page's frame loop (input, the UI built, training); redrawn: those also rasterised (a
-// frame whose picture did not change is not drawn again: src/platform/main_web.cpp).
+// frame whose picture did not change is not drawn again: src/platform/main_web.cpp); canvas share:
+// how much of the canvas a redrawn frame drew again, on average (only what changed: src/gfx/damage.h).
 // Main thread: the page's own milliseconds per frame (training, the UI, GL calls issued); the rest
 // of a frame's time is the browser's (with SwiftShader, rasterising and compositing on the same cores).
-console.log('| page | frames per second | redrawn per second | main thread ms per frame | vertices | draw calls |\n| --- | --- | --- | --- | --- | --- |');
+console.log('| page | frames per second | redrawn per second | canvas share redrawn | main thread ms per frame | vertices | draw calls |\n| --- | --- | --- | --- | --- | --- | --- |');
 for (const [label, where, action] of cases.filter(([label]) => label.includes(only))) {
   const [lab, link] = where.split(':');
   if (link === 'steps5000') {
@@ -78,14 +79,15 @@ for (const [label, where, action] of cases.filter(([label]) => label.includes(on
   if (action) await command(app.page, lab, action);
   await frames(app.page, 10);
   const f0 = await app.page.evaluate(() => window.nabla.frames());
-  const { redrawn: r0, frame_ms: ms0 } = await app.page.evaluate(() => window.nabla.drawn());
+  const { redrawn: r0, redrawn_share: share0, frame_ms: ms0 } = await app.page.evaluate(() => window.nabla.drawn());
   const t0 = Date.now();
   await app.page.waitForTimeout(seconds * 1000);
   const elapsed = (Date.now() - t0) / 1000;
   const f1 = await app.page.evaluate(() => window.nabla.frames());
   const drawn = await app.page.evaluate(() => window.nabla.drawn());
   const fps = (f1 - f0) / elapsed, ms = (drawn.frame_ms - ms0) / Math.max(1, f1 - f0);
-  console.log(`| ${label} | ${fps.toFixed(1)} | ${((drawn.redrawn - r0) / elapsed).toFixed(1)} | ${ms.toFixed(1)} | ${drawn.vertices} | ${drawn.draw_calls} |`);
+  const share = drawn.redrawn > r0 ? `${(100 * (drawn.redrawn_share - share0) / (drawn.redrawn - r0)).toFixed(0)} %` : '–';
+  console.log(`| ${label} | ${fps.toFixed(1)} | ${((drawn.redrawn - r0) / elapsed).toFixed(1)} | ${share} | ${ms.toFixed(1)} | ${drawn.vertices} | ${drawn.draw_calls} |`);
   await command(app.page, lab, 'pause');
 }
 if (app.problems.length) console.log('page problems:', app.problems);

@@ -114,5 +114,6 @@ set_source_files_properties(
   src/engine/number_text.cpp src/engine/range.cpp src/engine/utf8.cpp
   TARGET_DIRECTORY nabla_lab nabla_nn nabla_engine
   PROPERTIES COMPILE_OPTIONS -Os)
+set_source_files_properties(src/gfx/damage.cpp TARGET_DIRECTORY nabla_paint PROPERTIES COMPILE_OPTIONS -Os)
 # The lanes (src/nn/lanes.cpp) at -O2: as fast as -O3 on W1 and 0.75 KB lighter; at -Os W1 halved.
 set_source_files_properties(src/nn/lanes.cpp TARGET_DIRECTORY nabla_nn PROPERTIES COMPILE_OPTIONS -O2)

@@ -13,5 +13,15 @@ unsigned link_program(const char* vertex, const char* fragment, const char* name
 // Grows whenever a texture the UI shows is drawn or uploaded again: the platform skips drawing a
 // frame whose ImGui draw data is unchanged only while this has not moved (platform/main_web.cpp).
 inline unsigned long pictures_changed = 0;
+// Which textures, since the platform last drew (it redraws where they are shown, and empties this;
+// more than kMostChangedPictures redraw the whole canvas).
+inline constexpr int kMostChangedPictures = 32;
+inline unsigned changed_pictures[kMostChangedPictures];
+inline int changed_picture_count = 0;
+inline void picture_changed(unsigned texture) {
+    ++pictures_changed;
+    if (changed_picture_count < kMostChangedPictures) changed_pictures[changed_picture_count] = texture;
+    ++changed_picture_count;
+}
 
 }  // namespace nabla::gfx

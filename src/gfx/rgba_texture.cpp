@@ -18,7 +18,7 @@ void RgbaTexture::upload(const std::uint8_t* pixels, int width, int height, bool
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     if (width != width_ || height != height_) glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     else glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-    ++pictures_changed;
+    picture_changed(id_);
     width_ = width, height_ = height;
 }
 

@@ -70,7 +70,7 @@ void ShaderHeatmap::render_texture(unsigned values, const HeatmapStyle& st, int 
     glUniform1i(glGetUniformLocation(program_, "u_mark_on"), st.mark ? 1 : 0);
     glUniform1f(glGetUniformLocation(program_, "u_mark"), st.mark_value);
     glDrawArrays(GL_TRIANGLES, 0, 3);
-    ++pictures_changed;
+    picture_changed(target_);
     // Back to the canvas; the ImGui backend sets program, VAO, viewport and blending itself.
     glBindVertexArray(0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

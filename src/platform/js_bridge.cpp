@@ -355,10 +355,10 @@ void bridge_open_initial_link(const char* link) {
     js_set_hash(g_link.c_str(), 0);  // the first history entry holds the state too, so Back can return to it
 }
 
-void bridge_after_frame(int vertices, int indices, int draw_calls, int redrawn, double frame_ms) {
+void bridge_after_frame(int vertices, int indices, int draw_calls, int redrawn, double redrawn_share, double frame_ms) {
     g_drawn = "{\"vertices\":" + std::to_string(vertices) + ",\"indices\":" + std::to_string(indices) +
               ",\"draw_calls\":" + std::to_string(draw_calls) + ",\"redrawn\":" + std::to_string(redrawn) +
-              ",\"frame_ms\":" + std::to_string(frame_ms) + "}";
+              ",\"redrawn_share\":" + std::to_string(redrawn_share) + ",\"frame_ms\":" + std::to_string(frame_ms) + "}";
     // Ready once the layout has settled: the first frame loads the fonts at the window's size and
     // ImGui sizes its windows over the next ones (WebKit showed no tab bar at the first frame).
     if (++g_frames == kSettledFrames) js_mark_ready();

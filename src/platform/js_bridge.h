@@ -10,9 +10,10 @@ void bridge_install_input();
 void bridge_open_initial_link(const char* link);
 // Marks the page ready; mirrors the state into the hash; keeps what the frame asked the GPU to draw
 // (vertices, indices, draw calls) for nabla.drawn(): on a software rasteriser, the frame rate follows it;
-// how many frames were drawn at all (an unchanged one is not: main_web.cpp) and the main thread's
-// milliseconds in them all (the rest of a frame's time is the browser's: rasterising, compositing).
-void bridge_after_frame(int vertices, int indices, int draw_calls, int redrawn, double frame_ms);
+// how many frames were drawn at all (an unchanged one is not: main_web.cpp), the shares of the canvas
+// they drew again (only what changed is), summed, and the main thread's milliseconds in them all
+// (the rest of a frame's time is the browser's: rasterising, compositing).
+void bridge_after_frame(int vertices, int indices, int draw_calls, int redrawn, double redrawn_share, double frame_ms);
 void bridge_fail(const char* message);  // shows a message in the page instead of the app
 bool bridge_text_field_focused();       // the hidden text field has the focus: text comes from it, not GLFW
 void bridge_fetch_more_hangul();        // fetches hangul-more.ttf into /fonts, once

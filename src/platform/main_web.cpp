@@ -5,10 +5,15 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <vector>
 
 #include "app/app.h"
+#include "gfx/damage.h"
 #include "gfx/gl_program.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -67,6 +72,98 @@ std::uint64_t frame_fingerprint(const ImDrawData* d, int width, int height) {
 
 std::uint64_t g_shown = 0;  // the fingerprint of the frame on the canvas; 0: none yet, draw
 int g_redrawn = 0;
+double g_redrawn_share = 0;  // the share of the canvas drawn again, summed over frames (the bench divides)
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * 1099511628211ull; }
+template <class T>
+std::uint64_t bits(T v) {
+    std::uint32_t b;
+    static_assert(sizeof v == sizeof b);
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+}
+
+// Where this frame differs from the one on the canvas (gfx/damage.h): ImGui's triangles, layer by
+// layer, and the quads of pictures drawn again since.
+nabla::gfx::Damage g_damage;
+const std::vector<nabla::gfx::DamageRect>& damage(const ImDrawData* d, bool everything) {
+    namespace gfx = nabla::gfx;
+    g_damage.begin(d->DisplaySize.x, d->DisplaySize.y, d->FramebufferScale.x);
+    if (everything || gfx::changed_picture_count > gfx::kMostChangedPictures) g_damage.everything();
+    for (int i = 0; i < d->CmdListsCount; ++i) {
+        const ImDrawList* l = d->CmdLists[i];
+        std::vector<gfx::DrawnCorner> corners;
+        corners.reserve(static_cast<size_t>(l->IdxBuffer.Size));
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            const auto texture = static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(c.TextureId));
+            std::uint64_t how = mix(mix(mix(mix(mix(14695981039346656037ull, texture), bits(c.ClipRect.x)), bits(c.ClipRect.y)), bits(c.ClipRect.z)), bits(c.ClipRect.w));
+            const size_t first = corners.size();
+            for (unsigned k = 0; k < c.ElemCount; ++k) {
+                const ImDrawVert& v = l->VtxBuffer[static_cast<int>(c.VtxOffset + l->IdxBuffer[static_cast<int>(c.IdxOffset + k)])];
+                corners.push_back({v.pos.x, v.pos.y, mix(mix(mix(how, bits(v.uv.x)), bits(v.uv.y)), v.col)});
+            }
+            if (std::find(gfx::changed_pictures, gfx::changed_pictures + std::min(gfx::changed_picture_count, gfx::kMostChangedPictures), texture) !=
+                gfx::changed_pictures + std::min(gfx::changed_picture_count, gfx::kMostChangedPictures)) {
+                gfx::DamageRect box{INFINITY, INFINITY, -INFINITY, -INFINITY};
+                for (size_t k = first; k < corners.size(); ++k)
+                    box = {std::min(box.x0, corners[k].x), std::min(box.y0, corners[k].y), std::max(box.x1, corners[k].x), std::max(box.y1, corners[k].y)};
+                g_damage.add({box.x0 - 1, box.y0 - 1, box.x1 + 1, box.y1 + 1});
+            }
+        }
+        g_damage.layer(std::move(corners));
+    }
+    gfx::changed_picture_count = 0;
+    return g_damage.finish();
+}
+
+// A GL scissor box in device pixels (y from the bottom), as the ImGui backend makes one from a clip
+// rectangle: its arithmetic, truncations included (its end is not int(x1 · scale) but int(x0 · scale)
+// + int((x1 - x0) · scale)), so that a partial redraw touches exactly the pixels a whole one would.
+struct Box {
+    int x = 0, y = 0, w = 0, h = 0;
+};
+Box box_of(float x0, float y0, float x1, float y1, ImVec2 scale, float fb_height) {
+    const ImVec2 lo(x0 * scale.x, y0 * scale.y), hi(x1 * scale.x, y1 * scale.y);
+    return {static_cast<int>(lo.x), static_cast<int>(fb_height - hi.y), static_cast<int>(hi.x - lo.x), static_cast<int>(hi.y - lo.y)};
+}
+// A clip rectangle the backend turns into exactly `b` (a quarter pixel inside every truncation).
+ImVec4 clip_of(Box b, ImVec2 scale, float fb_height) {
+    const float top = fb_height - static_cast<float>(b.y) - 0.25f;
+    return ImVec4((static_cast<float>(b.x) + 0.25f) / scale.x, (top - static_cast<float>(b.h) - 0.5f) / scale.y,
+                  (static_cast<float>(b.x + b.w) + 0.75f) / scale.x, top / scale.y);
+}
+
+// Clears and draws again only `rects` (disjoint): each command once per rectangle it meets, on the
+// pixels a whole redraw would give it there. The canvas keeps its pixels elsewhere (-sGL_TESTING=1).
+void draw_rects(ImDrawData* d, const std::vector<nabla::gfx::DamageRect>& rects) {
+    const ImVec2 scale = d->FramebufferScale;
+    const float fb_height = static_cast<float>(static_cast<int>(d->DisplaySize.y * scale.y));
+    std::vector<Box> boxes;
+    glEnable(GL_SCISSOR_TEST);
+    for (const nabla::gfx::DamageRect& r : rects) {
+        const Box b = box_of(r.x0, r.y0, r.x1, r.y1, scale, fb_height);
+        glScissor(b.x, b.y, b.w, b.h);
+        glClear(GL_COLOR_BUFFER_BIT);
+        boxes.push_back(b);
+    }
+    glDisable(GL_SCISSOR_TEST);
+    for (int i = 0; i < d->CmdListsCount; ++i) {
+        ImVector<ImDrawCmd> clipped;
+        for (const ImDrawCmd& c : d->CmdLists[i]->CmdBuffer) {
+            const Box own = box_of(c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w, scale, fb_height);
+            for (const Box& b : boxes) {
+                const int x0 = std::max(own.x, b.x), y0 = std::max(own.y, b.y);
+                const int x1 = std::min(own.x + own.w, b.x + b.w), y1 = std::min(own.y + own.h, b.y + b.h);
+                if (x1 <= x0 || y1 <= y0) continue;
+                ImDrawCmd part = c;
+                part.ClipRect = clip_of({x0, y0, x1 - x0, y1 - y0}, scale, fb_height);
+                clipped.push_back(part);
+            }
+        }
+        d->CmdLists[i]->CmdBuffer.swap(clipped);
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(d);
+}
 
 double g_frame_ms = 0;  // the main thread's time in frame(), all frames so far (the bench divides)
 
@@ -87,6 +184,7 @@ void frame() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         ++nabla::gfx::pictures_changed;
+        g_shown = 0;
     }
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
@@ -106,19 +204,27 @@ void frame() {
     ImGui::Render();
     ImDrawData* draw = ImGui::GetDrawData();
     const std::uint64_t fingerprint = frame_fingerprint(draw, width, height);
-    // A picture to download is cut from the canvas as drawn this frame: it is drawn then, always.
-    if (fingerprint != g_shown || nabla::app_download_waiting()) {
+    int draw_calls = 0;
+    for (int i = 0; i < draw->CmdListsCount; ++i) draw_calls += draw->CmdLists[i]->CmdBuffer.Size;
+    // A picture to download is cut from the canvas as drawn this frame: it is drawn then, all of it.
+    const bool download = nabla::app_download_waiting();
+    if (fingerprint != g_shown || download) {
+        const std::vector<nabla::gfx::DamageRect>& rects = damage(draw, g_shown == 0 || download);
         glViewport(0, 0, width, height);
         glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(draw);
+        const float canvas_area = draw->DisplaySize.x * draw->DisplaySize.y;
+        if (rects.size() == 1 && rects[0].area() >= canvas_area) {
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(draw);
+        } else if (!rects.empty()) {
+            draw_rects(draw, rects);
+        }
+        for (const nabla::gfx::DamageRect& r : rects) g_redrawn_share += r.area() / canvas_area;
         g_shown = fingerprint;
         ++g_redrawn;
     }
-    int draw_calls = 0;
-    for (int i = 0; i < draw->CmdListsCount; ++i) draw_calls += draw->CmdLists[i]->CmdBuffer.Size;
     g_frame_ms += emscripten_get_now() - start;
-    nabla::bridge_after_frame(draw->TotalVtxCount, draw->TotalIdxCount, draw_calls, g_redrawn, g_frame_ms);
+    nabla::bridge_after_frame(draw->TotalVtxCount, draw->TotalIdxCount, draw_calls, g_redrawn, g_redrawn_share, g_frame_ms);
     if (nabla::ui::wants_more_hangul()) nabla::bridge_fetch_more_hangul();
     if (nabla::app_take_course_request()) nabla::bridge_fetch_course();
 }

@@ -117,6 +117,28 @@ export async function pixelAt(page, x, y) {
   }, png.toString('base64'));
 }
 
+// The share of pixels whose colour differs by more than `tolerance` in some channel between two
+// PNG screenshots of the same size ({size} when the sizes differ), decoded by `page`'s browser.
+export async function differingPixels(page, a, b, tolerance = 64) {
+  return page.evaluate(async ([a64, b64, tol]) => {
+    const decode = async (b64) => {
+      const img = new Image();
+      img.src = 'data:image/png;base64,' + b64;
+      await img.decode();
+      const c = new OffscreenCanvas(img.width, img.height);
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0);
+      return g.getImageData(0, 0, img.width, img.height);
+    };
+    const [p, q] = [await decode(a64), await decode(b64)];
+    if (p.width !== q.width || p.height !== q.height) return { size: [p.width, p.height, q.width, q.height] };
+    let off = 0;
+    for (let i = 0; i < p.data.length; i += 4)
+      if (Math.max(Math.abs(p.data[i] - q.data[i]), Math.abs(p.data[i + 1] - q.data[i + 1]), Math.abs(p.data[i + 2] - q.data[i + 2])) > tol) ++off;
+    return { share: off / (p.width * p.height), count: off };
+  }, [a.toString('base64'), b.toString('base64'), tolerance]);
+}
+
 // For a test file that opens pages of its own: `const open = pagesClosedAfterEach(afterEach)`, then
 // `await open({ hash, locale, ... })`. Each test's pages are closed when it ends: an idle page still
 // draws every frame, and a few left open take the CPU from the next test's (a 100 000-step replay

@@ -6,33 +6,12 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, SHOTS, frames } from './browser.mjs';
+import { openApp, SHOTS, frames, differingPixels } from './browser.mjs';
 import { openEngine } from './engines.mjs';
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const chromium = await openApp();  // the reference pictures, and a canvas to compare PNGs on
 after(() => chromium.close());
-
-// The share of pixels whose colour differs by more than `tolerance` in some channel.
-async function differing(a, b, tolerance = 64) {
-  return chromium.page.evaluate(async ([a64, b64, tol]) => {
-    const decode = async (b64) => {
-      const img = new Image();
-      img.src = 'data:image/png;base64,' + b64;
-      await img.decode();
-      const c = new OffscreenCanvas(img.width, img.height);
-      const g = c.getContext('2d');
-      g.drawImage(img, 0, 0);
-      return g.getImageData(0, 0, img.width, img.height);
-    };
-    const [p, q] = [await decode(a64), await decode(b64)];
-    if (p.width !== q.width || p.height !== q.height) return { size: [p.width, p.height, q.width, q.height] };
-    let off = 0;
-    for (let i = 0; i < p.data.length; i += 4)
-      if (Math.max(Math.abs(p.data[i] - q.data[i]), Math.abs(p.data[i + 1] - q.data[i + 1]), Math.abs(p.data[i + 2] - q.data[i + 2])) > tol) ++off;
-    return { share: off / (p.width * p.height) };
-  }, [a.toString('base64'), b.toString('base64'), tolerance]);
-}
 
 async function settle(engine, n = 6) {
   const start = await engine.evaluate(() => window.nabla.frames());
@@ -106,8 +85,8 @@ for (const name of ['firefox', 'webkit']) {
         mkdirSync(SHOTS, { recursive: true });
         writeFileSync(join(SHOTS, `engine-${name}-${lab}.png`), mine);
         pictures.push(mine);
-        const d = await differing(mine, reference);
-        const fine = await differing(mine, reference, 8);
+        const d = await differingPixels(chromium.page, mine, reference);
+        const fine = await differingPixels(chromium.page, mine, reference, 8);
         console.log(`${name} ${lab}: ${(100 * fine.share).toFixed(2)} % differ by more than 8 of 255`);
         assert.equal(d.size, undefined, `${lab}: sizes differ ${d.size}`);
         console.log(`${name} ${lab}: ${(100 * d.share).toFixed(2)} % of pixels differ from Chromium's`);
@@ -117,6 +96,6 @@ for (const name of ['firefox', 'webkit']) {
       }
     }
     // The comparison can fail: two different labs are far apart.
-    assert.ok((await differing(pictures[0], pictures[1])).share > 0.1);
+    assert.ok((await differingPixels(chromium.page, pictures[0], pictures[1])).share > 0.1);
   });
 }
