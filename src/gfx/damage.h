@@ -25,11 +25,11 @@ struct DrawnCorner {
 
 class Damage {
 public:
-    // A frame: the corners of each of its layers (ImGui's draw lists, in drawing order), then
-    // rectangles known to have changed (a picture drawn again), then finish().
+    // A frame: the corners of each of its layers (ImGui's draw lists, in drawing order), and the
+    // triangles known to have changed though drawn alike (a picture drawn again), then finish().
     void begin(float width, float height, float pixel_ratio);
     void layer(std::vector<DrawnCorner>&& corners);
-    void add(DamageRect r);
+    void changed(const std::vector<DrawnCorner>& corners, std::size_t from, std::size_t to);
     void everything() { everything_ = true; }
     // Disjoint rectangles covering every change since the last frame, in whole device pixels, or
     // one rectangle over the whole canvas (the first frame, a new layer, most of it changed).
@@ -37,7 +37,7 @@ public:
     const std::vector<DamageRect>& finish();
 
 private:
-    void changed(const std::vector<DrawnCorner>& corners, std::size_t from, std::size_t to);
+    void add(DamageRect r);
     float width_ = 0, height_ = 0, ratio_ = 1;
     bool everything_ = true;
     std::size_t layers_seen_ = 0;

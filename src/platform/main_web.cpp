@@ -6,7 +6,6 @@
 #include <emscripten.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -90,25 +89,20 @@ const std::vector<nabla::gfx::DamageRect>& damage(const ImDrawData* d, bool ever
     namespace gfx = nabla::gfx;
     g_damage.begin(d->DisplaySize.x, d->DisplaySize.y, d->FramebufferScale.x);
     if (everything || gfx::changed_picture_count > gfx::kMostChangedPictures) g_damage.everything();
+    const unsigned *redrawn = gfx::changed_pictures, *redrawn_end = redrawn + std::min(gfx::changed_picture_count, gfx::kMostChangedPictures);
     for (int i = 0; i < d->CmdListsCount; ++i) {
         const ImDrawList* l = d->CmdLists[i];
         std::vector<gfx::DrawnCorner> corners;
         corners.reserve(static_cast<size_t>(l->IdxBuffer.Size));
         for (const ImDrawCmd& c : l->CmdBuffer) {
             const auto texture = static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(c.TextureId));
-            std::uint64_t how = mix(mix(mix(mix(mix(14695981039346656037ull, texture), bits(c.ClipRect.x)), bits(c.ClipRect.y)), bits(c.ClipRect.z)), bits(c.ClipRect.w));
+            const std::uint64_t how = mix(mix(mix(mix(mix(14695981039346656037ull, texture), bits(c.ClipRect.x)), bits(c.ClipRect.y)), bits(c.ClipRect.z)), bits(c.ClipRect.w));
             const size_t first = corners.size();
             for (unsigned k = 0; k < c.ElemCount; ++k) {
                 const ImDrawVert& v = l->VtxBuffer[static_cast<int>(c.VtxOffset + l->IdxBuffer[static_cast<int>(c.IdxOffset + k)])];
                 corners.push_back({v.pos.x, v.pos.y, mix(mix(mix(how, bits(v.uv.x)), bits(v.uv.y)), v.col)});
             }
-            if (std::find(gfx::changed_pictures, gfx::changed_pictures + std::min(gfx::changed_picture_count, gfx::kMostChangedPictures), texture) !=
-                gfx::changed_pictures + std::min(gfx::changed_picture_count, gfx::kMostChangedPictures)) {
-                gfx::DamageRect box{INFINITY, INFINITY, -INFINITY, -INFINITY};
-                for (size_t k = first; k < corners.size(); ++k)
-                    box = {std::min(box.x0, corners[k].x), std::min(box.y0, corners[k].y), std::max(box.x1, corners[k].x), std::max(box.y1, corners[k].y)};
-                g_damage.add({box.x0 - 1, box.y0 - 1, box.x1 + 1, box.y1 + 1});
-            }
+            if (std::find(redrawn, redrawn_end, texture) != redrawn_end) g_damage.changed(corners, first, corners.size());
         }
         g_damage.layer(std::move(corners));
     }

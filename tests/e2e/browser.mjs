@@ -103,25 +103,12 @@ export async function clickAt(page, x, y) {
   await frames(page, 3);
 }
 
-// The colour of one page pixel [r, g, b, a], read from a screenshot (the browser decodes the PNG).
-export async function pixelAt(page, x, y) {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(1, 1);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return Array.from(g.getImageData(0, 0, 1, 1).data);
-  }, png.toString('base64'));
-}
-
-// The share of pixels whose colour differs by more than `tolerance` in some channel between two
-// PNG screenshots of the same size ({size} when the sizes differ), decoded by `page`'s browser.
-export async function differingPixels(page, a, b, tolerance = 64) {
-  return page.evaluate(async ([a64, b64, tol]) => {
-    const decode = async (b64) => {
+// Defines window.nablaDecodePng(base64) in `page`: PNG bytes to ImageData, decoded by the browser.
+// The helpers that look at pixels call it inside page.evaluate, which sends functions as text, so
+// they cannot share a JavaScript function any other way.
+export async function definePngDecoder(page) {
+  await page.evaluate(() => {
+    window.nablaDecodePng ??= async (b64) => {
       const img = new Image();
       img.src = 'data:image/png;base64,' + b64;
       await img.decode();
@@ -130,7 +117,22 @@ export async function differingPixels(page, a, b, tolerance = 64) {
       g.drawImage(img, 0, 0);
       return g.getImageData(0, 0, img.width, img.height);
     };
-    const [p, q] = [await decode(a64), await decode(b64)];
+  });
+}
+
+// The colour of one page pixel [r, g, b, a], read from a screenshot.
+export async function pixelAt(page, x, y) {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  await definePngDecoder(page);
+  return page.evaluate(async (b64) => Array.from((await window.nablaDecodePng(b64)).data), png.toString('base64'));
+}
+
+// The share of pixels whose colour differs by more than `tolerance` in some channel between two
+// PNG screenshots of the same size ({size} when the sizes differ), decoded by `page`'s browser.
+export async function differingPixels(page, a, b, tolerance = 64) {
+  await definePngDecoder(page);
+  return page.evaluate(async ([a64, b64, tol]) => {
+    const [p, q] = [await window.nablaDecodePng(a64), await window.nablaDecodePng(b64)];
     if (p.width !== q.width || p.height !== q.height) return { size: [p.width, p.height, q.width, q.height] };
     let off = 0;
     for (let i = 0; i < p.data.length; i += 4)

@@ -4,7 +4,7 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { state, frames, clickWidget, command, widgets, screenshot, playgroundSteps, pagesClosedAfterEach } from './browser.mjs';
+import { state, frames, clickWidget, command, widgets, screenshot, playgroundSteps, pagesClosedAfterEach, definePngDecoder } from './browser.mjs';
 
 const open = pagesClosedAfterEach(afterEach);
 
@@ -19,14 +19,9 @@ async function exportItem(page, item) {
 async function png(page, bytes) {
   assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
   const size = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  await definePngDecoder(page);
   const colours = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
+    const d = (await window.nablaDecodePng(b64)).data;
     const seen = new Set();
     for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] >> 4) * 256 + (d[i + 1] >> 4) * 16 + (d[i + 2] >> 4));
     return seen.size;
