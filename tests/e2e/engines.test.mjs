@@ -58,6 +58,15 @@ for (const name of ['firefox', 'webkit']) {
       // The output is computed a pixel each by this engine's WebGL (shaders/network.frag), not the fallback grid.
       const pixel = JSON.parse(await engine.evaluate(() => Module.ccall('nabla_output_pixel', 'string', ['number', 'number'], [100, 100])));
       assert.ok(pixel && pixel[0] > 0 && pixel[0] < 1, `a probability from the GPU: ${JSON.stringify(pixel)}`);
+      // That step was drawn again only where it changed things (src/gfx/damage.h): the canvas must equal
+      // a whole redraw (the canvas narrowed and widened again), pixel for pixel, in this engine too.
+      const partial = await engine.screenshot();
+      await engine.evaluate(() => { document.getElementById('canvas').style.width = 'calc(100% - 30px)'; });
+      await settle(engine, 6);
+      await engine.evaluate(() => { document.getElementById('canvas').style.width = ''; });
+      await settle(engine, 10);
+      const redrawn = await differingPixels(chromium.page, partial, await engine.screenshot(), 0);
+      assert.equal(redrawn.count, 0, `the partly redrawn canvas differs from a whole redraw in ${redrawn.count} pixels`);
       await clickWidget(engine, 'tab:trajectory');
       assert.equal((await stateOf(engine)).lab, 'trajectory');
       const steps = (await stateOf(engine)).trajectory.steps;
