@@ -67,21 +67,22 @@ inline void step(Net& n, const float* X, const float* t, int batch, float lr) {
     n.b3 -= s * g.b3;
 }
 
-// One epoch: shuffled, gathered as the trainer gathers a batch, in steps of `batch`. Its own function,
+constexpr int kBatch = 10;
+
+// One epoch: shuffled, gathered as the trainer gathers a batch, in steps of kBatch. Its own function,
 // never inlined: V8 runs a WebAssembly function that never returns in its baseline compiler (Liftoff;
 // there is no on-stack replacement), and inlined into train() the reference ran half of its time
 // there, about twice as slow as optimised code: a floor that flattered the engine.
-__attribute__((noinline)) inline void train_epoch(Net& net, const nabla::Dataset& d, std::vector<int>& order, nabla::Rng& shuffle_rng,
-                                                  int batch) {
+__attribute__((noinline)) inline void train_epoch(Net& net, const nabla::Dataset& d, std::vector<int>& order, nabla::Rng& shuffle_rng) {
     const int n = d.size();
-    float X[2 * 10], t[10];
+    float X[2 * kBatch], t[kBatch];
     for (size_t k = order.size(); k > 1; --k) std::swap(order[k - 1], order[shuffle_rng.below(static_cast<std::uint32_t>(k))]);
-    for (int b = 0; b + batch <= n; b += batch) {
-        for (int e = 0; e < batch; ++e) {
+    for (int b = 0; b + kBatch <= n; b += kBatch) {
+        for (int e = 0; e < kBatch; ++e) {
             const int r = order[static_cast<size_t>(b + e)];
             X[2 * e] = d.X(r, 0), X[2 * e + 1] = d.X(r, 1), t[e] = d.y(r, 0) * 2 - 1;
         }
-        step(net, X, t, batch, 0.03f);
+        step(net, X, t, kBatch, 0.03f);
     }
 }
 
@@ -90,7 +91,7 @@ __attribute__((noinline)) inline void train_epoch(Net& net, const nabla::Dataset
 template <class Clock>
 double train(const nabla::DataSplit& data, double seconds, Clock now, double& loss, double& accuracy) {
     const nabla::Dataset& d = data.train;
-    const int n = d.size(), batch = 10;
+    const int n = d.size();
     Net net;
     nabla::Rng init_rng(7), shuffle_rng(11);
     init(net, init_rng);
@@ -100,14 +101,14 @@ double train(const nabla::DataSplit& data, double seconds, Clock now, double& lo
         Net warm = net;
         std::vector<int> warm_order = order;
         nabla::Rng warm_rng = shuffle_rng;
-        for (int epoch = 0; epoch < 5; ++epoch) train_epoch(warm, d, warm_order, warm_rng, batch);
+        for (int epoch = 0; epoch < 5; ++epoch) train_epoch(warm, d, warm_order, warm_rng);
     }
     long examples = 0;
     const double start = now();
     double elapsed = 0;
     do {
-        for (int epoch = 0; epoch < 10; ++epoch) train_epoch(net, d, order, shuffle_rng, batch);
-        examples += 10L * (n / batch) * batch;
+        for (int epoch = 0; epoch < 10; ++epoch) train_epoch(net, d, order, shuffle_rng);
+        examples += 10L * (n / kBatch) * kBatch;
         elapsed = now() - start;
     } while (elapsed < seconds);
     double sum = 0, right = 0;

@@ -15,8 +15,30 @@ bool overlap(const DamageRect& a, const DamageRect& b) { return a.x0 < b.x1 && b
 
 constexpr float kMargin = 2;          // CSS px around a change: rounding, and a pixel's reach beyond its triangle
 constexpr float kSlack = 48 * 48;     // merging two changes may redraw this much unchanged area (CSS px²)
-constexpr std::size_t kMostRects = 8; // each rectangle is a pass over the frame's commands
+constexpr std::size_t kMostRects = 8; // each rectangle clears, and copies the commands it meets
 constexpr float kMostOfIt = 0.6f;     // beyond this share of the canvas, one clear and one pass is cheaper
+
+void merge(std::vector<DamageRect>& rects, std::size_t a, std::size_t b) {
+    rects[a] = unite(rects[a], rects[b]);
+    rects.erase(rects.begin() + static_cast<std::ptrdiff_t>(b));
+}
+
+bool merge_an_overlapping_pair(std::vector<DamageRect>& rects) {
+    for (std::size_t i = 0; i < rects.size(); ++i)
+        for (std::size_t j = i + 1; j < rects.size(); ++j)
+            if (overlap(rects[i], rects[j])) return merge(rects, i, j), true;
+    return false;
+}
+
+// The two whose union adds the least area that changed nothing.
+void merge_cheapest_pair(std::vector<DamageRect>& rects) {
+    std::size_t a = 0, b = 1;
+    float least = INFINITY;
+    for (std::size_t i = 0; i < rects.size(); ++i)
+        for (std::size_t j = i + 1; j < rects.size(); ++j)
+            if (const float extra = unite(rects[i], rects[j]).area() - rects[i].area() - rects[j].area(); extra < least) least = extra, a = i, b = j;
+    merge(rects, a, b);
+}
 
 }  // namespace
 
@@ -91,26 +113,11 @@ const std::vector<DamageRect>& Damage::finish() {
         for (DamageRect& r : rects_)
             r = {snap_down(std::max(r.x0, 0.0f)), snap_down(std::max(r.y0, 0.0f)), snap_up(std::min(r.x1, width_)), snap_up(std::min(r.y1, height_))};
         rects_.erase(std::remove_if(rects_.begin(), rects_.end(), [](const DamageRect& r) { return !(r.x1 > r.x0 && r.y1 > r.y0); }), rects_.end());
-        // Disjoint (a pixel in two would be blended twice), and few: overlapping rectangles merge,
-        // then the pair whose union adds the least area, until there are at most kMostRects.
-        for (bool merged = true; merged;) {
-            merged = false;
-            for (std::size_t i = 0; i < rects_.size() && !merged; ++i)
-                for (std::size_t j = i + 1; j < rects_.size() && !merged; ++j)
-                    if (overlap(rects_[i], rects_[j]) || rects_.size() > kMostRects) {
-                        std::size_t a = i, b = j;
-                        if (!overlap(rects_[i], rects_[j])) {  // too many: the cheapest pair
-                            float least = INFINITY;
-                            for (std::size_t p = 0; p < rects_.size(); ++p)
-                                for (std::size_t q = p + 1; q < rects_.size(); ++q) {
-                                    const float extra = unite(rects_[p], rects_[q]).area() - rects_[p].area() - rects_[q].area();
-                                    if (extra < least) least = extra, a = p, b = q;
-                                }
-                        }
-                        rects_[a] = unite(rects_[a], rects_[b]);
-                        rects_.erase(rects_.begin() + static_cast<std::ptrdiff_t>(b));
-                        merged = true;
-                    }
+        // Disjoint (a pixel in two would be blended twice), and few.
+        for (;;) {
+            while (merge_an_overlapping_pair(rects_)) {}  // a union may meet others: until none overlap
+            if (rects_.size() <= kMostRects) break;
+            merge_cheapest_pair(rects_);  // which may overlap another: merge again
         }
         float area = 0;
         for (const DamageRect& r : rects_) area += r.area();

@@ -10,16 +10,13 @@ namespace nabla::gfx {
 // stderr, which reaches the console where the browser tests look).
 unsigned link_program(const char* vertex, const char* fragment, const char* name, std::string& error);
 
-// Grows whenever a texture the UI shows is drawn or uploaded again: the platform skips drawing a
-// frame whose ImGui draw data is unchanged only while this has not moved (platform/main_web.cpp).
-inline unsigned long pictures_changed = 0;
-// Which textures, since the platform last drew (it redraws where they are shown, and empties this;
-// more than kMostChangedPictures redraw the whole canvas).
+// The textures the UI shows that were drawn or uploaded again since the platform last drew: it draws
+// a frame while any is listed, even one whose ImGui draw data is unchanged, and there where they are
+// shown; then it empties the list (platform/main_web.cpp). More than kMostChangedPictures: all of it.
 inline constexpr int kMostChangedPictures = 32;
 inline unsigned changed_pictures[kMostChangedPictures];
 inline int changed_picture_count = 0;
 inline void picture_changed(unsigned texture) {
-    ++pictures_changed;
     if (changed_picture_count < kMostChangedPictures) changed_pictures[changed_picture_count] = texture;
     ++changed_picture_count;
 }

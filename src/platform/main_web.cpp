@@ -49,16 +49,26 @@ Canvas fit_canvas() {
     return c;
 }
 
-// What a frame would show: ImGui's vertices, indices and commands (textures, clip rectangles), the
-// drawing buffer's size and how often the panels' pictures were drawn. An unchanged frame is not
-// drawn again: the browser keeps showing the last one, and an idle lab costs its UI work but no
-// rasterising and compositing, which software WebGL pays dearly for.
+// FNV-1a over 32-bit words: the frame's fingerprint and the look of a drawn corner.
+constexpr std::uint64_t kHashStart = 14695981039346656037ull;
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * 1099511628211ull; }
+template <class T>
+std::uint64_t bits(T v) {
+    std::uint32_t b;
+    static_assert(sizeof v == sizeof b);
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+}
+
+// What a frame would show: ImGui's vertices, indices and commands (textures, clip rectangles) and
+// the drawing buffer's size. An unchanged frame is not drawn again (unless a picture in it was:
+// gfx::changed_pictures): the browser keeps showing the last one, and an idle lab costs its UI work
+// but no rasterising and compositing, which software WebGL pays dearly for.
 std::uint64_t frame_fingerprint(const ImDrawData* d, int width, int height) {
-    std::uint64_t h = 1469598103934665603ull ^ (static_cast<std::uint64_t>(width) << 32 | static_cast<unsigned>(height));
-    h = (h ^ nabla::gfx::pictures_changed) * 1099511628211ull;
+    std::uint64_t h = mix(kHashStart, static_cast<std::uint64_t>(width) << 32 | static_cast<unsigned>(height));
     auto add = [&h](const void* data, size_t bytes) {
         const auto* w = static_cast<const std::uint32_t*>(data);  // every buffer here is whole 32-bit words
-        for (size_t i = 0; i < bytes / 4; ++i) h = (h ^ w[i]) * 1099511628211ull;
+        for (size_t i = 0; i < bytes / 4; ++i) h = mix(h, w[i]);
     };
     for (int i = 0; i < d->CmdListsCount; ++i) {
         const ImDrawList* l = d->CmdLists[i];
@@ -72,15 +82,6 @@ std::uint64_t frame_fingerprint(const ImDrawData* d, int width, int height) {
 std::uint64_t g_shown = 0;  // the fingerprint of the frame on the canvas; 0: none yet, draw
 int g_redrawn = 0;
 double g_redrawn_share = 0;  // the share of the canvas drawn again, summed over frames (the bench divides)
-
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * 1099511628211ull; }
-template <class T>
-std::uint64_t bits(T v) {
-    std::uint32_t b;
-    static_assert(sizeof v == sizeof b);
-    std::memcpy(&b, &v, sizeof b);
-    return b;
-}
 
 // Where this frame differs from the one on the canvas (gfx/damage.h): ImGui's triangles, layer by
 // layer, and the quads of pictures drawn again since.
@@ -96,7 +97,7 @@ const std::vector<nabla::gfx::DamageRect>& damage(const ImDrawData* d, bool ever
         corners.reserve(static_cast<size_t>(l->IdxBuffer.Size));
         for (const ImDrawCmd& c : l->CmdBuffer) {
             const auto texture = static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(c.TextureId));
-            const std::uint64_t how = mix(mix(mix(mix(mix(14695981039346656037ull, texture), bits(c.ClipRect.x)), bits(c.ClipRect.y)), bits(c.ClipRect.z)), bits(c.ClipRect.w));
+            const std::uint64_t how = mix(mix(mix(mix(mix(kHashStart, texture), bits(c.ClipRect.x)), bits(c.ClipRect.y)), bits(c.ClipRect.z)), bits(c.ClipRect.w));
             const size_t first = corners.size();
             for (unsigned k = 0; k < c.ElemCount; ++k) {
                 const ImDrawVert& v = l->VtxBuffer[static_cast<int>(c.VtxOffset + l->IdxBuffer[static_cast<int>(c.IdxOffset + k)])];
@@ -177,8 +178,7 @@ void frame() {
     if (nabla::app_fit(width / canvas.ratio.x, height / canvas.ratio.y, canvas.ratio.x)) {  // new text sizes
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
-        ++nabla::gfx::pictures_changed;
-        g_shown = 0;
+        g_shown = 0;  // every glyph may have moved in the atlas: all of it again
     }
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
@@ -202,7 +202,7 @@ void frame() {
     for (int i = 0; i < draw->CmdListsCount; ++i) draw_calls += draw->CmdLists[i]->CmdBuffer.Size;
     // A picture to download is cut from the canvas as drawn this frame: it is drawn then, all of it.
     const bool download = nabla::app_download_waiting();
-    if (fingerprint != g_shown || download) {
+    if (fingerprint != g_shown || download || nabla::gfx::changed_picture_count > 0) {
         const std::vector<nabla::gfx::DamageRect>& rects = damage(draw, g_shown == 0 || download);
         glViewport(0, 0, width, height);
         glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
