@@ -5,16 +5,16 @@ include(cmake/imgui.cmake)
 # Our GLSL (shaders/) goes into the module as string constants in a generated header, rewritten
 # only when a shader changes; tests/CMakeLists.txt compiles the same files with glslangValidator.
 # Comments and indentation are left out of the page (the driver needs neither).
+include(cmake/shaders.cmake)
 set(NABLA_SHADER_FILES heatmap.vert heatmap.frag network.frag)
 set(_shaders "// Generated from shaders/ by cmake/web_app.cmake: edit the .vert/.frag files, not this.\n")
 string(APPEND _shaders "#pragma once\nnamespace nabla::gfx::shaders {\n")
 foreach(_file ${NABLA_SHADER_FILES})
-  file(READ "${CMAKE_SOURCE_DIR}/shaders/${_file}" _source)
+  nabla_shader_source(${_file} _source)
   string(REGEX REPLACE "[ ]*//[^\n]*" "" _source "${_source}")
   string(REGEX REPLACE "\n[ \n]+" "\n" _source "${_source}")
   string(MAKE_C_IDENTIFIER "${_file}" _name)
   string(APPEND _shaders "inline constexpr const char* ${_name} = R\"glsl(${_source})glsl\";\n")
-  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shaders/${_file}")
 endforeach()
 string(APPEND _shaders "}  // namespace nabla::gfx::shaders\n")
 file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/generated/shaders.h" CONTENT "${_shaders}" @ONLY)
@@ -114,6 +114,6 @@ set_source_files_properties(
   src/engine/number_text.cpp src/engine/range.cpp src/engine/utf8.cpp
   TARGET_DIRECTORY nabla_lab nabla_nn nabla_engine
   PROPERTIES COMPILE_OPTIONS -Os)
-set_source_files_properties(src/gfx/damage.cpp TARGET_DIRECTORY nabla_paint PROPERTIES COMPILE_OPTIONS -Os)
+set_source_files_properties(src/gfx/damage.cpp src/gfx/network_shader.cpp TARGET_DIRECTORY nabla_paint PROPERTIES COMPILE_OPTIONS -Os)
 # The lanes (src/nn/lanes.cpp) at -O2: as fast as -O3 on W1 and 0.75 KB lighter; at -Os W1 halved.
 set_source_files_properties(src/nn/lanes.cpp TARGET_DIRECTORY nabla_nn PROPERTIES COMPILE_OPTIONS -O2)

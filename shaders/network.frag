@@ -2,9 +2,11 @@
 // The playground's network run once per pixel: the output picture at full resolution, with no grid
 // to interpolate between. The same formulas as the engine's Mlp::forward (nn/mlp.cpp): inputs from
 // TensorFlow Playground's features, each layer bias first then its inputs, the engine's own tanh
-// (engine/fast_math.h), a max-shifted softmax. Writes the value heatmap.frag colours: the output in
-// .r, or for a softmax head the probabilities of classes 0, 1, 2 in .rgb. What GLSL cannot take from
-// our tables (features, activations, constants) tests/gfx/network_shader_test.cpp checks against them.
+// (engine/fast_math.h), a max-shifted softmax. Writes the value: the output in .r, or for a softmax
+// head the probabilities of classes 0, 1, 2 in .rgb; compiled with COLOURED defined (the picture a
+// pixel each), its colour instead, by the maps heatmap.frag uses: one pass, no float picture between.
+// What GLSL cannot take from our tables (features, activations, constants)
+// tests/gfx/network_shader_test.cpp checks against them.
 precision highp float;
 precision highp int;
 
@@ -18,7 +20,12 @@ uniform int u_hidden, u_output;     // activations in tensor_ops.h's order; u_ou
 uniform vec2 u_target;              // the picture's size in pixels
 uniform float u_extent;             // the plane is [-u_extent, u_extent]², x2 growing upwards
 
+#ifdef COLOURED
+out vec4 colour;
+#include "colour_map.glsl"
+#else
 out vec4 value;
+#endif
 
 vec4 engine_tanh(vec4 x) {  // rational_tanh in engine/fast_math.h, its coefficients
     x = clamp(x, -7.90531110763549805, 7.90531110763549805);
@@ -36,13 +43,25 @@ vec4 engine_tanh(vec4 x) {  // rational_tanh in engine/fast_math.h, its coeffici
     return p / q;
 }
 
+vec4 relu(vec4 s) { return max(s, 0.0); }
+vec4 leaky_relu(vec4 s) { return mix(s * 0.01, s, step(0.0, s)); }
+vec4 sigmoid(vec4 s) { return 0.5 + 0.5 * engine_tanh(0.5 * s); }
+
 vec4 activate(int h, vec4 s) {  // Linear, ReLU, LeakyReLU, Tanh, Sigmoid
-    if (h == 1) return max(s, 0.0);
-    if (h == 2) return mix(s * 0.01, s, step(0.0, s));
+    if (h == 1) return relu(s);
+    if (h == 2) return leaky_relu(s);
     if (h == 3) return engine_tanh(s);
-    if (h == 4) return 0.5 + 0.5 * engine_tanh(0.5 * s);
+    if (h == 4) return sigmoid(s);
     return s;
 }
+
+#ifdef UNROLLED
+// The network of one shape written out (gfx/network_shader.cpp appends it): its weights in u_w at
+// fixed places, no loops, no arrays indexed at run time. A software rasteriser runs it several times
+// faster than the loops below; a network whose weights do not fit in uniforms takes the loops.
+uniform vec4 u_w[UNROLLED];
+vec4 unrolled(float x1, float x2);  // the output layer's values (before the softmax, if any)
+#endif
 
 // Four neurons at a time, four inputs at a time: a layer's values are eight vectors, so the inner
 // loop reads one vector of inputs and four of weights for sixteen multiply-adds (a software
@@ -51,6 +70,9 @@ void main() {
     // Pixel centres, as the engine's grid places its points (lab/plane_grid.cpp).
     float x1 = u_extent * (2.0 * gl_FragCoord.x / u_target.x - 1.0);
     float x2 = u_extent * (1.0 - 2.0 * gl_FragCoord.y / u_target.y);
+#ifdef UNROLLED
+    vec4 last = unrolled(x1, x2);
+#else
     float all[7] = float[7](x1, x2, x1 * x1, x2 * x2, x1 * x2, sin(x1), sin(x2));
     float f[8] = float[8](0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
     int k = 0;
@@ -80,13 +102,21 @@ void main() {
         row += outputs;
         for (int t = 0; t < 8; ++t) h[t] = t < (outputs + 3) / 4 ? o[t] : vec4(0.0);
     }
-    if (u_output >= 0) {
-        value = vec4(h[0].x, 0.0, 0.0, 0.0);
-        return;
+    vec4 last = h[0];
+#endif
+    vec4 result = vec4(last.x, 0.0, 0.0, 0.0);
+    if (u_output < 0) {
+        int count = u_sizes[u_layers];  // classes
+        vec4 p = last;
+        float m = max(p.x, max(p.y, count > 2 ? p.z : p.y));
+        vec3 e = vec3(exp(p.x - m), exp(p.y - m), count > 2 ? exp(p.z - m) : 0.0);
+        result = vec4(e / (e.x + e.y + e.z), 0.0);
     }
-    int classes = u_sizes[u_layers];
-    vec4 p = h[0];
-    float m = max(p.x, max(p.y, classes > 2 ? p.z : p.y));
-    vec3 e = vec3(exp(p.x - m), exp(p.y - m), classes > 2 ? exp(p.z - m) : 0.0);
-    value = vec4(e / (e.x + e.y + e.z), 0.0);
+#ifdef COLOURED
+    // Every branch above is on uniforms: the lines' derivatives are defined here.
+    if (u_colormap == 2) colour = class_colour(result.rgb);
+    else colour = value_colour(result.r, bad(result.r));
+#else
+    value = result;
+#endif
 }

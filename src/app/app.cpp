@@ -179,7 +179,7 @@ struct App {
     bool select_tab = false;  // a link chose the tab: select it in the tab bar once
     const GraphLab* graph = nullptr;  // its expression may hold names in any script
     const PlaygroundLab* playground = nullptr;
-    const ui::PlaygroundPanel* playground_panel = nullptr;
+    ui::PlaygroundPanel* playground_panel = nullptr;  // its pictures read back (a GL action)
     const TrajectoryLab* trajectory = nullptr;
     LessonSlot* lessons = nullptr;
     bool course_asked = false;  // the platform was asked to fetch the course (app_take_course_request)

@@ -29,10 +29,12 @@ unsigned compile(GLenum type, const char* source, std::string& why) {
 
 }  // namespace
 
-unsigned link_program(const char* vertex, const char* fragment, const char* name, std::string& error) {
-    std::string why;
+unsigned link_program(const char* vertex, const char* fragment, const char* name, std::string& error, const char* defines, const char* tail) {
+    std::string why, source = fragment;
+    source.insert(source.find('\n') + 1, defines);
+    source += tail;
     const unsigned vs = compile(GL_VERTEX_SHADER, vertex, why);
-    const unsigned fs = vs ? compile(GL_FRAGMENT_SHADER, fragment, why) : 0;
+    const unsigned fs = vs ? compile(GL_FRAGMENT_SHADER, source.c_str(), why) : 0;
     unsigned program = 0;
     if (fs) {
         program = glCreateProgram();

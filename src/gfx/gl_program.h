@@ -7,8 +7,11 @@
 namespace nabla::gfx {
 
 // The linked program, or 0 with `error` set to "<name>: <the driver's log>" (also printed to
-// stderr, which reaches the console where the browser tests look).
-unsigned link_program(const char* vertex, const char* fragment, const char* name, std::string& error);
+// stderr, which reaches the console where the browser tests look). `defines` ("#define X\n" lines)
+// go in after the fragment shader's #version line, `tail` (functions it declares) after its end:
+// one source, several variants.
+unsigned link_program(const char* vertex, const char* fragment, const char* name, std::string& error, const char* defines = "",
+                      const char* tail = "");
 
 // The textures the UI shows that were drawn or uploaded again since the platform last drew: it draws
 // a frame while any is listed, even one whose ImGui draw data is unchanged, and there where they are

@@ -4,12 +4,22 @@
 #include <algorithm>
 
 #include "gfx/gl_program.h"
+#include "gfx/network_shader.h"
 #include "shaders.h"  // generated from shaders/ at configure time
 
 namespace nabla::gfx {
 namespace {
 constexpr int kMaxLayers = 9, kMaxWidth = 32;
 constexpr int kTexels = kMaxWidth / 4 + 1;  // a neuron's row: its weights four a texel, then its bias
+// Networks up to WebGL2's guaranteed uniforms (less those network.frag and colour_map.glsl declare
+// besides u_w, with room to spare) are unrolled, the same on every GPU: the playground's common
+// sizes (16,16 takes 105). Larger ones take the loops: written out, eight layers of 32 ran slower.
+constexpr int kUnrolledUniforms = 224 - 32;
+
+void delete_programs(unsigned a, unsigned b) {
+    if (a) glDeleteProgram(a);
+    if (b) glDeleteProgram(b);
+}
 }  // namespace
 
 bool NetworkPicture::fits(const MlpDesc& d) {
@@ -20,19 +30,58 @@ bool NetworkPicture::fits(const MlpDesc& d) {
 }
 
 bool NetworkPicture::init() {
-    if (program_ != 0 || !error_.empty()) return error_.empty();
-    program_ = link_program(shaders::heatmap_vert, shaders::network_frag, "network shader", error_);
-    if (!program_) return false;
+    if (loops_.values != 0 || !error_.empty()) return error_.empty();
+    loops_.values = link_program(shaders::heatmap_vert, shaders::network_frag, "network shader", error_);
+    loops_.coloured = loops_.values ? link_program(shaders::heatmap_vert, shaders::network_frag, "network shader, coloured", error_,
+                                                   "#define COLOURED\n")
+                                    : 0;
+    if (!loops_.coloured) return false;
     glGenVertexArrays(1, &vao_);
     glGenTextures(1, &weights_);
-    glGenTextures(1, &target_);
-    glGenFramebuffers(1, &framebuffer_);
+    for (Target* t : {&values_, &colours_}) {
+        glGenTextures(1, &t->texture);
+        glGenFramebuffers(1, &t->framebuffer);
+    }
     return true;
 }
 
-bool NetworkPicture::render(const Mlp<float>& net, unsigned features, float extent, int width, int height) {
+// The weights where the shader will read them (uniforms_ for an unrolled network that fits, else
+// the texture), and what the picture is of into drawn_.
+bool NetworkPicture::prepare(const Mlp<float>& net, unsigned features, float extent, int width, int height) {
     const MlpDesc& d = net.desc();
     if (width <= 0 || height <= 0 || !fits(d) || !init()) return false;
+    drawn_ = Drawn{};
+    std::copy(d.sizes.begin(), d.sizes.end(), drawn_.sizes);
+    drawn_.layers = static_cast<int>(d.sizes.size()) - 1;
+    drawn_.hidden = static_cast<int>(d.hidden);
+    drawn_.output = d.head == Head::SoftmaxCE ? -1 : static_cast<int>(head_activation(d.head));
+    drawn_.features = features;
+    drawn_.extent = extent;
+    drawn_.width = width, drawn_.height = height;
+    // A network of another shape (or other features) needs its own unrolled shader: made now, kept
+    // while the shape stays (training changes weights only). One that will not compile takes the loops.
+    std::string shape = std::to_string(drawn_.hidden) + "/" + std::to_string(drawn_.output) + "/" + std::to_string(features) + "/";
+    for (int s : d.sizes) shape += std::to_string(s) + ",";
+    if (shape != unrolled_shape_) {
+        delete_programs(unrolled_.values, unrolled_.coloured);
+        unrolled_ = Programs{};
+        unrolled_shape_ = shape;
+        if (unrolled_uniforms(d.sizes) <= kUnrolledUniforms) {
+            const std::string tail = unrolled_network(d, features);
+            const std::string defines = "#define UNROLLED " + std::to_string(unrolled_uniforms(d.sizes)) + "\n";
+            std::string why;
+            unrolled_.values = link_program(shaders::heatmap_vert, shaders::network_frag, "unrolled network shader", why, defines.c_str(), tail.c_str());
+            unrolled_.coloured = unrolled_.values ? link_program(shaders::heatmap_vert, shaders::network_frag, "unrolled network shader, coloured", why,
+                                                                 (defines + "#define COLOURED\n").c_str(), tail.c_str())
+                                                  : 0;
+            if (!unrolled_.coloured) delete_programs(unrolled_.values, 0), unrolled_ = Programs{};
+        }
+    }
+    drawn_.unrolled = unrolled_.coloured != 0;
+    if (drawn_.unrolled) {
+        unrolled_weights(net, uniforms_);
+        return true;
+    }
     int rows = 0;
     for (size_t k = 1; k < d.sizes.size(); ++k) rows += d.sizes[k];
     rows += 3;  // the shader reads neurons four at a time: zeros after the last
@@ -54,58 +103,104 @@ bool NetworkPicture::render(const Mlp<float>& net, unsigned features, float exte
     } else {
         glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kTexels, rows, GL_RGBA, GL_FLOAT, staging_.data());
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
-    if (width != target_w_ || height != target_h_) {
-        glBindTexture(GL_TEXTURE_2D, target_);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, width, height, 0, GL_RGBA, GL_FLOAT, nullptr);
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target_, 0);
-        target_w_ = width, target_h_ = height;
-        // Rendering into floats needs EXT_color_buffer_float (Emscripten enables it where it exists).
-        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) error_ = "float pictures are not supported here";
-    }
-    if (!error_.empty()) {
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        return false;
-    }
-    glViewport(0, 0, width, height);
-    glDisable(GL_BLEND);
-    glDisable(GL_SCISSOR_TEST);
-    glUseProgram(program_);
-    glBindVertexArray(vao_);
-    glBindTexture(GL_TEXTURE_2D, weights_);
-    int sizes[kMaxLayers + 1] = {};
-    std::copy(d.sizes.begin(), d.sizes.end(), sizes);
-    const bool softmax = d.head == Head::SoftmaxCE;
-    glUniform1i(glGetUniformLocation(program_, "u_weights"), 0);
-    glUniform1iv(glGetUniformLocation(program_, "u_sizes"), kMaxLayers + 1, sizes);
-    glUniform1i(glGetUniformLocation(program_, "u_layers"), static_cast<int>(d.sizes.size()) - 1);
-    glUniform1i(glGetUniformLocation(program_, "u_features"), static_cast<int>(features));
-    glUniform1i(glGetUniformLocation(program_, "u_hidden"), static_cast<int>(d.hidden));
-    glUniform1i(glGetUniformLocation(program_, "u_output"), softmax ? -1 : static_cast<int>(head_activation(d.head)));
-    glUniform2f(glGetUniformLocation(program_, "u_target"), static_cast<float>(width), static_cast<float>(height));
-    glUniform1f(glGetUniformLocation(program_, "u_extent"), extent);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-    glBindVertexArray(0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return true;
 }
 
-bool NetworkPicture::read(int x, int y, float out[4]) const {
-    if (!target_ || !error_.empty() || x < 0 || y < 0 || x >= target_w_ || y >= target_h_) return false;
-    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
+unsigned NetworkPicture::program(bool coloured) {
+    const Programs& p = drawn_.unrolled ? unrolled_ : loops_;
+    return coloured ? p.coloured : p.values;
+}
+
+// `target` at width × height (made again when the size changed); false when the GPU cannot draw into it.
+bool NetworkPicture::size(Target& target, unsigned format, int width, int height) {
+    glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+    if (width != target.width || height != target.height) {
+        glBindTexture(GL_TEXTURE_2D, target.texture);
+        // Colours are filtered as ShaderHeatmap's pictures are, where a HiDPI ratio puts the picture
+        // between device pixels; floats cannot be in WebGL2 (and are read a texel each).
+        const bool floats = format == GL_RGBA32F;
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, floats ? GL_NEAREST : GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, floats ? GL_NEAREST : GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, format, width, height, 0, GL_RGBA, floats ? GL_FLOAT : GL_UNSIGNED_BYTE, nullptr);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.texture, 0);
+        target.width = width, target.height = height;
+        // Rendering into floats needs EXT_color_buffer_float (Emscripten enables it where it exists).
+        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+            error_ = floats ? "float pictures are not supported here" : "the picture cannot be drawn into here";
+    }
+    if (error_.empty()) return true;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return false;
+}
+
+// drawn_'s network over the plane with `program` (in use) into `target`, which size() has bound.
+void NetworkPicture::draw(unsigned program, const Target& target) {
+    glViewport(0, 0, target.width, target.height);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glBindVertexArray(vao_);
+    if (drawn_.unrolled) {
+        glUniform4fv(glGetUniformLocation(program, "u_w"), static_cast<int>(uniforms_.size() / 4), uniforms_.data());
+    } else {
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, weights_);
+        glUniform1i(glGetUniformLocation(program, "u_weights"), 0);
+        glUniform1i(glGetUniformLocation(program, "u_features"), static_cast<int>(drawn_.features));
+        glUniform1i(glGetUniformLocation(program, "u_hidden"), drawn_.hidden);
+    }
+    glUniform1iv(glGetUniformLocation(program, "u_sizes"), kMaxLayers + 1, drawn_.sizes);
+    glUniform1i(glGetUniformLocation(program, "u_layers"), drawn_.layers);
+    glUniform1i(glGetUniformLocation(program, "u_output"), drawn_.output);
+    glUniform2f(glGetUniformLocation(program, "u_target"), static_cast<float>(target.width), static_cast<float>(target.height));
+    glUniform1f(glGetUniformLocation(program, "u_extent"), drawn_.extent);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+bool NetworkPicture::render(const Mlp<float>& net, unsigned features, float extent, int width, int height) {
+    if (!prepare(net, features, extent, width, height) || !size(values_, GL_RGBA32F, width, height)) return false;
+    glUseProgram(program(false));
+    draw(program(false), values_);
+    drawn_.values = true;
+    return true;
+}
+
+bool NetworkPicture::render_coloured(const Mlp<float>& net, unsigned features, float extent, const HeatmapStyle& style, int width,
+                                     int height) {
+    if (!prepare(net, features, extent, width, height) || !size(colours_, GL_RGBA8, width, height)) return false;
+    glUseProgram(program(true));
+    set_colour_uniforms(program(true), style);
+    draw(program(true), colours_);
+    picture_changed(colours_.texture);
+    return true;
+}
+
+bool NetworkPicture::read(int x, int y, float out[4]) {
+    if (!error_.empty() || drawn_.width == 0 || x < 0 || y < 0 || x >= drawn_.width || y >= drawn_.height) return false;
+    if (!drawn_.values) {  // a coloured picture: its values once, from the same weights and plane
+        if (!size(values_, GL_RGBA32F, drawn_.width, drawn_.height)) return false;
+        glUseProgram(program(false));
+        draw(program(false), values_);
+        drawn_.values = true;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, values_.framebuffer);
     glReadPixels(x, y, 1, 1, GL_RGBA, GL_FLOAT, out);  // row 0 is the top row as ImGui shows it
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return true;
 }
 
 NetworkPicture::~NetworkPicture() {
-    if (framebuffer_) glDeleteFramebuffers(1, &framebuffer_);
-    if (target_) glDeleteTextures(1, &target_);
+    for (Target* t : {&values_, &colours_}) {
+        if (t->framebuffer) glDeleteFramebuffers(1, &t->framebuffer);
+        if (t->texture) glDeleteTextures(1, &t->texture);
+    }
     if (weights_) glDeleteTextures(1, &weights_);
     if (vao_) glDeleteVertexArrays(1, &vao_);
-    if (program_) glDeleteProgram(program_);
+    delete_programs(unrolled_.values, unrolled_.coloured);
+    delete_programs(loops_.values, loops_.coloured);
 }
 
 }  // namespace nabla::gfx

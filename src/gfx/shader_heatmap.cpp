@@ -7,6 +7,18 @@
 
 namespace nabla::gfx {
 
+void set_colour_uniforms(unsigned program, const HeatmapStyle& st) {
+    glUniform1i(glGetUniformLocation(program, "u_log"), st.log ? 1 : 0);
+    glUniform1f(glGetUniformLocation(program, "u_floor"), st.floor);
+    glUniform1f(glGetUniformLocation(program, "u_epsilon"), st.epsilon);
+    glUniform1f(glGetUniformLocation(program, "u_lo"), st.lo);
+    glUniform1f(glGetUniformLocation(program, "u_hi"), st.hi);
+    glUniform1i(glGetUniformLocation(program, "u_colormap"), static_cast<int>(st.map));
+    glUniform1f(glGetUniformLocation(program, "u_levels"), st.levels);
+    glUniform1i(glGetUniformLocation(program, "u_mark_on"), st.mark ? 1 : 0);
+    glUniform1f(glGetUniformLocation(program, "u_mark"), st.mark_value);
+}
+
 bool ShaderHeatmap::init() {
     if (program_ != 0 || !error_.empty()) return error_.empty();
     program_ = link_program(shaders::heatmap_vert, shaders::heatmap_frag, "heatmap shaders", error_);
@@ -60,15 +72,7 @@ void ShaderHeatmap::render_texture(unsigned values, const HeatmapStyle& st, int 
     glBindTexture(GL_TEXTURE_2D, values);
     glUniform1i(glGetUniformLocation(program_, "u_values"), 0);
     glUniform2f(glGetUniformLocation(program_, "u_target"), static_cast<float>(width), static_cast<float>(height));
-    glUniform1i(glGetUniformLocation(program_, "u_log"), st.log ? 1 : 0);
-    glUniform1f(glGetUniformLocation(program_, "u_floor"), st.floor);
-    glUniform1f(glGetUniformLocation(program_, "u_epsilon"), st.epsilon);
-    glUniform1f(glGetUniformLocation(program_, "u_lo"), st.lo);
-    glUniform1f(glGetUniformLocation(program_, "u_hi"), st.hi);
-    glUniform1i(glGetUniformLocation(program_, "u_colormap"), static_cast<int>(st.map));
-    glUniform1f(glGetUniformLocation(program_, "u_levels"), st.levels);
-    glUniform1i(glGetUniformLocation(program_, "u_mark_on"), st.mark ? 1 : 0);
-    glUniform1f(glGetUniformLocation(program_, "u_mark"), st.mark_value);
+    set_colour_uniforms(program_, st);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     picture_changed(target_);
     // Back to the canvas; the ImGui backend sets program, VAO, viewport and blending itself.

@@ -19,6 +19,9 @@ struct HeatmapStyle {
     float mark_value = 0.5f;
 };
 
+// The colour map's uniforms (shaders/colour_map.glsl) of `program`, which is in use.
+void set_colour_uniforms(unsigned program, const HeatmapStyle& style);
+
 class ShaderHeatmap {
 public:
     ShaderHeatmap() = default;

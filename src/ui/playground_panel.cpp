@@ -862,22 +862,31 @@ gfx::HeatmapStyle output_style(const Trainer& t) {
 }
 
 // The output a pixel each (every `coarseness`th while training on a slow device): the network run by
-// the GPU (gfx/network_picture.h), coloured into `picture`. Redrawn only when the weights, the size or
-// the state changed. False when the GPU cannot run this network: the caller colours the engine's grid.
-bool output_by_pixel(gfx::NetworkPicture& net, gfx::ShaderHeatmap& picture, std::string& drawn_key, const Trainer& t,
-                     const PlaygroundState& s, int device_px, int coarseness) {
-    if (!net.error().empty() || !gfx::NetworkPicture::fits(t.mlp().desc())) return false;
+// the GPU (gfx/network_picture.h), coloured in the same pass, or at a coarser size into values that
+// `picture` interpolates and colours. Redrawn only when the weights, the size or the state changed.
+// The picture to show, or nullptr when the GPU cannot run this network: the caller colours the
+// engine's grid.
+void* output_by_pixel(gfx::NetworkPicture& net, gfx::ShaderHeatmap& picture, std::string& drawn_key, const Trainer& t,
+                      const PlaygroundState& s, int device_px, int coarseness) {
+    if (!net.error().empty() || !gfx::NetworkPicture::fits(t.mlp().desc())) return nullptr;
     const int values_px = std::max(16, device_px / coarseness);
+    const bool coloured = values_px == device_px;
     std::string key = std::to_string(device_px) + "/" + std::to_string(values_px) + "/" + s.to_string() + "/";
     for (const Layer<float>& L : t.mlp().layers) {  // the weights' bytes: any change of any weight redraws
         key.append(reinterpret_cast<const char*>(L.W.data()), L.W.size() * sizeof(float));
         key.append(reinterpret_cast<const char*>(L.b.data()), L.b.size() * sizeof(float));
     }
-    if (key == drawn_key && net.texture()) return true;
-    if (!net.render(t.mlp(), s.features, static_cast<float>(kPlaneExtent), values_px, values_px)) return false;
-    picture.render_texture(net.texture(), output_style(t), device_px, device_px);
+    const auto shown = [&]() -> void* {
+        return coloured ? reinterpret_cast<void*>(static_cast<std::uintptr_t>(net.coloured_texture())) : picture.imgui_id();
+    };
+    if (key == drawn_key && (coloured ? net.coloured_texture() : net.texture())) return shown();  // not after a lost context
+    const float extent = static_cast<float>(kPlaneExtent);
+    if (coloured ? !net.render_coloured(t.mlp(), s.features, extent, output_style(t), device_px, device_px)
+                 : !net.render(t.mlp(), s.features, extent, values_px, values_px))
+        return nullptr;
+    if (!coloured) picture.render_texture(net.texture(), output_style(t), device_px, device_px);
     drawn_key = std::move(key);
-    return true;
+    return shown();
 }
 
 // Run B's output beside A's: its boundary through the same shader, the same points over it, its
@@ -893,12 +902,14 @@ void compare_picture(PlaygroundPanel& p, const PlaygroundLab& lab, ImVec2 at, fl
     } else {
         const std::string key = std::to_string(lab.generation()) + "/" + std::to_string(t.steps()) + "/" + std::to_string(device_px) + "/" +
                                 b.state().to_string();
-        if (!output_by_pixel(p.compare_network, p.compare_boundary, p.compare_key, t, b.state(), device_px, p.coarseness) && key != p.compare_key) {
+        void* shown = output_by_pixel(p.compare_network, p.compare_boundary, p.compare_key, t, b.state(), device_px, p.coarseness);
+        if (!shown && key != p.compare_key) {
             const PlaygroundLab::Grid& g = lab.compare_grid(kOutputSide);
             p.compare_boundary.render(classes ? g.class_probabilities : g.output, g.side, g.side, output_style(t), device_px, device_px);
             p.compare_key = key;
         }
-        if (p.compare_boundary.ready()) dl->AddImage(p.compare_boundary.imgui_id(), at, end);
+        if (!shown && p.compare_boundary.ready()) shown = p.compare_boundary.imgui_id();
+        if (shown) dl->AddImage(shown, at, end);
     }
     dl->AddImage(p.points.imgui_id(), at, end);
     if (lab.state().one_input())
@@ -952,13 +963,15 @@ void output_column(PlaygroundPanel& p, const PlaygroundLab& lab, const Fonts& fo
     const bool one_d = s.one_input();
     const PlaygroundLab::Grid& g = lab.grid_within(kOutputSide, false, 0);  // made within refresh_textures' budget
     const std::string key = std::to_string(lab.generation()) + "/" + std::to_string(g.serial) + "/" + std::to_string(device_px) + "/" + s.to_string();
-    if (!one_d && !output_by_pixel(p.network, p.boundary, p.boundary_key, t, s, device_px, p.coarseness) && key != p.boundary_key) {
+    void* shown = one_d ? nullptr : output_by_pixel(p.network, p.boundary, p.boundary_key, t, s, device_px, p.coarseness);
+    if (!one_d && !shown && key != p.boundary_key) {
         const bool classes = t.mlp().desc().head == Head::SoftmaxCE;
         p.boundary.render(classes ? g.class_probabilities : g.output, g.side, g.side, output_style(t), device_px, device_px);
         p.boundary_key = key;
     }
+    if (!shown) shown = p.boundary.ready() ? p.boundary.imgui_id() : p.output.imgui_id();
     if (one_d) ImGui::InvisibleButton("output", ImVec2(side, side));
-    else ImGui::Image(p.boundary.ready() ? p.boundary.imgui_id() : p.output.imgui_id(), ImVec2(side, side));
+    else ImGui::Image(shown, ImVec2(side, side));
     note_widget("pg:output");
     // The bottom strip is the timeline's (drawn over the picture below): clicks there are not the picture's.
     const bool on_timeline = ImGui::GetIO().MousePos.y >= a.y + side - ImGui::GetFrameHeight() - 6;
