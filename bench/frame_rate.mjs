@@ -65,7 +65,9 @@ console.log(`headless Chromium, SwiftShader, ${width}×${height}, ${seconds} s a
 // how much of the canvas a redrawn frame drew again, on average (only what changed: src/gfx/damage.h).
 // Main thread: the page's own milliseconds per frame (training, the UI, GL calls issued); the rest
 // of a frame's time is the browser's (with SwiftShader, rasterising and compositing on the same cores).
-console.log('| page | frames per second | redrawn per second | canvas share redrawn | main thread ms per frame | vertices | draw calls |\n| --- | --- | --- | --- | --- | --- | --- |');
+// Output: while it trains, the playground computes its output every pixel, or where frames are slow
+// every 2nd (4th, 8th) pixel, interpolated (ui/playground_panel.cpp, adapt_coarseness): as it was at the end.
+console.log('| page | frames per second | redrawn per second | canvas share redrawn | main thread ms per frame | vertices | draw calls | output |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const [label, where, action] of cases.filter(([label]) => label.includes(only))) {
   const [lab, link] = where.split(':');
   if (link === 'steps5000') {
@@ -87,7 +89,9 @@ for (const [label, where, action] of cases.filter(([label]) => label.includes(on
   const drawn = await app.page.evaluate(() => window.nabla.drawn());
   const fps = (f1 - f0) / elapsed, ms = (drawn.frame_ms - ms0) / Math.max(1, f1 - f0);
   const share = drawn.redrawn > r0 ? `${(100 * (drawn.redrawn_share - share0) / (drawn.redrawn - r0)).toFixed(0)} %` : '–';
-  console.log(`| ${label} | ${fps.toFixed(1)} | ${((drawn.redrawn - r0) / elapsed).toFixed(1)} | ${share} | ${ms.toFixed(1)} | ${drawn.vertices} | ${drawn.draw_calls} |`);
+  const every = (await app.page.evaluate(() => window.nabla.state())).output_coarseness;
+  const output = lab !== 'playground' ? '–' : every === 1 ? 'every pixel' : `every ${every === 2 ? '2nd' : `${every}th`} pixel`;
+  console.log(`| ${label} | ${fps.toFixed(1)} | ${((drawn.redrawn - r0) / elapsed).toFixed(1)} | ${share} | ${ms.toFixed(1)} | ${drawn.vertices} | ${drawn.draw_calls} | ${output} |`);
   await command(app.page, lab, 'pause');
 }
 if (app.problems.length) console.log('page problems:', app.problems);

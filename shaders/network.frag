@@ -27,25 +27,32 @@ out vec4 colour;
 out vec4 value;
 #endif
 
-vec4 engine_tanh(vec4 x) {  // rational_tanh in engine/fast_math.h, its coefficients
-    x = clamp(x, -7.90531110763549805, 7.90531110763549805);
-    vec4 x2 = x * x;
-    vec4 p = x2 * -2.76076847742355e-16 + 2.00018790482477e-13;
-    p = x2 * p + -8.60467152213735e-11;
-    p = x2 * p + 5.12229709037114e-08;
-    p = x2 * p + 1.48572235717979e-05;
-    p = x2 * p + 6.37261928875436e-04;
-    p = x2 * p + 4.89352455891786e-03;
-    p = x * p;
-    vec4 q = x2 * 1.19825839466702e-06 + 1.18534705686654e-04;
-    q = x2 * q + 2.26843463243900e-03;
-    q = x2 * q + 4.89352518554385e-03;
-    return p / q;
-}
-
-vec4 relu(vec4 s) { return max(s, 0.0); }
-vec4 leaky_relu(vec4 s) { return mix(s * 0.01, s, step(0.0, s)); }
-vec4 sigmoid(vec4 s) { return 0.5 + 0.5 * engine_tanh(0.5 * s); }
+// The engine's tanh (rational_tanh in engine/fast_math.h, its coefficients) and the activations, for
+// every vector size: the unrolled network computes a layer's last few neurons in a narrower vector,
+// and a software rasteriser pays for every component.
+#define ACTIVATIONS(T) \
+T engine_tanh(T x) { \
+    x = clamp(x, -7.90531110763549805, 7.90531110763549805); \
+    T x2 = x * x; \
+    T p = x2 * -2.76076847742355e-16 + 2.00018790482477e-13; \
+    p = x2 * p + -8.60467152213735e-11; \
+    p = x2 * p + 5.12229709037114e-08; \
+    p = x2 * p + 1.48572235717979e-05; \
+    p = x2 * p + 6.37261928875436e-04; \
+    p = x2 * p + 4.89352455891786e-03; \
+    p = x * p; \
+    T q = x2 * 1.19825839466702e-06 + 1.18534705686654e-04; \
+    q = x2 * q + 2.26843463243900e-03; \
+    q = x2 * q + 4.89352518554385e-03; \
+    return p / q; \
+} \
+T relu(T s) { return max(s, 0.0); } \
+T leaky_relu(T s) { return mix(s * 0.01, s, step(0.0, s)); } \
+T sigmoid(T s) { return 0.5 + 0.5 * engine_tanh(0.5 * s); }
+ACTIVATIONS(float)
+ACTIVATIONS(vec2)
+ACTIVATIONS(vec3)
+ACTIVATIONS(vec4)
 
 vec4 activate(int h, vec4 s) {  // Linear, ReLU, LeakyReLU, Tanh, Sigmoid
     if (h == 1) return relu(s);

@@ -483,6 +483,8 @@ std::string app_state_json() {
     const App& a = *g_app;
     std::string json = std::string("{\"lab\":\"") + a.labs[a.tab]->name() + "\"";
     for (const auto& l : a.labs) json += std::string(",\"") + l->name() + "\":" + l->json() + l->extra_json();
+    // The playground's output while it trains: a value every pixel, or every 2nd, 4th, 8th on a slow device.
+    json += ",\"output_coarseness\":" + std::to_string(a.playground_panel->coarseness);
     json += std::string(",\"lang\":\"") + enum_key(language()) + "\",\"missing_glyphs\":" + std::to_string(ui::missing_glyphs());
     json += ",\"untranslated\":[";
     for (size_t i = 0; i < untranslated().size(); ++i) json += (i ? "," : "") + json_escape(untranslated()[i]);

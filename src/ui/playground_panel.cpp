@@ -1146,9 +1146,12 @@ void PlaygroundPanel::forget_gl() {
 // seconds of fast ones, finer again. Paused or stepped, every pixel is the network's own value.
 void PlaygroundPanel::adapt_coarseness(bool training) {
     if (!training) {
-        coarseness = 1, slow_frames = 0;
+        coarseness = 1, slow_frames = 0, training_frames = 0;
         return;
     }
+    // The first frames of a run are slow for other reasons (a link just opened, a network rebuilt, a
+    // shader compiled): they say nothing of how fast the picture can be redrawn.
+    if (++training_frames <= 5) return;
     const float dt = ImGui::GetIO().DeltaTime;
     slow_frames += dt > 0.1f ? 10 : dt > 1.0f / 40 ? 1 : dt < 1.0f / 55 ? -1 : 0;  // a tenth of a second: at once
     if (slow_frames >= 10 && coarseness < 8) coarseness *= 2, slow_frames = 0;

@@ -26,6 +26,7 @@ struct PlaygroundPanel {
     // pixel, interpolated (adapt_coarseness); paused, a pixel each again.
     int coarseness = 1;
     int slow_frames = 0;           // frames slower than the target minus faster ones, since the last change
+    int training_frames = 0;       // since it last started training
     gfx::HeatmapAtlas neurons;  // every hidden neuron's thumbnail, in one texture (one draw call)
     std::vector<std::unique_ptr<gfx::HeatmapTexture>> features;
     gfx::ShaderHeatmap compare_boundary;  // run B's, beside it (lab/compare_run.h)

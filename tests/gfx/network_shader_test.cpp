@@ -54,19 +54,19 @@ TEST(NetworkShader, NumbersTheActivationsAsTheEngineDoes) {
             << enum_key(a) << " is " << static_cast<int>(a) << " in the engine";
     EXPECT_EQ(std::string(gfx::activation_function(Activation::Linear)), "");
     const std::pair<Activation, std::string> formulas[] = {
-        {Activation::ReLU, "(vec4 s) { return max(s, 0.0); }"},
-        {Activation::LeakyReLU, "(vec4 s) { return mix(s * "},
-        {Activation::Sigmoid, "(vec4 s) { return 0.5 + 0.5 * engine_tanh(0.5 * s); }"},
+        {Activation::ReLU, "(T s) { return max(s, 0.0); }"},
+        {Activation::LeakyReLU, "(T s) { return mix(s * "},
+        {Activation::Sigmoid, "(T s) { return 0.5 + 0.5 * engine_tanh(0.5 * s); }"},
     };
     for (const auto& [activation, formula] : formulas)
-        EXPECT_NE(text.find(std::string("vec4 ") + gfx::activation_function(activation) + formula), std::string::npos) << enum_key(activation);
+        EXPECT_NE(text.find(std::string("T ") + gfx::activation_function(activation) + formula), std::string::npos) << enum_key(activation);
     std::smatch slope;
     ASSERT_TRUE(std::regex_search(text, slope, std::regex(R"(mix\(s \* ([0-9.]+),)")));
     EXPECT_EQ(std::strtof(slope[1].str().c_str(), nullptr), static_cast<float>(kLeakySlope));
 }
 
 TEST(NetworkShader, HasTheEnginesTanhCoefficients) {
-    const std::string body = function_body(shader(), "vec4 engine_tanh(vec4 x)");
+    const std::string body = function_body(shader(), "T engine_tanh(T x)");
     ASSERT_FALSE(body.empty());
     std::set<float> in_shader;
     const std::regex number(R"(-?[0-9]+\.[0-9]+(e-?[0-9]+)?)");
