@@ -1,8 +1,10 @@
 // The playground's network written out for its shape as straight-line GLSL, for shaders/network.frag
 // compiled with UNROLLED: every weight read from a uniform at a place known when it compiles, every
-// layer a few vec4 expressions. A software rasteriser (SwiftShader: what a school laptop without a
-// GPU driver gets) ran the picture's pass three times faster so than with loops over a weight
-// texture (bench/frame_rate.mjs). Pure text and numbers: tested natively, compiled by the tests too.
+// layer a few vector expressions, its last neurons in a vector no wider than they are. A software
+// rasteriser (SwiftShader: what a school laptop without a GPU driver gets) pays for every loop
+// step, run-time array index and vector component: the default network trained at 48-52 fps
+// written out in whole vec4s, 56-59 with each vector as wide as its neurons (bench/frame_rate.mjs,
+// every pixel). Pure text and numbers: tested natively, compiled by the tests too.
 #pragma once
 
 #include <string>
