@@ -20,7 +20,7 @@ async function exportedWeights(page) {
 // The reference: the weights file's network in double precision, inputs as the playground makes them.
 const FEATURES = { x1: (a) => a, x2: (a, b) => b, x1sq: (a) => a * a, x2sq: (a, b) => b * b, x1x2: (a, b) => a * b,
                    sinx1: (a) => Math.sin(a), sinx2: (a, b) => Math.sin(b) };
-const ACT = { tanh: Math.tanh, relu: (s) => Math.max(s, 0), leaky: (s) => (s > 0 ? s : 0.01 * s), sigmoid: (s) => 1 / (1 + Math.exp(-s)),
+const ACT = { tanh: Math.tanh, relu: (s) => Math.max(s, 0), leaky_relu: (s) => (s > 0 ? s : 0.01 * s), sigmoid: (s) => 1 / (1 + Math.exp(-s)),
               linear: (s) => s };
 function forward(file, x1, x2) {
   let h = file.features.split(',').map((f) => FEATURES[f](x1, x2));
@@ -58,13 +58,16 @@ const cases = [
   ['two classes, circle, 2×4 tanh (the default)', 'data=circle', 200],
   ['three classes, spiral3, 16,12 ReLU, every feature', 'data=spiral3&layers=16,12&act=relu&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&lr=0.03', 400],
   ['regression, plane, 5,3 sigmoid', 'data=plane&layers=5,3&act=sigmoid', 150],
-  ['two moons, 8,8,8 leaky ReLU', 'data=moons&layers=8,8,8&act=leaky', 150],
+  ['two moons, 8,8,8 leaky ReLU', 'data=moons&layers=8,8,8&act=leaky_relu', 150],
 ];
 
 for (const [label, link, steps] of cases)
-  test(`per pixel equals the network's forward pass: ${label}`, async () => {
+  test(`per pixel equals the network's forward pass: ${label}`, async (t) => {
     const app = await open({ hash: 'playground:' + link, width: 1280, height: 800 });
     const { page } = app;
+    // The link was taken (a refused one keeps the default network, which would pass for the wrong case).
+    const opened = (await state(page)).playground.state;
+    for (const setting of link.split('&')) assert.ok(opened.split('&').includes(setting), `${setting} in ${opened}`);
     await playgroundSteps(page, steps);
     // Trained live for a while too (where frames are slow the picture coarsens while it trains), then
     // paused: every pixel is the network's own value again.
@@ -78,5 +81,6 @@ for (const [label, link, steps] of cases)
     assert.equal(checked, 81);
     assert.ok(side > 200, `a real picture: ${side} px`);
     assert.ok(worst < 1e-4, `largest difference from the double-precision forward pass: ${worst}`);
+    t.diagnostic(`largest difference ${worst.toExponential(1)} over ${checked} pixels`);
     await screenshot(page, `full-resolution-${link.split('&')[0].replace('data=', '')}.png`);
   });
