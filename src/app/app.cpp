@@ -616,6 +616,12 @@ bool open_link(const std::string& full_link, bool for_lesson) {
     for (size_t i = 0; i < a.labs.size(); ++i)
         if (a.labs[i].get() == l) a.tab = i;
     a.select_tab = true;
+    // A link that only names a lab ("#trajectory:") opens it as it is: nothing to read, nothing refused.
+    if (colon + 1 == link.size()) {
+        if (!for_lesson && l != a.lessons) a.lessons->lab.apply({LessonCommand::Close});
+        if (!hide_refusal.empty()) a.st.status = trf("cannot read the link: %s", hide_refusal.c_str());
+        return true;
+    }
     if (l->command("state", link.substr(colon + 1), 0, a.st)) {
         // A lab link from anywhere but the open lesson (the address bar, Back, a preset's link) ends
         // the lesson, or a lesson link still waiting for the course.

@@ -24,7 +24,10 @@ const BENIGN = [/GPU stall due to ReadPixels/];
 // Debian's Chromium, headless, with software WebGL2: what every browser test and bench/frame_rate.mjs run.
 export const launchChromium = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 
-export async function openApp({ hash = '', width = 1280, height = 720, scale = 1, touch = false, locale = 'en-US' } = {}) {
+// A link the page refuses keeps the default settings and says so in its status: a test that opened one
+// by mistake would check the defaults under another name, so that fails here unless `refusedLink` is set
+// (the tests of refusals themselves).
+export async function openApp({ hash = '', width = 1280, height = 720, scale = 1, touch = false, locale = 'en-US', refusedLink = false } = {}) {
   const server = await startServer(DIST);
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch, locale });
@@ -40,6 +43,13 @@ export async function openApp({ hash = '', width = 1280, height = 720, scale = 1
   const error = await page.evaluate(() => window.nabla.error);
   if (error) throw new Error(`the page failed to start: ${error}`);
   const close = async () => { await browser.close(); await server.close(); };
+  if (hash && !refusedLink) {
+    const { status } = await page.evaluate(() => window.nabla.state());
+    if (/cannot read the link|링크를 읽을 수 없습니다/.test(status)) {
+      await close();
+      throw new Error(`the page refused the link #${hash}: ${status}`);
+    }
+  }
   return { page, problems, close, url: server.url };
 }
 

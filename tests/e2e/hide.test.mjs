@@ -39,7 +39,7 @@ test('ticks in the Hide menu remove controls, the link keeps them, a fresh page 
 });
 
 test('an unknown control in a link is said and the rest of the link opens', async () => {
-  const app = await open({ hash: 'playground:data=moons&hide=lr,warp', width: 1280, height: 800 });
+  const app = await open({ hash: 'playground:data=moons&hide=lr,warp', width: 1280, height: 800, refusedLink: true });
   const s = await state(app.page);
   assert.match(s.playground.state, /data=moons/);
   assert.equal(s.status, "cannot read the link: no control named 'warp' to hide");

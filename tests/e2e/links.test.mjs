@@ -157,3 +157,14 @@ test('changing the batch size from 126 to 1 while training keeps the epochs cont
   await clickWidget(page, 'pg:play');
   assert.deepEqual(app.problems, []);
 });
+
+test('a link that only names a lab opens that lab as it is, and one with a wrong setting says so', async () => {
+  for (const lab of ['graph', 'playground', 'trajectory']) {
+    const app = await open({ hash: `${lab}:`, width: 1280, height: 720 });
+    const s = await state(app.page);
+    assert.equal(s.lab, lab);
+    assert.equal(s.status, '');
+  }
+  // The guard every test opens its link through (tests/e2e/browser.mjs): a refused link fails there.
+  await assert.rejects(open({ hash: 'playground:act=leaky', width: 1280, height: 720 }), /refused the link.*unknown activation 'leaky'/);
+});
