@@ -9,8 +9,7 @@
 
 namespace nabla::gfx {
 namespace {
-constexpr int kMaxLayers = 9, kMaxWidth = 32;
-constexpr int kTexels = kMaxWidth / 4 + 1;  // a neuron's row: its weights four a texel, then its bias
+constexpr int kTexels = NetworkPicture::kMaxWidth / 4 + 1;  // a neuron's row: its weights four a texel, then its bias
 // Networks up to WebGL2's guaranteed uniforms (less those network.frag and colour_map.glsl declare
 // besides u_w, with room to spare) are unrolled, the same on every GPU: the playground's common
 // sizes (16,16 takes 105). Larger ones take the loops: written out, eight layers of 32 ran slower.
@@ -106,11 +105,6 @@ bool NetworkPicture::prepare(const Mlp<float>& net, unsigned features, float ext
     return true;
 }
 
-unsigned NetworkPicture::program(bool coloured) {
-    const Programs& p = drawn_.unrolled ? unrolled_ : loops_;
-    return coloured ? p.coloured : p.values;
-}
-
 // `target` at width × height (made again when the size changed); false when the GPU cannot draw into it.
 bool NetworkPicture::size(Target& target, unsigned format, int width, int height) {
     glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
@@ -135,8 +129,13 @@ bool NetworkPicture::size(Target& target, unsigned format, int width, int height
     return false;
 }
 
-// drawn_'s network over the plane with `program` (in use) into `target`, which size() has bound.
-void NetworkPicture::draw(unsigned program, const Target& target) {
+// drawn_'s network over the plane into `target`, which size() has bound: its values, or its colours
+// by `colours` (the unrolled program when it has one).
+void NetworkPicture::draw(const Target& target, const HeatmapStyle* colours) {
+    const Programs& programs = drawn_.unrolled ? unrolled_ : loops_;
+    const unsigned program = colours ? programs.coloured : programs.values;
+    glUseProgram(program);
+    if (colours) set_colour_uniforms(program, *colours);
     glViewport(0, 0, target.width, target.height);
     glDisable(GL_BLEND);
     glDisable(GL_SCISSOR_TEST);
@@ -160,32 +159,29 @@ void NetworkPicture::draw(unsigned program, const Target& target) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-bool NetworkPicture::render(const Mlp<float>& net, unsigned features, float extent, int width, int height) {
-    if (!prepare(net, features, extent, width, height) || !size(values_, GL_RGBA32F, width, height)) return false;
-    glUseProgram(program(false));
-    draw(program(false), values_);
+// drawn_'s values into the float picture.
+bool NetworkPicture::draw_values() {
+    if (!size(values_, GL_RGBA32F, drawn_.width, drawn_.height)) return false;
+    draw(values_, nullptr);
     drawn_.values = true;
     return true;
+}
+
+bool NetworkPicture::render(const Mlp<float>& net, unsigned features, float extent, int width, int height) {
+    return prepare(net, features, extent, width, height) && draw_values();
 }
 
 bool NetworkPicture::render_coloured(const Mlp<float>& net, unsigned features, float extent, const HeatmapStyle& style, int width,
                                      int height) {
     if (!prepare(net, features, extent, width, height) || !size(colours_, GL_RGBA8, width, height)) return false;
-    glUseProgram(program(true));
-    set_colour_uniforms(program(true), style);
-    draw(program(true), colours_);
+    draw(colours_, &style);
     picture_changed(colours_.texture);
     return true;
 }
 
 bool NetworkPicture::read(int x, int y, float out[4]) {
     if (!error_.empty() || drawn_.width == 0 || x < 0 || y < 0 || x >= drawn_.width || y >= drawn_.height) return false;
-    if (!drawn_.values) {  // a coloured picture: its values once, from the same weights and plane
-        if (!size(values_, GL_RGBA32F, drawn_.width, drawn_.height)) return false;
-        glUseProgram(program(false));
-        draw(program(false), values_);
-        drawn_.values = true;
-    }
+    if (!drawn_.values && !draw_values()) return false;  // after a coloured picture: its values once, same weights and plane
     glBindFramebuffer(GL_FRAMEBUFFER, values_.framebuffer);
     glReadPixels(x, y, 1, 1, GL_RGBA, GL_FLOAT, out);  // row 0 is the top row as ImGui shows it
     glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -23,6 +23,7 @@ public:
     ~NetworkPicture();
 
     // What the shader can run: at most 9 weight layers of at most 32, a softmax of at most 3 classes.
+    static constexpr int kMaxLayers = 9, kMaxWidth = 32;
     static bool fits(const MlpDesc& desc);
     // `net` over the plane [-extent, extent]² into a width × height float texture (texture()), inputs
     // made from the playground's feature bits. False (and nothing drawn) when it cannot: the caller
@@ -55,7 +56,7 @@ private:
         int width = 0, height = 0;
     };
     struct Drawn {  // the last picture's network and plane, for read(); its weights are in weights_ or uniforms_
-        int sizes[10] = {}, layers = 0, hidden = 0, output = 0;
+        int sizes[kMaxLayers + 1] = {}, layers = 0, hidden = 0, output = 0;
         unsigned features = 0;
         float extent = 0;
         int width = 0, height = 0;
@@ -73,9 +74,9 @@ private:
     std::string error_;
     bool init();
     bool prepare(const Mlp<float>& net, unsigned features, float extent, int width, int height);
-    unsigned program(bool coloured);
     bool size(Target& target, unsigned format, int width, int height);
-    void draw(unsigned program, const Target& target);
+    void draw(const Target& target, const HeatmapStyle* colours);
+    bool draw_values();
 };
 
 }  // namespace nabla::gfx

@@ -876,17 +876,15 @@ void* output_by_pixel(gfx::NetworkPicture& net, gfx::ShaderHeatmap& picture, std
         key.append(reinterpret_cast<const char*>(L.W.data()), L.W.size() * sizeof(float));
         key.append(reinterpret_cast<const char*>(L.b.data()), L.b.size() * sizeof(float));
     }
-    const auto shown = [&]() -> void* {
-        return coloured ? reinterpret_cast<void*>(static_cast<std::uintptr_t>(net.coloured_texture())) : picture.imgui_id();
-    };
-    if (key == drawn_key && (coloured ? net.coloured_texture() : net.texture())) return shown();  // not after a lost context
-    const float extent = static_cast<float>(kPlaneExtent);
-    if (coloured ? !net.render_coloured(t.mlp(), s.features, extent, output_style(t), device_px, device_px)
-                 : !net.render(t.mlp(), s.features, extent, values_px, values_px))
-        return nullptr;
-    if (!coloured) picture.render_texture(net.texture(), output_style(t), device_px, device_px);
-    drawn_key = std::move(key);
-    return shown();
+    if (key != drawn_key || !net.texture()) {  // (no texture after a lost context)
+        const float extent = static_cast<float>(kPlaneExtent);
+        if (coloured ? !net.render_coloured(t.mlp(), s.features, extent, output_style(t), device_px, device_px)
+                     : !net.render(t.mlp(), s.features, extent, values_px, values_px))
+            return nullptr;
+        if (!coloured) picture.render_texture(net.texture(), output_style(t), device_px, device_px);
+        drawn_key = std::move(key);
+    }
+    return coloured ? reinterpret_cast<void*>(static_cast<std::uintptr_t>(net.coloured_texture())) : picture.imgui_id();
 }
 
 // Run B's output beside A's: its boundary through the same shader, the same points over it, its
